@@ -1,0 +1,31 @@
+// switchyard-cli: every core capability headless, JSON on stdout, errors on stderr.
+#include "BotCommands.h"
+#include "CliCommand.h"
+#include "CliContext.h"
+#include "InitCommand.h"
+#include "PromptCommands.h"
+#include "ProviderCommands.h"
+#include "TemplateCommands.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Switchyard"));
+    QCoreApplication::setApplicationName(QStringLiteral("switchyard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    Switchyard::CliContext context(out, err);
+
+    Switchyard::CliCommandList commands;
+    Switchyard::addTemplateCommands(commands);
+    Switchyard::addPromptCommands(commands);
+    Switchyard::addProviderCommands(commands);
+    Switchyard::addBotCommands(commands);
+    Switchyard::addInitCommand(commands);
+    return Switchyard::runCli(QCoreApplication::arguments(), commands, context);
+}

@@ -1,0 +1,106 @@
+#include "core/settings/Settings.h"
+#include "core/store/Database.h"
+#include "core/workspace/WorkspaceInstaller.h"
+#include "ui/MainWindow.h"
+#include "ui/PageScreenshots.h"
+#include "ui/Theme.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTranslator>
+#include <cstdio>
+
+using namespace Switchyard;
+
+namespace {
+
+// Loads Switchyard's and Qt's own translations for the configured language (empty = the system's).
+void installTranslators(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(&app);
+    if (translator->load(locale, QStringLiteral("switchyard"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
+}  // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Switchyard"));
+    QApplication::setOrganizationName(QStringLiteral("Switchyard"));
+    QApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.switchyard.Switchyard"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/switchyard.svg")));
+
+    Settings settings;
+    installTranslators(app, settings.language());
+    Theme::apply(settings.theme());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Switchyard studio: prompts, provider configurations and costs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QCoreApplication::translate("main", "Workspace database to open (default: $SWITCHYARD_DB, else %1).")
+            .arg(Database::defaultPath()),
+        QCoreApplication::translate("main", "path"));
+    parser.addOption(dbOption);
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot-dir"),
+                                        QStringLiteral("Save a PNG of every page into this folder and quit."),
+                                        QStringLiteral("dir"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotOption);
+    parser.process(app);
+
+    Database database;
+    const QString path = Database::resolvePath(parser.value(dbOption));
+    // A workspace file that does not exist yet is a first run: it gets the sample bots, prompts and providers.
+    const bool firstRun = !QFileInfo(path).exists() || QFileInfo(path).size() == 0;
+    if (const auto opened = database.open(path); !opened) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Switchyard"),
+                              QCoreApplication::translate("main",
+                                                          "Could not open the workspace %1.\n\n%2\n\nStart Switchyard "
+                                                          "with --db PATH to use another workspace file.")
+                                  .arg(path, opened.error().toString()));
+        return 1;
+    }
+    if (firstRun) {
+        if (const auto installed = WorkspaceInstaller(database).install(WorkspaceInstaller::sampleFolder());
+            !installed) {
+            // The workspace stays usable (and empty); say why the sample is missing.
+            QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchyard"),
+                                 QCoreApplication::translate("main", "The sample workspace could not be loaded.\n\n%1")
+                                     .arg(installed.error().toString()));
+        }
+    }
+
+    MainWindow window(database, settings);
+    window.show();
+
+    if (parser.isSet(screenshotOption)) {
+        const auto saved = PageScreenshots::save(window, parser.value(screenshotOption));
+        if (!saved) {
+            std::fprintf(stderr, "switchyard: %s\n", qUtf8Printable(saved.error().toString()));
+            return 1;
+        }
+        for (const QString &file : saved.value())
+            std::printf("%s\n", qUtf8Printable(file));
+        return 0;
+    }
+
+    return QApplication::exec();
+}

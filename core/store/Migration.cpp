@@ -1,0 +1,373 @@
+#include "core/store/Migration.h"
+
+// Portability notes (SQLite today, PostgreSQL later through the same repositories):
+// - `INTEGER PRIMARY KEY AUTOINCREMENT` is SQLite's never-reused 64-bit row id; PostgreSQL spells it `BIGSERIAL PRIMARY
+//   KEY` (or `BIGINT GENERATED ALWAYS AS IDENTITY`). It is the only SQLite-only spelling in the tables below.
+// - Timestamps are ISO-8601 UTC TEXT ("2025-01-31T12:00:00.000Z"), so they sort as text and read the same everywhere.
+// - JSON is TEXT (a JSONB column in PostgreSQL would be a later optimisation, not a format change).
+// - Booleans are INTEGER 0/1 with a CHECK, so `WHERE is_active = 1` (also in the partial index) is valid in both.
+// - Money is REAL US dollars; prices are per 1,000 tokens.
+// - Partial unique indexes (`CREATE UNIQUE INDEX ... WHERE ...`) and `ON CONFLICT ... DO UPDATE` exist in both.
+// - PRAGMAs live only in Database's SQLite connection setup, never here.
+
+namespace Switchyard {
+
+namespace {
+
+QList<Migration> buildMigrations()
+{
+    QList<Migration> migrations;
+
+    migrations.append(Migration{
+        1,
+        QStringLiteral("workspace: bots, LLM configs, prompts, providers, models, prices, chains"),
+        {
+            QStringLiteral(R"sql(
+CREATE TABLE schema_version (
+    version     INTEGER PRIMARY KEY,
+    applied_at  TEXT NOT NULL,
+    description TEXT NOT NULL
+))sql"),
+            // Workspace-wide settings as key/value: routing.universal_fallback, routing.circuit_breaker (JSON),
+            // demo markers and other single values.
+            QStringLiteral(R"sql(
+CREATE TABLE workspace_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE bots (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    slug        TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    avatar      TEXT NOT NULL DEFAULT '',
+    status      TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'live', 'archived')),
+    type        TEXT NOT NULL DEFAULT '',
+    rank        INTEGER NOT NULL DEFAULT 0,
+    metadata    TEXT NOT NULL DEFAULT '{}',
+    launched_at TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT
+))sql"),
+            QStringLiteral("CREATE INDEX bots_deleted ON bots (deleted_at)"),
+            // provider/model are names from providers.yaml, not foreign keys: `providers import` replaces the
+            // provider tables wholesale and must not be blocked by (or cascade into) the bots' configs.
+            QStringLiteral(R"sql(
+CREATE TABLE llm_configs (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    bot_id            INTEGER NOT NULL REFERENCES bots (id) ON DELETE CASCADE,
+    name              TEXT NOT NULL DEFAULT '',
+    provider          TEXT NOT NULL,
+    model             TEXT NOT NULL,
+    temperature       REAL,
+    top_p             REAL,
+    top_k             INTEGER,
+    max_output_tokens INTEGER,
+    prompt_key        TEXT NOT NULL DEFAULT '',
+    prompt_version    INTEGER,
+    prompt_label      TEXT NOT NULL DEFAULT '',
+    chain             TEXT NOT NULL DEFAULT '',
+    region            TEXT NOT NULL DEFAULT '',
+    metadata          TEXT NOT NULL DEFAULT '{}',
+    is_active         INTEGER NOT NULL DEFAULT 0 CHECK (is_active IN (0, 1)),
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL
+))sql"),
+            QStringLiteral("CREATE INDEX llm_configs_bot ON llm_configs (bot_id)"),
+            // At most one active config per bot, enforced by the database itself.
+            QStringLiteral("CREATE UNIQUE INDEX llm_configs_one_active ON llm_configs (bot_id) WHERE is_active = 1"),
+            QStringLiteral(R"sql(
+CREATE TABLE prompts (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    key        TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE prompt_versions (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    prompt_id    INTEGER NOT NULL REFERENCES prompts (id) ON DELETE CASCADE,
+    version      INTEGER NOT NULL CHECK (version >= 1),
+    body         TEXT NOT NULL,
+    author       TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT '',
+    content_hash TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (prompt_id, version)
+))sql"),
+            // Versions are immutable. SQLite trigger syntax; PostgreSQL: a plpgsql function that RAISEs, attached
+            // with CREATE TRIGGER ... BEFORE UPDATE ON prompt_versions FOR EACH ROW EXECUTE FUNCTION ...
+            QStringLiteral(R"sql(
+CREATE TRIGGER prompt_versions_immutable BEFORE UPDATE ON prompt_versions
+BEGIN
+    SELECT RAISE(ABORT, 'prompt versions are immutable; add a new version instead');
+END)sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE prompt_labels (
+    prompt_id  INTEGER NOT NULL REFERENCES prompts (id) ON DELETE CASCADE,
+    label      TEXT NOT NULL,
+    version    INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (prompt_id, label),
+    FOREIGN KEY (prompt_id, version) REFERENCES prompt_versions (prompt_id, version)
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE prompt_label_moves (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    prompt_id    INTEGER NOT NULL REFERENCES prompts (id) ON DELETE CASCADE,
+    label        TEXT NOT NULL,
+    from_version INTEGER,
+    to_version   INTEGER NOT NULL,
+    moved_by     TEXT NOT NULL DEFAULT '',
+    moved_at     TEXT NOT NULL
+))sql"),
+            QStringLiteral("CREATE INDEX prompt_label_moves_prompt ON prompt_label_moves (prompt_id, label, id)"),
+            // Secrets never reach the database: api_key_ref holds "env:NAME", "keychain:name" or "${NAME}".
+            QStringLiteral(R"sql(
+CREATE TABLE providers (
+    id                     TEXT PRIMARY KEY,
+    position               INTEGER NOT NULL,
+    kind                   TEXT NOT NULL,
+    display_name           TEXT NOT NULL DEFAULT '',
+    base_url               TEXT NOT NULL DEFAULT '',
+    api_key_ref            TEXT NOT NULL DEFAULT '',
+    api_version            TEXT NOT NULL DEFAULT '',
+    region                 TEXT NOT NULL DEFAULT '',
+    regions                TEXT NOT NULL DEFAULT '[]',
+    requests_per_minute    INTEGER NOT NULL DEFAULT 0,
+    tokens_per_minute      INTEGER NOT NULL DEFAULT 0,
+    connect_timeout_ms     INTEGER NOT NULL,
+    first_token_timeout_ms INTEGER NOT NULL,
+    idle_timeout_ms        INTEGER NOT NULL,
+    total_timeout_ms       INTEGER NOT NULL
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE models (
+    provider_id       TEXT NOT NULL REFERENCES providers (id) ON DELETE CASCADE,
+    id                TEXT NOT NULL,
+    position          INTEGER NOT NULL,
+    display_name      TEXT NOT NULL DEFAULT '',
+    context_window    INTEGER NOT NULL DEFAULT 0,
+    max_output_tokens INTEGER NOT NULL DEFAULT 0,
+    capabilities      TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (provider_id, id)
+))sql"),
+            // One row per model and source. Not a foreign key to models: a LiteLLM catalogue may price models the
+            // workspace's providers.yaml does not list, and those prices must survive `providers import`.
+            QStringLiteral(R"sql(
+CREATE TABLE prices (
+    provider_id         TEXT NOT NULL,
+    model_id            TEXT NOT NULL,
+    source              TEXT NOT NULL CHECK (source IN ('providers.yaml', 'litellm', 'manual')),
+    input_per_1k        REAL NOT NULL,
+    output_per_1k       REAL NOT NULL,
+    cached_input_per_1k REAL,
+    cache_write_per_1k  REAL,
+    reasoning_per_1k    REAL,
+    updated_at          TEXT NOT NULL,
+    PRIMARY KEY (provider_id, model_id, source)
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE chains (
+    name        TEXT PRIMARY KEY,
+    position    INTEGER NOT NULL,
+    description TEXT NOT NULL DEFAULT ''
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE chain_hops (
+    chain_name TEXT NOT NULL REFERENCES chains (name) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    provider   TEXT NOT NULL,
+    model      TEXT NOT NULL DEFAULT '',
+    region     TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (chain_name, position)
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE fallback_rules (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    position       INTEGER NOT NULL UNIQUE,
+    match_provider TEXT NOT NULL,
+    match_model    TEXT NOT NULL DEFAULT '',
+    match_region   TEXT NOT NULL DEFAULT ''
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE fallback_rule_hops (
+    rule_id  INTEGER NOT NULL REFERENCES fallback_rules (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    provider TEXT NOT NULL,
+    model    TEXT NOT NULL DEFAULT '',
+    region   TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (rule_id, position)
+))sql"),
+        },
+    });
+
+    migrations.append(Migration{
+        2,
+        QStringLiteral("activity: sessions, messages, calls, attempts, feedback, wallets, transactions, budgets, "
+                       "breaker events"),
+        {
+            // Chat sessions lock a per-message price when they start.
+            QStringLiteral(R"sql(
+CREATE TABLE sessions (
+    id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid                  TEXT NOT NULL UNIQUE,
+    bot_id                INTEGER REFERENCES bots (id) ON DELETE SET NULL,
+    config_id             INTEGER REFERENCES llm_configs (id) ON DELETE SET NULL,
+    user_ref              TEXT NOT NULL DEFAULT '',
+    title                 TEXT NOT NULL DEFAULT '',
+    price_per_message_usd REAL,
+    price_locked_at       TEXT,
+    metadata              TEXT NOT NULL DEFAULT '{}',
+    created_at            TEXT NOT NULL,
+    updated_at            TEXT NOT NULL,
+    is_demo               INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))
+))sql"),
+            QStringLiteral("CREATE INDEX sessions_bot ON sessions (bot_id, created_at)"),
+            QStringLiteral("CREATE INDEX sessions_user ON sessions (user_ref, created_at)"),
+            // status: ok | failed | cancelled (free text so the engine can add states without a migration).
+            QStringLiteral(R"sql(
+CREATE TABLE calls (
+    id                  INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid                TEXT NOT NULL UNIQUE,
+    bot_id              INTEGER REFERENCES bots (id) ON DELETE SET NULL,
+    config_id           INTEGER REFERENCES llm_configs (id) ON DELETE SET NULL,
+    session_id          INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+    user_ref            TEXT NOT NULL DEFAULT '',
+    prompt_key          TEXT NOT NULL DEFAULT '',
+    prompt_version      INTEGER,
+    requested_provider  TEXT NOT NULL DEFAULT '',
+    requested_model     TEXT NOT NULL DEFAULT '',
+    requested_region    TEXT NOT NULL DEFAULT '',
+    served_provider     TEXT NOT NULL DEFAULT '',
+    served_model        TEXT NOT NULL DEFAULT '',
+    served_region       TEXT NOT NULL DEFAULT '',
+    status              TEXT NOT NULL,
+    error_class         TEXT NOT NULL DEFAULT '',
+    error_message       TEXT NOT NULL DEFAULT '',
+    streamed            INTEGER NOT NULL DEFAULT 0 CHECK (streamed IN (0, 1)),
+    latency_ms          INTEGER,
+    ttft_ms             INTEGER,
+    input_tokens        INTEGER NOT NULL DEFAULT 0,
+    cached_input_tokens INTEGER NOT NULL DEFAULT 0,
+    cache_write_tokens  INTEGER NOT NULL DEFAULT 0,
+    output_tokens       INTEGER NOT NULL DEFAULT 0,
+    reasoning_tokens    INTEGER NOT NULL DEFAULT 0,
+    cost_usd            REAL NOT NULL DEFAULT 0,
+    created_at          TEXT NOT NULL,
+    is_demo             INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))
+))sql"),
+            QStringLiteral("CREATE INDEX calls_created ON calls (created_at)"),
+            QStringLiteral("CREATE INDEX calls_bot_created ON calls (bot_id, created_at)"),
+            QStringLiteral("CREATE INDEX calls_config_created ON calls (config_id, created_at)"),
+            QStringLiteral("CREATE INDEX calls_served_created ON calls (served_provider, served_model, created_at)"),
+            QStringLiteral("CREATE INDEX calls_prompt ON calls (prompt_key, prompt_version)"),
+            QStringLiteral("CREATE INDEX calls_session ON calls (session_id)"),
+            QStringLiteral("CREATE INDEX calls_demo ON calls (is_demo)"),
+            // One row per try: a hop can be retried, so (call_id, hop_index) is not unique.
+            QStringLiteral(R"sql(
+CREATE TABLE attempts (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    call_id       INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
+    hop_index     INTEGER NOT NULL,
+    retry_index   INTEGER NOT NULL DEFAULT 0,
+    provider      TEXT NOT NULL,
+    model         TEXT NOT NULL,
+    region        TEXT NOT NULL DEFAULT '',
+    outcome       TEXT NOT NULL,
+    http_status   INTEGER,
+    error_class   TEXT NOT NULL DEFAULT '',
+    error_message TEXT NOT NULL DEFAULT '',
+    latency_ms    INTEGER,
+    started_at    TEXT NOT NULL
+))sql"),
+            QStringLiteral("CREATE INDEX attempts_call ON attempts (call_id, hop_index, retry_index)"),
+            QStringLiteral("CREATE INDEX attempts_target ON attempts (provider, model, region, started_at)"),
+            QStringLiteral(R"sql(
+CREATE TABLE messages (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    role       TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant', 'tool')),
+    content    TEXT NOT NULL,
+    call_id    INTEGER REFERENCES calls (id) ON DELETE SET NULL,
+    price_usd  REAL,
+    created_at TEXT NOT NULL,
+    UNIQUE (session_id, position)
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE feedback (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    call_id    INTEGER NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
+    rating     INTEGER NOT NULL CHECK (rating IN (-1, 1)),
+    comment    TEXT NOT NULL DEFAULT '',
+    user_ref   TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE (call_id, user_ref)
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE wallets (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_ref    TEXT NOT NULL UNIQUE,
+    balance_usd REAL NOT NULL DEFAULT 0,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+))sql"),
+            // kind: topup | charge | refund | adjustment; amount is signed (charges are negative).
+            QStringLiteral(R"sql(
+CREATE TABLE transactions (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    wallet_id  INTEGER NOT NULL REFERENCES wallets (id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL,
+    amount_usd REAL NOT NULL,
+    call_id    INTEGER REFERENCES calls (id) ON DELETE SET NULL,
+    session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+))sql"),
+            QStringLiteral("CREATE INDEX transactions_wallet ON transactions (wallet_id, created_at)"),
+            // scope: workspace | bot | user; scope_ref is the bot slug or user ref ('' for the workspace).
+            QStringLiteral(R"sql(
+CREATE TABLE budgets (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    scope        TEXT NOT NULL CHECK (scope IN ('workspace', 'bot', 'user')),
+    scope_ref    TEXT NOT NULL DEFAULT '',
+    period       TEXT NOT NULL DEFAULT 'daily',
+    max_tokens   INTEGER,
+    max_cost_usd REAL,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL,
+    UNIQUE (scope, scope_ref, period)
+))sql"),
+            // Circuit breaker state changes, automatic (actor 'auto') or forced by an admin.
+            QStringLiteral(R"sql(
+CREATE TABLE breaker_events (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    provider   TEXT NOT NULL,
+    model      TEXT NOT NULL DEFAULT '',
+    region     TEXT NOT NULL DEFAULT '',
+    from_state TEXT NOT NULL,
+    to_state   TEXT NOT NULL,
+    reason     TEXT NOT NULL DEFAULT '',
+    actor      TEXT NOT NULL DEFAULT 'auto',
+    created_at TEXT NOT NULL
+))sql"),
+            QStringLiteral(
+                "CREATE INDEX breaker_events_target ON breaker_events (provider, model, region, created_at)"),
+        },
+    });
+
+    return migrations;
+}
+
+}  // namespace
+
+const QList<Migration> &Migration::all()
+{
+    static const QList<Migration> migrations = buildMigrations();
+    return migrations;
+}
+
+}  // namespace Switchyard

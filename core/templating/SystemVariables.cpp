@@ -1,0 +1,137 @@
+#include "core/templating/SystemVariables.h"
+
+#include <QLocale>
+#include <QRandomGenerator>
+#include <memory>
+
+namespace Switchyard::Templating {
+
+namespace {
+
+const QString kCurrentDate = QStringLiteral("current_date");
+const QString kCurrentTime = QStringLiteral("current_time");
+const QString kDayOfWeek = QStringLiteral("day_of_week");
+const QString kRandom = QStringLiteral("random_number_1_4");
+const QString kHistory = QStringLiteral("conversation_history");
+
+SystemVariables::Clock realClock()
+{
+    return [] {
+        return QDateTime::currentDateTimeUtc();
+    };
+}
+
+SystemVariables::RandomSource globalRandom()
+{
+    return [] {
+        return QRandomGenerator::global()->generate();
+    };
+}
+
+QString formatDate(const QDateTime &when)
+{
+    return QLocale::c().toString(when, QStringLiteral("dd MMMM yyyy"));
+}
+
+QString formatTime(const QDateTime &when)
+{
+    return QLocale::c().toString(when, QStringLiteral("hh:mm AP"));
+}
+
+QString formatDay(const QDateTime &when)
+{
+    return QLocale::c().toString(when, QStringLiteral("dddd"));
+}
+
+}  // namespace
+
+SystemVariables::SystemVariables()
+    : m_timeZone(QTimeZone::systemTimeZone()), m_clock(realClock()), m_random(globalRandom())
+{
+}
+
+const QList<SystemVariableInfo> &SystemVariables::definitions()
+{
+    static const QList<SystemVariableInfo> list{
+        {kCurrentDate, QStringLiteral("Today's date in the configured time zone, e.g. \"15 January 2026\"")},
+        {kCurrentTime, QStringLiteral("The time of day in the configured time zone, e.g. \"02:45 PM\"")},
+        {kDayOfWeek, QStringLiteral("The weekday in the configured time zone, e.g. \"Thursday\"")},
+        {kRandom, QStringLiteral("A random whole number from 1 to 4, new for every render")},
+        {kHistory, QStringLiteral("The conversation so far, as text supplied by the caller")},
+    };
+    return list;
+}
+
+bool SystemVariables::isSystemVariable(QStringView name)
+{
+    for (const SystemVariableInfo &info : definitions()) {
+        if (info.name == name)
+            return true;
+    }
+    return false;
+}
+
+void SystemVariables::setTimeZone(const QTimeZone &zone)
+{
+    if (zone.isValid())
+        m_timeZone = zone;
+}
+
+void SystemVariables::setClock(Clock clock)
+{
+    m_clock = clock ? std::move(clock) : realClock();
+}
+
+void SystemVariables::setRandomSource(RandomSource source)
+{
+    m_random = source ? std::move(source) : globalRandom();
+}
+
+void SystemVariables::setRandomSeed(quint32 seed)
+{
+    // The generator lives behind a shared_ptr so the const accessors can advance it and copies stay cheap.
+    auto generator = std::make_shared<QRandomGenerator>(seed);
+    m_random = [generator] {
+        return generator->generate();
+    };
+}
+
+QDateTime SystemVariables::now() const
+{
+    return m_clock().toTimeZone(m_timeZone);
+}
+
+QString SystemVariables::currentDate() const
+{
+    return formatDate(now());
+}
+
+QString SystemVariables::currentTime() const
+{
+    return formatTime(now());
+}
+
+QString SystemVariables::dayOfWeek() const
+{
+    return formatDay(now());
+}
+
+int SystemVariables::randomNumber1To4() const
+{
+    // 2^32 is a multiple of 4, so the remainder is unbiased.
+    return int(m_random() % 4U) + 1;
+}
+
+QJsonObject SystemVariables::values() const
+{
+    const QDateTime when = now();
+    QJsonObject object;
+    object.insert(kCurrentDate, formatDate(when));
+    object.insert(kCurrentTime, formatTime(when));
+    object.insert(kDayOfWeek, formatDay(when));
+    object.insert(kRandom, randomNumber1To4());
+    object.insert(kHistory, m_conversationHistory);
+    return object;
+}
+
+}  // namespace Switchyard::Templating

@@ -1,0 +1,439 @@
+// Drives the real switchyard-cli executable: exit codes, JSON on stdout, specific errors on stderr, and that a
+// failing command changes nothing.
+#include "core/store/Database.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Switchyard;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
+};
+
+QByteArray sha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+    file.write(content);
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    Run cli(const QStringList &args, const QByteArray &input = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("SWITCHYARD_DB"));
+        env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SWITCHYARD_CLI_PATH), args);
+        if (!input.isEmpty())
+            process.write(input);
+        process.closeWriteChannel();
+        if (!process.waitForFinished(60000))
+            process.kill();
+        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                   QString::fromUtf8(process.readAllStandardOutput()),
+                   QString::fromUtf8(process.readAllStandardError())};
+    }
+    Run cliDb(QStringList args) { return cli(args << QStringLiteral("--db") << m_db); }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = path(QStringLiteral("workspace.db"));
+        const Run init = cliDb({QStringLiteral("init")});
+        QCOMPARE(init.exitCode, 0);
+        const QJsonObject report = init.json().object();
+        QVERIFY2(report.value(QStringLiteral("bots")).toInt() >= 3, qPrintable(init.out + init.err));
+        QVERIFY(report.value(QStringLiteral("prompts")).toInt() >= 8);
+        QVERIFY(report.value(QStringLiteral("providers")).toInt() >= 9);
+        QCOMPARE(report.value(QStringLiteral("database")).toString(), m_db);
+    }
+
+    void initTwiceIsRefused()
+    {
+        const QByteArray before = sha256(m_db);
+        const Run again = cliDb({QStringLiteral("init")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("already holds")), qPrintable(again.err));
+        QCOMPARE(sha256(m_db), before);
+    }
+
+    void botsList()
+    {
+        const Run run = cliDb({QStringLiteral("bots"), QStringLiteral("list")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray bots = run.json().array();
+        QStringList slugs;
+        for (const QJsonValue &bot : bots)
+            slugs << bot[QStringLiteral("slug")].toString();
+        QVERIFY2(slugs.contains(QStringLiteral("astro-guide")), qPrintable(slugs.join(QLatin1Char(','))));
+        QVERIFY(slugs.contains(QStringLiteral("support-desk")));
+        QVERIFY(slugs.contains(QStringLiteral("code-reviewer")));
+    }
+
+    void configsListAndActivate()
+    {
+        const Run list = cliDb({QStringLiteral("configs"), QStringLiteral("list"), QStringLiteral("--bot"),
+                                QStringLiteral("astro-guide")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray configs = list.json().array();
+        QVERIFY(configs.size() >= 2);
+        qint64 activeId = 0;
+        qint64 otherId = 0;
+        int active = 0;
+        for (const QJsonValue &config : configs) {
+            if (config[QStringLiteral("active")].toBool()) {
+                ++active;
+                activeId = config[QStringLiteral("id")].toInteger();
+            } else if (!otherId) {
+                otherId = config[QStringLiteral("id")].toInteger();
+            }
+        }
+        QCOMPARE(active, 1);
+        QVERIFY(otherId > 0);
+
+        const Run activate =
+            cliDb({QStringLiteral("configs"), QStringLiteral("activate"), QStringLiteral("--bot"),
+                   QStringLiteral("astro-guide"), QStringLiteral("--config"), QString::number(otherId)});
+        QCOMPARE(activate.exitCode, 0);
+        QCOMPARE(activate.json()[QStringLiteral("previous_config_id")].toInteger(), activeId);
+        QCOMPARE(activate.json()[QStringLiteral("active")][QStringLiteral("id")].toInteger(), otherId);
+
+        const Run after = cliDb({QStringLiteral("configs"), QStringLiteral("list"), QStringLiteral("--bot"),
+                                 QStringLiteral("astro-guide")});
+        for (const QJsonValue &config : after.json().array()) {
+            QCOMPARE(config[QStringLiteral("active")].toBool(), config[QStringLiteral("id")].toInteger() == otherId);
+        }
+
+        // A config of another bot, or one that does not exist, is refused and nothing changes.
+        const QByteArray before = sha256(m_db);
+        const Run wrong = cliDb({QStringLiteral("configs"), QStringLiteral("activate"), QStringLiteral("--bot"),
+                                 QStringLiteral("support-desk"), QStringLiteral("--config"), QString::number(otherId)});
+        QCOMPARE(wrong.exitCode, 1);
+        QVERIFY2(wrong.err.contains(QStringLiteral("has no config")), qPrintable(wrong.err));
+        const Run missingBot = cliDb(
+            {QStringLiteral("configs"), QStringLiteral("list"), QStringLiteral("--bot"), QStringLiteral("nobody")});
+        QCOMPARE(missingBot.exitCode, 1);
+        QVERIFY(missingBot.err.contains(QStringLiteral("no bot with slug 'nobody'")));
+        QCOMPARE(sha256(m_db), before);
+    }
+
+    void renderTemplateFromStdinWithData()
+    {
+        writeFile(path(QStringLiteral("data.json")),
+                  R"({"name": "Priya", "items": [{"n": 1}, {"n": 2}], "html": "<b>"})");
+        const Run run = cli({QStringLiteral("render"), QStringLiteral("--template"), QStringLiteral("-"),
+                             QStringLiteral("--data"), path(QStringLiteral("data.json"))},
+                            "Hi {{name}}:{{#items}} {{n}}{{/items}} {{html}} {{missing}}");
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("Hi Priya: 1 2 <b> {{missing}}"));
+
+        const Run escaped =
+            cli({QStringLiteral("render"), QStringLiteral("--template"), QStringLiteral("-"), QStringLiteral("--data"),
+                 path(QStringLiteral("data.json")), QStringLiteral("--escape"), QStringLiteral("html"),
+                 QStringLiteral("--missing"), QStringLiteral("empty")},
+                "{{html}}|{{missing}}|");
+        QCOMPARE(escaped.out, QStringLiteral("&lt;b&gt;||"));
+    }
+
+    void renderSystemVariablesWithFixedClock()
+    {
+        writeFile(path(QStringLiteral("clock.mustache")), "{{current_date}} {{current_time}} {{day_of_week}}");
+        const Run run =
+            cli({QStringLiteral("render"), QStringLiteral("--template"), path(QStringLiteral("clock.mustache")),
+                 QStringLiteral("--now"), QStringLiteral("2026-01-15T23:45:00Z"), QStringLiteral("--tz"),
+                 QStringLiteral("Asia/Kolkata")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("16 January 2026 05:15 AM Friday"));
+    }
+
+    void renderStrictReportsEveryMissingVariable()
+    {
+        writeFile(path(QStringLiteral("strict.mustache")), "Hello {{name}},\n  today {{day}} and {{name}}");
+        const Run run =
+            cli({QStringLiteral("render"), QStringLiteral("--template"), path(QStringLiteral("strict.mustache")),
+                 QStringLiteral("--missing"), QStringLiteral("error")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("strict.mustache:1:7")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("name")));
+        QVERIFY(run.err.contains(QStringLiteral("day")));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void renderBrokenTemplateNamesLineAndColumn()
+    {
+        writeFile(path(QStringLiteral("broken.mustache")), "line one\n  {{#items}}\n{{/other}}\n");
+        const Run run =
+            cli({QStringLiteral("render"), QStringLiteral("--template"), path(QStringLiteral("broken.mustache"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("broken.mustache:3:1")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("items")));
+    }
+
+    void renderWithPartials()
+    {
+        writeFile(path(QStringLiteral("partials.json")), R"({"greeting": "Hello {{name}}"})");
+        writeFile(path(QStringLiteral("data2.json")), R"({"name": "Ana"})");
+        const Run run = cli({QStringLiteral("render"), QStringLiteral("--template"), QStringLiteral("-"),
+                             QStringLiteral("--partials"), path(QStringLiteral("partials.json")),
+                             QStringLiteral("--data"), path(QStringLiteral("data2.json"))},
+                            "[{{>greeting}}]");
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("[Hello Ana]"));
+    }
+
+    void badJsonDataNamesLineAndColumn()
+    {
+        writeFile(path(QStringLiteral("bad.json")), "{\n  \"a\": 1,\n  oops\n}");
+        const Run run = cli({QStringLiteral("render"), QStringLiteral("--template"), QStringLiteral("-"),
+                             QStringLiteral("--data"), path(QStringLiteral("bad.json"))},
+                            "x");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("bad.json:3:")), qPrintable(run.err));
+    }
+
+    void varsListsKindsAndPositions()
+    {
+        const Run run =
+            cli({QStringLiteral("vars"), QStringLiteral("--template"), QStringLiteral("-")},
+                "Hi {{name}}\n{{#items}}{{title}}{{/items}}{{^none}}{{/none}} {{current_date}} {{>footer}}");
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray vars = run.json().array();
+        QCOMPARE(vars.size(), 6);
+        QCOMPARE(vars[0][QStringLiteral("name")].toString(), QStringLiteral("name"));
+        QCOMPARE(vars[0][QStringLiteral("line")].toInt(), 1);
+        QCOMPARE(vars[0][QStringLiteral("column")].toInt(), 4);
+        QCOMPARE(vars[0][QStringLiteral("kind")].toString(), QStringLiteral("variable"));
+        QCOMPARE(vars[1][QStringLiteral("kind")].toString(), QStringLiteral("section"));
+        QCOMPARE(vars[1][QStringLiteral("line")].toInt(), 2);
+        QCOMPARE(vars[2][QStringLiteral("name")].toString(), QStringLiteral("title"));
+        QCOMPARE(vars[3][QStringLiteral("kind")].toString(), QStringLiteral("inverted"));
+        QCOMPARE(vars[4][QStringLiteral("kind")].toString(), QStringLiteral("system"));
+        QCOMPARE(vars[5][QStringLiteral("kind")].toString(), QStringLiteral("partial"));
+    }
+
+    void promptRenderStructuredAstrologer()
+    {
+        const Run run =
+            cliDb({QStringLiteral("prompt"), QStringLiteral("render"), QStringLiteral("astrologer_daily:production"),
+                   QStringLiteral("--var"), QStringLiteral("user_name=Priya"), QStringLiteral("--var"),
+                   QStringLiteral("sun_sign=Leo"), QStringLiteral("--var"), QStringLiteral("question=Raise?"),
+                   QStringLiteral("--now"), QStringLiteral("2026-01-15T09:00:00Z"), QStringLiteral("--tz"),
+                   QStringLiteral("UTC")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject result = run.json().object();
+        const QString system = result.value(QStringLiteral("system")).toString();
+        QCOMPARE(result.value(QStringLiteral("key")).toString(), QStringLiteral("astrologer_daily"));
+        QCOMPARE(result.value(QStringLiteral("version")).toInt(), 1);
+        QVERIFY2(system.contains(QStringLiteral("Priya")), qPrintable(system));
+        QVERIFY(system.contains(QStringLiteral("15 January 2026")));
+        QVERIFY(system.indexOf(QStringLiteral("Role")) < system.indexOf(QStringLiteral("Guidelines")));
+        // Optional sections without data are dropped.
+        QVERIFY(!system.contains(QStringLiteral("Past Memories")));
+        QVERIFY(!system.contains(QStringLiteral("Second Profile")));
+        QCOMPARE(result.value(QStringLiteral("user")).toString().trimmed(), QStringLiteral("Raise?"));
+
+        const Run withMemories =
+            cliDb({QStringLiteral("prompt"), QStringLiteral("render"), QStringLiteral("astrologer_daily"),
+                   QStringLiteral("--var"),
+                   QStringLiteral("past_memories:=[{\"date\": \"1 May\", \"summary\": \"asked about work\"}]")});
+        QCOMPARE(withMemories.exitCode, 0);
+        QVERIFY(withMemories.json()[QStringLiteral("system")].toString().contains(QStringLiteral("asked about work")));
+    }
+
+    void promptImportIsVersionedAndAtomic()
+    {
+        const QString dir = path(QStringLiteral("prompts-in"));
+        QVERIFY(QDir().mkpath(dir));
+        writeFile(dir + QStringLiteral("/greet.yaml"), "key: greet\nsystem: Hello {{name}}\n");
+        Run run = cliDb({QStringLiteral("prompt"), QStringLiteral("import"), dir});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json()[QStringLiteral("created")].toArray().first().toString(), QStringLiteral("greet"));
+
+        run = cliDb({QStringLiteral("prompt"), QStringLiteral("import"), dir});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json()[QStringLiteral("unchanged")].toArray().size(), 1);
+
+        writeFile(dir + QStringLiteral("/greet.yaml"), "key: greet\nsystem: Hello there, {{name}}\n");
+        run = cliDb({QStringLiteral("prompt"), QStringLiteral("import"), dir});
+        QCOMPARE(run.json()[QStringLiteral("updated")].toArray().first().toString(), QStringLiteral("greet"));
+
+        // One broken file stops the whole import: the good file's change is not stored either.
+        writeFile(dir + QStringLiteral("/greet.yaml"), "key: greet\nsystem: Third text {{name}}\n");
+        writeFile(dir + QStringLiteral("/zbroken.yaml"), "key: zbroken\nsystem: [unclosed\n");
+        const QByteArray before = sha256(m_db);
+        run = cliDb({QStringLiteral("prompt"), QStringLiteral("import"), dir});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("zbroken.yaml:")), qPrintable(run.err));
+        QCOMPARE(sha256(m_db), before);
+
+        run = cliDb({QStringLiteral("prompt"), QStringLiteral("history"), QStringLiteral("greet")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json()[QStringLiteral("versions")].toArray().size(), 2);
+    }
+
+    void promptExportImportRoundTripIsLossless()
+    {
+        const QString out = path(QStringLiteral("exported"));
+        Run run = cliDb({QStringLiteral("prompt"), QStringLiteral("export"), out});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.json()[QStringLiteral("files")].toArray().size() >= 8);
+        // The exported sample prompt is the shipped file byte for byte.
+        QCOMPARE(sha256(out + QStringLiteral("/astrologer_daily.yaml")),
+                 sha256(QStringLiteral(SWITCHYARD_SAMPLE_DIR "/prompts/astrologer_daily.yaml")));
+        run = cliDb({QStringLiteral("prompt"), QStringLiteral("import"), out});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.json()[QStringLiteral("created")].toArray().isEmpty());
+        QVERIFY(run.json()[QStringLiteral("updated")].toArray().isEmpty());
+        QVERIFY(run.json()[QStringLiteral("unchanged")].toArray().size() >= 8);
+    }
+
+    void promptLabelMovesAreRecorded()
+    {
+        Run run = cliDb({QStringLiteral("prompt"), QStringLiteral("label"), QStringLiteral("greet"),
+                         QStringLiteral("production"), QStringLiteral("1")});
+        QCOMPARE(run.exitCode, 0);
+        run =
+            cliDb({QStringLiteral("prompt"), QStringLiteral("label"), QStringLiteral("greet"),
+                   QStringLiteral("production"), QStringLiteral("2"), QStringLiteral("--by"), QStringLiteral("dana")});
+        QCOMPARE(run.exitCode, 0);
+        run = cliDb({QStringLiteral("prompt"), QStringLiteral("render"), QStringLiteral("greet:production"),
+                     QStringLiteral("--var"), QStringLiteral("name=Ana")});
+        QCOMPARE(run.json()[QStringLiteral("system")].toString().trimmed(), QStringLiteral("Hello there, Ana"));
+        run = cliDb({QStringLiteral("prompt"), QStringLiteral("history"), QStringLiteral("greet")});
+        const QJsonArray moves = run.json()[QStringLiteral("label_history")].toArray();
+        QCOMPARE(moves.size(), 2);
+        const QJsonObject last = moves.last().toObject();
+        QCOMPARE(last.value(QStringLiteral("from_version")).toInt(), 1);
+        QCOMPARE(last.value(QStringLiteral("to_version")).toInt(), 2);
+        QCOMPARE(last.value(QStringLiteral("moved_by")).toString(), QStringLiteral("dana"));
+
+        run = cliDb({QStringLiteral("prompt"), QStringLiteral("label"), QStringLiteral("greet"),
+                     QStringLiteral("production"), QStringLiteral("9")});
+        QCOMPARE(run.exitCode, 1);
+    }
+
+    void providersRoundTrip()
+    {
+        const QString exported = path(QStringLiteral("providers-out.yaml"));
+        Run run = cliDb({QStringLiteral("providers"), QStringLiteral("export"), exported});
+        QCOMPARE(run.exitCode, 0);
+        QFile file(exported);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray yaml = file.readAll();
+        QVERIFY(yaml.contains("${OPENAI_API_KEY}"));  // references stay references
+        QVERIFY(yaml.contains("ap-south-1"));
+
+        // Importing the export into a fresh workspace and exporting again gives the same file.
+        const QString otherDb = path(QStringLiteral("other.db"));
+        run = cli({QStringLiteral("providers"), QStringLiteral("import"), exported, QStringLiteral("--db"), otherDb});
+        QCOMPARE(run.exitCode, 0);
+        const QString again = path(QStringLiteral("providers-again.yaml"));
+        run = cli({QStringLiteral("providers"), QStringLiteral("export"), again, QStringLiteral("--db"), otherDb});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(sha256(again), sha256(exported));
+    }
+
+    void providersImportRejectsLiteralSecretWithoutEchoingIt()
+    {
+        const QString file = path(QStringLiteral("secret.yaml"));
+        writeFile(
+            file,
+            "providers:\n  openai:\n    kind: openai\n    api_key: sk-live-SECRET1234567890\n    models:\n"
+            "      gpt-4o: {context_window: 128000, max_output: 16384, pricing: {input: 0.0025, output: 0.01}}\n");
+        const QByteArray before = sha256(m_db);
+        const Run run = cliDb({QStringLiteral("providers"), QStringLiteral("import"), file});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("secret.yaml:4:")), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QStringLiteral("SECRET1234567890")));
+        QVERIFY(!run.out.contains(QStringLiteral("SECRET1234567890")));
+        QCOMPARE(sha256(m_db), before);
+    }
+
+    void unknownFlagIsASpecificUserError()
+    {
+        const QByteArray before = sha256(m_db);
+        const Run run = cliDb({QStringLiteral("bots"), QStringLiteral("list"), QStringLiteral("--colour")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("colour")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("--help")));
+        QCOMPARE(sha256(m_db), before);
+
+        const Run unknown = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY(unknown.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+    }
+
+    void corruptDatabaseIsRefusedAndUntouched()
+    {
+        const QString corrupt = path(QStringLiteral("corrupt.db"));
+        writeFile(corrupt, QByteArray("this is not a database\n").repeated(100));
+        const QByteArray before = sha256(corrupt);
+        const Run run = cli({QStringLiteral("bots"), QStringLiteral("list"), QStringLiteral("--db"), corrupt});
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.err.contains(QStringLiteral("corrupt.db")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("not an SQLite database")) ||
+                run.err.contains(QStringLiteral("not a Switchyard")));
+        QCOMPARE(sha256(corrupt), before);
+    }
+
+    void brokenPromptFileInRenderGivesPosition()
+    {
+        // A stored prompt can't be broken (import validates), so check the parser path through import instead.
+        const QString dir = path(QStringLiteral("broken-prompts"));
+        QVERIFY(QDir().mkpath(dir));
+        writeFile(dir + QStringLiteral("/bad.yaml"), "key: bad\ntemperature: hot\nsystem: x\n");
+        const Run run = cliDb({QStringLiteral("prompt"), QStringLiteral("import"), dir});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("bad.yaml:2:")), qPrintable(run.err));
+        QVERIFY(run.err.contains(QStringLiteral("temperature")));
+    }
+
+    void dbFromEnvironment()
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SWITCHYARD_DB"), m_db);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SWITCHYARD_CLI_PATH), {QStringLiteral("bots"), QStringLiteral("list")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(QJsonDocument::fromJson(process.readAllStandardOutput()).array().size() >= 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

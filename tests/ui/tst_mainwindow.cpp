@@ -1,0 +1,473 @@
+#include "core/settings/Settings.h"
+#include "core/store/BotRepository.h"
+#include "core/store/Database.h"
+#include "core/store/PromptRepository.h"
+#include "core/store/ProviderRepository.h"
+#include "ui/AboutDialog.h"
+#include "ui/EmptyStatePage.h"
+#include "ui/FileDialog.h"
+#include "ui/FilterTablePage.h"
+#include "ui/MainWindow.h"
+#include "ui/PageScreenshots.h"
+#include "ui/SettingsDialog.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace Switchyard;
+
+namespace {
+
+void addBot(Database &db, const QString &name, const QString &status, const QString &type)
+{
+    Bot bot;
+    bot.name = name;
+    bot.status = status;
+    bot.type = type;
+    const auto created = BotRepository(db).create(bot);
+    QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().toString()));
+}
+
+template <typename T> T *child(QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QLatin1String(name));
+    if (!found)
+        qFatal("no child %s", name);
+    return found;
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void clickingNavigationChangesPage();
+    void ctrlNumberShortcutsSwitchPages();
+    void statusBarShowsWorkspacePath();
+    void botsPageListsBotsAndFilterNarrowsThem();
+    void promptsAndProvidersPagesShowStoreContent();
+    void emptyWorkspaceShowsEmptyStates();
+    void unreadableWorkspaceShowsErrorsOnThePages();
+    void upcomingPagesExplainWhatWillAppear();
+    void preferencesOkChangesSettingsCancelDoesNot();
+    void aboutDialogShowsVersion();
+    void geometryIsSavedAndRestored();
+    void openWorkspaceSwitchesDatabaseAndRemembersIt();
+    void openWorkspaceRefusesNonWorkspaceAndKeepsCurrent();
+    void screenshotsSaveOnePngPerPage();
+
+private:
+    std::unique_ptr<MainWindow> createWindow();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<Database> m_database;
+};
+
+void TestMainWindow::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings = Settings::createTemporary();
+    QVERIFY(m_settings);
+    m_database = std::make_unique<Database>();
+    const auto opened = m_database->open(m_dir->filePath(QStringLiteral("workspace.db")));
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
+}
+
+void TestMainWindow::cleanup()
+{
+    // Dialogs opened with open() must not outlive the test that opened them.
+    const QWidgetList top = QApplication::topLevelWidgets();
+    for (QWidget *widget : top) {
+        if (qobject_cast<QDialog *>(widget))
+            widget->close();
+    }
+    m_database.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestMainWindow::createWindow()
+{
+    auto window = std::make_unique<MainWindow>(*m_database, *m_settings);
+    window->show();
+    QApplication::setActiveWindow(window.get());
+    if (!QTest::qWaitForWindowActive(window.get()))
+        qWarning("main window did not become active");
+    return window;
+}
+
+void TestMainWindow::clickingNavigationChangesPage()
+{
+    auto window = createWindow();
+    auto *navigation = child<QListView>(window.get(), "navigationView");
+    auto *pages = child<QStackedWidget>(window.get(), "pageStack");
+    QCOMPARE(pages->count(), 6);
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("botsPage"));
+
+    const QStringList expected{QStringLiteral("botsPage"),      QStringLiteral("promptsPage"),
+                               QStringLiteral("chatPage"),      QStringLiteral("dashboardsPage"),
+                               QStringLiteral("providersPage"), QStringLiteral("activityPage")};
+    // Click in reverse so every click really changes the page (Bots is current at start).
+    for (int row = navigation->model()->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = navigation->model()->index(row, 0);
+        const QRect rect = navigation->visualRect(index);
+        QVERIFY(rect.isValid());
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(pages->currentWidget()->objectName(), expected.at(row));
+        QCOMPARE(int(window->currentPage()), row);
+        QCOMPARE(navigation->currentIndex().row(), row);
+    }
+}
+
+void TestMainWindow::ctrlNumberShortcutsSwitchPages()
+{
+    auto window = createWindow();
+    auto *pages = child<QStackedWidget>(window.get(), "pageStack");
+    auto *navigation = child<QListView>(window.get(), "navigationView");
+
+    QTest::keyClick(window.get(), Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window->currentPage(), MainWindow::Page::Prompts);
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("promptsPage"));
+    QCOMPARE(navigation->currentIndex().row(), 1);
+
+    QTest::keyClick(window.get(), Qt::Key_6, Qt::ControlModifier);
+    QCOMPARE(window->currentPage(), MainWindow::Page::Activity);
+    QTest::keyClick(window.get(), Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(window->currentPage(), MainWindow::Page::Providers);
+    QTest::keyClick(window.get(), Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window->currentPage(), MainWindow::Page::Bots);
+}
+
+void TestMainWindow::statusBarShowsWorkspacePath()
+{
+    auto window = createWindow();
+    auto *label = child<QLabel>(window.get(), "workspacePathLabel");
+    QVERIFY2(label->text().contains(m_database->path()), qPrintable(label->text()));
+    QVERIFY(window->windowTitle().contains(QStringLiteral("workspace.db")));
+    QCOMPARE(m_settings->recentWorkspaces().value(0), m_database->path());
+}
+
+void TestMainWindow::botsPageListsBotsAndFilterNarrowsThem()
+{
+    addBot(*m_database, QStringLiteral("Astro Guide"), QStringLiteral("live"), QStringLiteral("astrology"));
+    addBot(*m_database, QStringLiteral("Helpdesk"), QStringLiteral("draft"), QStringLiteral("support"));
+    addBot(*m_database, QStringLiteral("Release Scribe"), QStringLiteral("live"), QStringLiteral("engineering"));
+    auto window = createWindow();
+
+    auto *page = child<FilterTablePage>(window.get(), "botsPage");
+    auto *view = child<QTableView>(window.get(), "botsView");
+    auto *filter = child<QLineEdit>(window.get(), "botsFilter");
+    auto *count = child<QLabel>(window.get(), "botsCount");
+    QVERIFY(!page->isShowingEmptyState());
+    QCOMPARE(view->model()->rowCount(), 3);
+    QCOMPARE(page->proxyModel()->sourceModel()->rowCount(), 3);
+
+    filter->setFocus();
+    QTest::keyClicks(filter, QStringLiteral("help"));
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("Helpdesk"));
+    QCOMPARE(count->text(), QStringLiteral("1 of 3 shown"));
+
+    // Filters every column: "live" is the translated status of two bots.
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("LIVE"));
+    QCOMPARE(view->model()->rowCount(), 2);
+
+    filter->clear();
+    QCOMPARE(view->model()->rowCount(), 3);
+    QCOMPARE(count->text(), QStringLiteral("3 total"));
+
+    QTest::keyClicks(filter, QStringLiteral("no such bot"));
+    QCOMPARE(view->model()->rowCount(), 0);
+    QVERIFY2(!page->isShowingEmptyState(), "a filter with no match is not an empty workspace");
+}
+
+void TestMainWindow::promptsAndProvidersPagesShowStoreContent()
+{
+    PromptRepository prompts(*m_database);
+    QVERIFY(prompts
+                .addVersion(QStringLiteral("support_answer"), QStringLiteral("system: v1\n"), QStringLiteral("ann"),
+                            QString())
+                .ok());
+    QVERIFY(prompts
+                .addVersion(QStringLiteral("support_answer"), QStringLiteral("system: v2\n"), QStringLiteral("bob"),
+                            QStringLiteral("friendlier"))
+                .ok());
+    QVERIFY(prompts
+                .addVersion(QStringLiteral("code_review"), QStringLiteral("system: review\n"), QStringLiteral("cy"),
+                            QString())
+                .ok());
+    QVERIFY(prompts.moveLabel(QStringLiteral("support_answer"), QStringLiteral("production"), 1, QStringLiteral("ann"))
+                .ok());
+
+    ProvidersConfig config;
+    ProviderSpec openai;
+    openai.id = QStringLiteral("openai");
+    openai.kind = QStringLiteral("openai");
+    openai.displayName = QStringLiteral("OpenAI");
+    openai.apiKeyRef = QStringLiteral("env:OPENAI_API_KEY");
+    ModelSpec mini;
+    mini.id = QStringLiteral("gpt-4o-mini");
+    mini.contextWindow = 128000;
+    openai.models = {mini};
+    config.providers = {openai};
+    const auto replaced = ProviderRepository(*m_database).replaceAll(config);
+    QVERIFY2(replaced.ok(), replaced.ok() ? "" : qPrintable(replaced.error().toString()));
+
+    auto window = createWindow();
+    auto *promptsView = child<QTableView>(window.get(), "promptsView");
+    QCOMPARE(promptsView->model()->rowCount(), 2);
+    auto *proxy = child<FilterTablePage>(window.get(), "promptsPage")->proxyModel();
+    QTest::keyClicks(child<QLineEdit>(window.get(), "promptsFilter"), QStringLiteral("support"));
+    QCOMPARE(proxy->rowCount(), 1);
+    QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("support_answer"));
+    QCOMPARE(proxy->index(0, 1).data().toInt(), 2);
+    QCOMPARE(proxy->index(0, 2).data().toInt(), 2);
+    QCOMPARE(proxy->index(0, 3).data().toString(), QStringLiteral("production → v1"));
+    QCOMPARE(proxy->index(0, 4).data().toString(), QStringLiteral("bob"));
+
+    auto *providersView = child<QTableView>(window.get(), "providersView");
+    QCOMPARE(providersView->model()->rowCount(), 1);
+    QCOMPARE(providersView->model()->index(0, 0).data().toString(), QStringLiteral("openai"));
+    QCOMPARE(providersView->model()->index(0, 5).data().toString(), QStringLiteral("gpt-4o-mini"));
+    QCOMPARE(providersView->model()->index(0, 6).data().toString(), QStringLiteral("env:OPENAI_API_KEY"));
+
+    // reloadWorkspace() picks up what changed in the database since.
+    addBot(*m_database, QStringLiteral("Late Bot"), QStringLiteral("draft"), QString());
+    QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 0);
+    window->reloadWorkspace();
+    QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 1);
+}
+
+void TestMainWindow::emptyWorkspaceShowsEmptyStates()
+{
+    auto window = createWindow();
+    for (const char *name : {"botsPage", "promptsPage", "providersPage"}) {
+        auto *page = child<FilterTablePage>(window.get(), name);
+        QVERIFY2(page->isShowingEmptyState(), name);
+        QVERIFY2(page->error().isEmpty(), qPrintable(page->error()));
+    }
+    QVERIFY(child<QLabel>(window.get(), "botsEmpty")->text().contains(QStringLiteral("no bots")));
+}
+
+void TestMainWindow::unreadableWorkspaceShowsErrorsOnThePages()
+{
+    addBot(*m_database, QStringLiteral("Before"), QStringLiteral("live"), QString());
+    auto window = createWindow();
+    QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 1);
+
+    m_database->close();
+    window->reloadWorkspace();
+    for (const char *name : {"botsPage", "promptsPage", "providersPage"}) {
+        auto *page = child<FilterTablePage>(window.get(), name);
+        QVERIFY2(page->error().startsWith(QStringLiteral("Could not read the")), qPrintable(page->error()));
+        QVERIFY(page->proxyModel()->sourceModel()->rowCount() == 0);
+    }
+    QVERIFY(child<QLabel>(window.get(), "botsError")->isVisible());
+
+    QVERIFY(m_database->open(m_dir->filePath(QStringLiteral("workspace.db"))).ok());
+    window->reloadWorkspace();
+    QVERIFY(child<FilterTablePage>(window.get(), "botsPage")->error().isEmpty());
+    QVERIFY(!child<QLabel>(window.get(), "botsError")->isVisible());
+    QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 1);
+}
+
+void TestMainWindow::upcomingPagesExplainWhatWillAppear()
+{
+    auto window = createWindow();
+    for (MainWindow::Page page : {MainWindow::Page::Chat, MainWindow::Page::Dashboards, MainWindow::Page::Activity}) {
+        auto *empty = qobject_cast<EmptyStatePage *>(window->pageWidget(page));
+        QVERIFY(empty);
+        QVERIFY(!empty->title().isEmpty());
+        QVERIFY(empty->explanation().startsWith(QStringLiteral("Here you will")));
+        // No controls that do nothing yet.
+        QVERIFY(empty->findChildren<QAbstractButton *>().isEmpty());
+        QVERIFY(empty->findChildren<QLineEdit *>().isEmpty());
+    }
+}
+
+void TestMainWindow::preferencesOkChangesSettingsCancelDoesNot()
+{
+    auto window = createWindow();
+    auto *action = child<QAction>(window.get(), "preferencesAction");
+    QVERIFY(action->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+
+    // Cancel first: the change made in the dialog must not reach Settings.
+    QTest::keyClick(window.get(), Qt::Key_Comma, Qt::ControlModifier);
+    QPointer<SettingsDialog> dialog = window->settingsDialog();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    auto *policy = child<QComboBox>(dialog, "missingVariablePolicyCombo");
+    policy->setFocus();
+    QTest::keyClick(policy, Qt::Key_End);
+    QCOMPARE(policy->currentData().toString(), QStringLiteral("error"));
+    auto *buttons = child<QDialogButtonBox>(dialog, "buttonBox");
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(m_settings->missingVariablePolicy(), QStringLiteral("keep"));
+
+    // Then OK through the Edit menu action.
+    action->trigger();
+    dialog = window->settingsDialog();
+    QVERIFY(dialog);
+    policy = child<QComboBox>(dialog, "missingVariablePolicyCombo");
+    QCOMPARE(policy->currentData().toString(), QStringLiteral("keep"));
+    policy->setFocus();
+    QTest::keyClick(policy, Qt::Key_End);
+    buttons = child<QDialogButtonBox>(dialog, "buttonBox");
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(m_settings->missingVariablePolicy(), QStringLiteral("error"));
+}
+
+void TestMainWindow::aboutDialogShowsVersion()
+{
+    auto window = createWindow();
+    child<QAction>(window.get(), "aboutAction")->trigger();
+    AboutDialog *about = window->aboutDialog();
+    QVERIFY(about);
+    QTRY_VERIFY(about->isVisible());
+    QCOMPARE(AboutDialog::version(), QStringLiteral(SWITCHYARD_EXPECTED_VERSION));
+    const QString version = child<QLabel>(about, "aboutVersion")->text();
+    QVERIFY2(version.contains(QStringLiteral(SWITCHYARD_EXPECTED_VERSION)), qPrintable(version));
+    QVERIFY(child<QLabel>(about, "aboutQt")->text().contains(QLatin1String(qVersion())));
+    QVERIFY(!child<QLabel>(about, "aboutLicense")->text().isEmpty());
+    QVERIFY(!child<QLabel>(about, "aboutIcon")->pixmap().isNull());
+}
+
+void TestMainWindow::geometryIsSavedAndRestored()
+{
+    {
+        auto window = createWindow();
+        window->resize(900, 640);
+        QTRY_COMPARE(window->size(), QSize(900, 640));
+        window->close();
+    }
+    QVERIFY(!m_settings->value(Settings::Key::MainWindowGeometry).toByteArray().isEmpty());
+    QVERIFY(!m_settings->value(Settings::Key::MainWindowState).toByteArray().isEmpty());
+
+    auto restored = createWindow();
+    QTRY_COMPARE(restored->size(), QSize(900, 640));
+}
+
+void TestMainWindow::openWorkspaceSwitchesDatabaseAndRemembersIt()
+{
+    const QString otherPath = m_dir->filePath(QStringLiteral("other.db"));
+    {
+        Database other;
+        QVERIFY(other.open(otherPath).ok());
+        addBot(other, QStringLiteral("Other Bot"), QStringLiteral("live"), QString());
+    }
+    auto window = createWindow();
+    const QString firstPath = m_database->path();
+    auto *botsView = child<QTableView>(window.get(), "botsView");
+    QCOMPARE(botsView->model()->rowCount(), 0);
+
+    QSignalSpy opened(window.get(), &MainWindow::workspaceOpened);
+    FileDialog::instance().setNextFileName(otherPath);
+    QTest::keyClick(window.get(), Qt::Key_O, Qt::ControlModifier);
+
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(m_database->path(), otherPath);
+    QCOMPARE(botsView->model()->rowCount(), 1);
+    QCOMPARE(botsView->model()->index(0, 0).data().toString(), QStringLiteral("Other Bot"));
+    QVERIFY(child<QLabel>(window.get(), "workspacePathLabel")->text().contains(otherPath));
+    QCOMPARE(m_settings->recentWorkspaces(), (QStringList{otherPath, firstPath}));
+    QCOMPARE(m_settings->value(Settings::Key::LastWorkspace).toString(), otherPath);
+
+    // The Recent Workspaces menu offers the first workspace again, and choosing it goes back.
+    auto *recent = child<QMenu>(window.get(), "recentWorkspacesMenu");
+    QAction *back = nullptr;
+    for (QAction *action : recent->actions()) {
+        if (action->data().toString() == firstPath)
+            back = action;
+    }
+    QVERIFY(back);
+    QVERIFY(back->isEnabled());
+    back->trigger();
+    QCOMPARE(m_database->path(), firstPath);
+    QCOMPARE(botsView->model()->rowCount(), 0);
+    QCOMPARE(opened.count(), 2);
+
+    // A cancelled file dialog changes nothing.
+    FileDialog::instance().setNextFileName(QString());
+    child<QAction>(window.get(), "openWorkspaceAction")->trigger();
+    QCOMPARE(m_database->path(), firstPath);
+    QCOMPARE(opened.count(), 2);
+}
+
+void TestMainWindow::openWorkspaceRefusesNonWorkspaceAndKeepsCurrent()
+{
+    addBot(*m_database, QStringLiteral("Stays"), QStringLiteral("live"), QString());
+    const QString textPath = m_dir->filePath(QStringLiteral("notes.txt"));
+    QFile text(textPath);
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write("these are my notes, not a workspace\n");
+    text.close();
+
+    auto window = createWindow();
+    const QString firstPath = m_database->path();
+    QSignalSpy opened(window.get(), &MainWindow::workspaceOpened);
+    QVERIFY(!window->openWorkspace(textPath));
+
+    QCOMPARE(opened.count(), 0);
+    QCOMPARE(m_database->path(), firstPath);
+    QVERIFY(m_database->isOpen());
+    QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 1);
+    auto *box = window->findChild<QMessageBox *>(QStringLiteral("workspaceErrorBox"));
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(textPath), qPrintable(box->text()));
+    QVERIFY2(box->text().contains(QStringLiteral("current workspace stays open")), qPrintable(box->text()));
+    QVERIFY(!m_settings->recentWorkspaces().contains(textPath));
+    box->close();
+}
+
+void TestMainWindow::screenshotsSaveOnePngPerPage()
+{
+    addBot(*m_database, QStringLiteral("Pictured"), QStringLiteral("live"), QString());
+    auto window = createWindow();
+    window->showPage(MainWindow::Page::Providers);
+    const QString dir = m_dir->filePath(QStringLiteral("shots/nested"));
+    const auto saved = PageScreenshots::save(*window, dir);
+    QVERIFY2(saved.ok(), saved.ok() ? "" : qPrintable(saved.error().toString()));
+    QCOMPARE(saved->size(), 6);
+    for (const QString &id : {QStringLiteral("bots"), QStringLiteral("prompts"), QStringLiteral("chat"),
+                              QStringLiteral("dashboards"), QStringLiteral("providers"), QStringLiteral("activity")}) {
+        const QString path = dir + QLatin1Char('/') + id + QStringLiteral(".png");
+        QVERIFY2(saved->contains(path), qPrintable(path));
+        const QImage image(path);
+        QVERIFY2(!image.isNull(), qPrintable(path));
+        QCOMPARE(image.size(), window->size() * window->devicePixelRatio());
+    }
+    QCOMPARE(window->currentPage(), MainWindow::Page::Providers);
+
+    // The Bots and Chat shots differ: each really shows its own page.
+    QVERIFY(QImage(dir + QStringLiteral("/bots.png")) != QImage(dir + QStringLiteral("/chat.png")));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

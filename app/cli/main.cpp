@@ -14,7 +14,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Switchyard"));
-    QCoreApplication::setApplicationName(QStringLiteral("switchyard"));
+    // The same names as the studio, so both find the same default workspace and settings.
+    QCoreApplication::setApplicationName(QStringLiteral("Switchyard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
 
     QTextStream out(stdout);

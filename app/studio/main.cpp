@@ -7,7 +7,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -68,8 +67,6 @@ int main(int argc, char *argv[])
 
     Database database;
     const QString path = Database::resolvePath(parser.value(dbOption));
-    // A workspace file that does not exist yet is a first run: it gets the sample bots, prompts and providers.
-    const bool firstRun = !QFileInfo(path).exists() || QFileInfo(path).size() == 0;
     if (const auto opened = database.open(path); !opened) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Switchyard"),
                               QCoreApplication::translate("main",
@@ -78,9 +75,11 @@ int main(int argc, char *argv[])
                                   .arg(path, opened.error().toString()));
         return 1;
     }
-    if (firstRun) {
-        if (const auto installed = WorkspaceInstaller(database).install(WorkspaceInstaller::sampleFolder());
-            !installed) {
+    // A workspace without any bots, prompts or providers (a first run) gets the sample ones, so the studio is useful
+    // at once.
+    WorkspaceInstaller installer(database);
+    if (const auto empty = installer.isEmpty(); empty && *empty) {
+        if (const auto installed = installer.install(WorkspaceInstaller::sampleFolder()); !installed) {
             // The workspace stays usable (and empty); say why the sample is missing.
             QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Switchyard"),
                                  QCoreApplication::translate("main", "The sample workspace could not be loaded.\n\n%1")

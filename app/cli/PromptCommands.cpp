@@ -51,42 +51,6 @@ Result<QStringList> positional(const QCommandLineParser &parser, const QStringLi
     return values;
 }
 
-/// --var name=text (a string) and --var name:=JSON (any JSON value), applied over --data.
-Result<QJsonObject> variablesFrom(const QCommandLineParser &parser)
-{
-    QJsonObject variables;
-    if (parser.isSet(QStringLiteral("data"))) {
-        const QString path = parser.value(QStringLiteral("data"));
-        auto json = readJsonFile(path);
-        if (!json)
-            return json.error();
-        if (!json->isObject())
-            return Error::make(Error::Code::InvalidInput, tr("--data must hold a JSON object of variables"), path);
-        variables = json->toObject();
-    }
-    for (const QString &assignment : parser.values(QStringLiteral("var"))) {
-        const qsizetype equals = assignment.indexOf(QLatin1Char('='));
-        if (equals <= 0) {
-            return Error::make(Error::Code::InvalidInput,
-                               tr("--var '%1' must look like name=value or name:=JSON").arg(assignment));
-        }
-        if (assignment.at(equals - 1) == QLatin1Char(':')) {
-            const QString name = assignment.left(equals - 1);
-            const QByteArray json = QByteArray("[") + assignment.mid(equals + 1).toUtf8() + QByteArray("]");
-            QJsonParseError error;
-            const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-            if (error.error != QJsonParseError::NoError || document.array().size() != 1) {
-                return Error::make(Error::Code::InvalidInput,
-                                   tr("--var %1:=…: the value is not valid JSON (%2)").arg(name, error.errorString()));
-            }
-            variables.insert(name, document.array().first());
-        } else {
-            variables.insert(assignment.left(equals), assignment.mid(equals + 1));
-        }
-    }
-    return variables;
-}
-
 class PromptRenderCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("prompt render"); }
@@ -108,7 +72,7 @@ public:
         auto reference = PromptReference::parse(args->first());
         if (!reference)
             return context.fail(reference.error());
-        auto variables = variablesFrom(parser);
+        auto variables = readVariables(parser);
         if (!variables)
             return context.fail(variables.error());
         Templating::RenderOptions options;

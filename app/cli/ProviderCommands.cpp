@@ -1,6 +1,7 @@
 #include "ProviderCommands.h"
 
 #include "CliContext.h"
+#include "core/accounting/LiteLlmPriceImporter.h"
 #include "core/providers/ProvidersFile.h"
 #include "core/store/ProviderRepository.h"
 
@@ -99,12 +100,54 @@ public:
     }
 };
 
+class PricesImportCommand final : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("prices import"); }
+    QString arguments() const override { return QStringLiteral("FILE"); }
+    QString summary() const override
+    {
+        return tr("Import prices from LiteLLM's model_prices_and_context_window.json for the workspace's models.");
+    }
+    int run(const QCommandLineParser &parser, CliContext &context) const override
+    {
+        auto path = singleFileArgument(parser);
+        if (!path)
+            return context.fail(path.error());
+        auto database = context.database(parser);
+        if (!database)
+            return context.fail(database.error());
+        auto report = LiteLlmPriceImporter(**database).importFile(*path);
+        if (!report)
+            return context.fail(report.error());
+        QJsonArray matches;
+        for (const auto &match : report->matches) {
+            matches.append(QJsonObject{{QStringLiteral("entry"), match.entry},
+                                       {QStringLiteral("provider"), match.providerId},
+                                       {QStringLiteral("model"), match.modelId},
+                                       {QStringLiteral("input_per_1k"), match.price.inputPer1k},
+                                       {QStringLiteral("output_per_1k"), match.price.outputPer1k}});
+        }
+        QJsonArray skipped;
+        for (const auto &entry : report->skipped)
+            skipped.append(
+                QJsonObject{{QStringLiteral("entry"), entry.entry}, {QStringLiteral("reason"), entry.reason}});
+        context.printJson(QJsonObject{{QStringLiteral("entries"), report->entries},
+                                      {QStringLiteral("matched"), report->matched},
+                                      {QStringLiteral("updated"), report->updated},
+                                      {QStringLiteral("matches"), matches},
+                                      {QStringLiteral("unmatched"), QJsonArray::fromStringList(report->unmatched)},
+                                      {QStringLiteral("skipped"), skipped}});
+        return ExitOk;
+    }
+};
+
 }  // namespace
 
 void addProviderCommands(CliCommandList &commands)
 {
     commands.push_back(std::make_unique<ProvidersImportCommand>());
     commands.push_back(std::make_unique<ProvidersExportCommand>());
+    commands.push_back(std::make_unique<PricesImportCommand>());
 }
 
 }  // namespace Switchyard

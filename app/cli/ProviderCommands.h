@@ -4,7 +4,7 @@
 
 namespace Switchyard {
 
-/// providers import | export: providers.yaml in and out of the workspace.
+/// providers import | export (providers.yaml in and out of the workspace) and prices import (LiteLLM prices).
 void addProviderCommands(CliCommandList &commands);
 
 }  // namespace Switchyard

@@ -1,5 +1,6 @@
 // switchyard-cli: every core capability headless, JSON on stdout, errors on stderr.
 #include "BotCommands.h"
+#include "ChatCommand.h"
 #include "CliCommand.h"
 #include "CliContext.h"
 #include "InitCommand.h"
@@ -28,5 +29,6 @@ int main(int argc, char *argv[])
     Switchyard::addProviderCommands(commands);
     Switchyard::addBotCommands(commands);
     Switchyard::addInitCommand(commands);
+    Switchyard::addChatCommand(commands);
     return Switchyard::runCli(QCoreApplication::arguments(), commands, context);
 }

@@ -1,6 +1,8 @@
 // Drives the real switchyard-cli executable: exit codes, JSON on stdout, specific errors on stderr, and that a
 // failing command changes nothing.
 #include "core/store/Database.h"
+#include "tests/support/FakeProviderServer.h"
+#include "tests/support/OpenAiFixtures.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -9,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -420,6 +424,130 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("bad.yaml:2:")), qPrintable(run.err));
         QVERIFY(run.err.contains(QStringLiteral("temperature")));
+    }
+
+    void chatWithABotGoesThroughTheSimulatorAndIsRecorded()
+    {
+        // An earlier test switched astro-guide away from its simulator config: switch it back.
+        const Run list = cliDb({QStringLiteral("configs"), QStringLiteral("list"), QStringLiteral("--bot"),
+                                QStringLiteral("astro-guide")});
+        qint64 simulatorConfig = 0;
+        for (const QJsonValue &config : list.json().array()) {
+            if (config[QStringLiteral("provider")].toString() == QStringLiteral("simulator"))
+                simulatorConfig = config[QStringLiteral("id")].toInteger();
+        }
+        QVERIFY(simulatorConfig > 0);
+        QCOMPARE(cliDb({QStringLiteral("configs"), QStringLiteral("activate"), QStringLiteral("--bot"),
+                        QStringLiteral("astro-guide"), QStringLiteral("--config"), QString::number(simulatorConfig)})
+                     .exitCode,
+                 0);
+
+        const Run run = cliDb({QStringLiteral("chat"), QStringLiteral("--bot"), QStringLiteral("astro-guide"),
+                               QStringLiteral("--var"), QStringLiteral("user_name=Priya"), QStringLiteral("--stream"),
+                               QStringLiteral("Is this a good week to ask for a raise?")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        const QJsonObject result = run.json().object();
+        const QJsonObject served = result.value(QStringLiteral("served_by")).toObject();
+        QCOMPARE(served.value(QStringLiteral("provider")).toString(), QStringLiteral("simulator"));
+        QVERIFY(result.value(QStringLiteral("text")).toString().contains(QStringLiteral("raise")));
+        QVERIFY(run.err.contains(result.value(QStringLiteral("text")).toString()));  // streamed to stderr
+        QVERIFY(result.value(QStringLiteral("usage"))[QStringLiteral("output")].toInt() > 0);
+        QVERIFY(result.value(QStringLiteral("cost_usd")).toDouble() > 0);
+        QVERIFY(result.value(QStringLiteral("ttft_ms")).toInt() >= 0);
+
+        // One calls row with one attempts row per attempt.
+        const QString callId = result.value(QStringLiteral("call_id")).toString();
+        Database database;
+        QVERIFY(database.open(m_db).ok());
+        QSqlQuery query(database.connection());
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT COUNT(*) FROM attempts a JOIN calls c ON c.id = a.call_id WHERE c.uuid = '%1'")
+                .arg(callId)));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), int(result.value(QStringLiteral("attempts")).toArray().size()));
+    }
+
+    void adHocChatAgainstAnOpenAiCompatibleServerFallsBack()
+    {
+        Switchyard::Testing::FakeProviderServer server;
+        QVERIFY(server.start());
+        using Switchyard::Testing::OpenAiFixtures;
+        // The primary model is overloaded twice (503 with Retry-After 0), then the fallback model answers.
+        for (int i = 0; i < 3; ++i) {
+            server.enqueue(QStringLiteral("/v1/chat/completions"),
+                           Switchyard::Testing::FakeResponse::json(
+                               503,
+                               OpenAiFixtures::errorBody(QStringLiteral("overloaded"), QStringLiteral("server_error")),
+                               {{QByteArrayLiteral("retry-after"), QByteArrayLiteral("0")}}));
+        }
+        server.enqueue(
+            QStringLiteral("/v1/chat/completions"),
+            Switchyard::Testing::FakeResponse::json(
+                200, OpenAiFixtures::completion(QStringLiteral("Bonjour!"), {12, 3, 0, 0}, QStringLiteral("small"))));
+
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SWITCHYARD_TEST_API_KEY"), QStringLiteral("sk-test-never-printed-123"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(SWITCHYARD_CLI_PATH),
+                      {QStringLiteral("chat"), QStringLiteral("--provider"), QStringLiteral("openai_compatible"),
+                       QStringLiteral("--model"), QStringLiteral("big"), QStringLiteral("--base-url"), server.baseUrl(),
+                       QStringLiteral("--api-key-env"), QStringLiteral("SWITCHYARD_TEST_API_KEY"),
+                       QStringLiteral("--fallback"), QStringLiteral("openai_compatible:small@") + server.baseUrl(),
+                       QStringLiteral("--system"), QStringLiteral("Answer in French."), QStringLiteral("--db"), m_db,
+                       QStringLiteral("Hello")});
+        // The fake server lives in this process: keep its event loop running while the CLI works.
+        QSignalSpy finished(&process, &QProcess::finished);
+        QVERIFY(finished.wait(30000));
+        const QByteArray out = process.readAllStandardOutput();
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(process.exitCode() == 0, err.constData());
+        const QJsonObject result = QJsonDocument::fromJson(out).object();
+        QCOMPARE(result.value(QStringLiteral("text")).toString(), QStringLiteral("Bonjour!"));
+        QCOMPARE(result.value(QStringLiteral("served_by"))[QStringLiteral("model")].toString(),
+                 QStringLiteral("small"));
+        const QJsonArray attempts = result.value(QStringLiteral("attempts")).toArray();
+        QCOMPARE(attempts.size(), 4);
+        QCOMPARE(attempts.first()[QStringLiteral("http_status")].toInt(), 503);
+        QCOMPARE(attempts.first()[QStringLiteral("error_class")].toString(), QStringLiteral("transient"));
+        QCOMPARE(result.value(QStringLiteral("usage"))[QStringLiteral("input")].toInt(), 12);
+        QCOMPARE(result.value(QStringLiteral("usage"))[QStringLiteral("output")].toInt(), 3);
+
+        // Every hop got the same system instruction and the key as a bearer token; the key is never printed.
+        QCOMPARE(server.requestCount(), 4);
+        for (const auto &request : server.requests()) {
+            QCOMPARE(request.header("authorization"), QByteArrayLiteral("Bearer sk-test-never-printed-123"));
+            const QJsonArray messages = request.json().value(QStringLiteral("messages")).toArray();
+            QCOMPARE(messages.first()[QStringLiteral("content")].toString(), QStringLiteral("Answer in French."));
+        }
+        QVERIFY(!out.contains("sk-test-never-printed-123"));
+        QVERIFY(!err.contains("sk-test-never-printed-123"));
+    }
+
+    void pricesImportFromLiteLlm()
+    {
+        const Run run =
+            cliDb({QStringLiteral("prices"), QStringLiteral("import"),
+                   QStringLiteral(SWITCHYARD_TEST_DATA_DIR "/accounting/model_prices_and_context_window.json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject report = run.json().object();
+        QVERIFY(report.value(QStringLiteral("matched")).toInt() > 0);
+        bool sampleSpecSkipped = false;
+        for (const QJsonValue &entry : report.value(QStringLiteral("skipped")).toArray())
+            sampleSpecSkipped |= entry[QStringLiteral("entry")].toString() == QStringLiteral("sample_spec");
+        QVERIFY(sampleSpecSkipped);
+
+        const Run bad = cliDb({QStringLiteral("prices"), QStringLiteral("import"),
+                               QStringLiteral(SWITCHYARD_TEST_DATA_DIR "/accounting/malformed.json")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral("malformed.json:")), qPrintable(bad.err));
+    }
+
+    void chatNeedsABotOrAProvider()
+    {
+        const Run run = cliDb({QStringLiteral("chat"), QStringLiteral("hi")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(QStringLiteral("--bot SLUG or --provider")));
     }
 
     void dbFromEnvironment()

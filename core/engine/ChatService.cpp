@@ -1,0 +1,199 @@
+#include "core/engine/ChatService.h"
+
+#include "core/accounting/CostCalculator.h"
+#include "core/accounting/PriceCatalogue.h"
+#include "core/accounting/UsageRecorder.h"
+#include "core/prompts/PromptDocumentParser.h"
+#include "core/prompts/PromptRenderer.h"
+#include "core/routing/BreakerRegistry.h"
+#include "core/routing/RateLimiterRegistry.h"
+#include "core/store/BotRepository.h"
+#include "core/store/LlmConfigRepository.h"
+#include "core/store/ProviderRepository.h"
+#include "core/templating/SystemVariables.h"
+#include "core/workspace/PromptReference.h"
+
+#include <QUuid>
+
+namespace Switchyard {
+
+ChatService::ChatService(Database &database, QNetworkAccessManager *network, SecretResolver &secrets,
+                         UsageRecorder &recorder, QObject *parent)
+    : QObject(parent), m_database(database), m_network(network), m_secrets(secrets), m_recorder(recorder)
+{
+}
+
+ChatService::~ChatService() = default;
+
+const CallResult &ChatService::result() const
+{
+    static const CallResult empty;
+    return m_executor ? m_executor->result() : empty;
+}
+
+Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QString &message, QJsonObject variables,
+                                                const Templating::SystemVariables &system)
+{
+    auto bot = BotRepository(m_database).bySlug(botSlug);
+    if (!bot)
+        return bot.error();
+    auto active = LlmConfigRepository(m_database).activeForBot(bot->id);
+    if (!active)
+        return active.error();
+    if (!*active) {
+        return Error::make(
+            Error::Code::InvalidInput,
+            tr("bot '%1' has no active config; activate one with 'configs activate --bot %1 --config ID'")
+                .arg(botSlug));
+    }
+    const LlmConfig &config = **active;
+
+    PreparedChat chat;
+    chat.botId = bot->id;
+    chat.configId = config.id;
+    chat.call.config = config;
+    auto providers = ProviderRepository(m_database).load();
+    if (!providers)
+        return providers.error();
+    chat.providers = *providers;
+
+    variables.insert(QStringLiteral("message"), message);
+    if (!variables.contains(QStringLiteral("question")))
+        variables.insert(QStringLiteral("question"), message);
+    if (!config.promptKey.isEmpty()) {
+        const PromptReference reference{config.promptKey, config.promptVersion, config.promptLabel};
+        auto version = reference.resolve(m_database);
+        if (!version)
+            return version.error();
+        auto parsed = PromptDocumentParser::parse(version->body.toUtf8(),
+                                                  version->key + QLatin1Char('@') + QString::number(version->version));
+        if (!parsed)
+            return parsed.error();
+        Templating::RenderOptions options;
+        options.system = &system;
+        auto rendered = PromptRenderer::render(parsed->doc, variables, options);
+        if (!rendered)
+            return rendered.error();
+        chat.call.system = rendered->system;
+        chat.promptKey = version->key;
+        chat.promptVersion = version->version;
+        if (!config.temperature && parsed->doc.temperature)
+            chat.call.config.temperature = parsed->doc.temperature;
+        if (!config.maxOutputTokens && parsed->doc.maxTokens)
+            chat.call.config.maxOutputTokens = parsed->doc.maxTokens;
+    }
+    chat.call.messages = {ChatMessage{ChatMessage::Role::User, message}};
+    return chat;
+}
+
+Result<PreparedChat> ChatService::prepareAdHoc(const AdHocTarget &primary, const QList<AdHocTarget> &fallbacks,
+                                               const QString &system, const QString &message)
+{
+    PreparedChat chat;
+    ChainSpec chain{QStringLiteral("ad-hoc"), tr("The providers given on the command line"), {}};
+    QList<AdHocTarget> targets{primary};
+    targets += fallbacks;
+    for (const AdHocTarget &target : targets) {
+        if (target.kind.isEmpty() || target.model.isEmpty())
+            return Error::make(Error::Code::InvalidInput, tr("every ad-hoc provider needs a kind and a model"));
+        QString id = target.kind;
+        for (int n = 2; std::any_of(chat.providers.providers.cbegin(), chat.providers.providers.cend(),
+                                    [&](const ProviderSpec &p) { return p.id == id && p.baseUrl != target.baseUrl; });
+             ++n)
+            id = target.kind + QLatin1Char('-') + QString::number(n);
+        auto existing = std::find_if(chat.providers.providers.begin(), chat.providers.providers.end(),
+                                     [&](const ProviderSpec &p) { return p.id == id; });
+        if (existing == chat.providers.providers.end()) {
+            ProviderSpec provider;
+            provider.id = id;
+            provider.kind = target.kind;
+            provider.baseUrl = target.baseUrl;
+            provider.region = target.region;
+            if (!target.apiKeyEnv.isEmpty())
+                provider.apiKeyRef = QStringLiteral("env:") + target.apiKeyEnv;
+            chat.providers.providers.append(provider);
+            existing = chat.providers.providers.end() - 1;
+        }
+        ModelSpec model;
+        model.id = target.model;
+        if (std::none_of(existing->models.cbegin(), existing->models.cend(),
+                         [&](const ModelSpec &m) { return m.id == model.id; }))
+            existing->models.append(model);
+        chain.hops.append(ChainHop{id, target.model, target.region});
+    }
+    chat.providers.chains = {chain};
+    chat.call.config.provider = chain.hops.first().provider;
+    chat.call.config.model = primary.model;
+    chat.call.config.region = primary.region;
+    chat.call.config.chain = chain.name;
+    chat.call.system = system;
+    chat.call.messages = {ChatMessage{ChatMessage::Role::User, message}};
+    return chat;
+}
+
+void ChatService::start(PreparedChat chat)
+{
+    m_chat = std::move(chat);
+    m_breakers = std::make_unique<BreakerRegistry>(m_chat.providers.circuitBreaker);
+    m_rateLimits = std::make_unique<RateLimiterRegistry>();
+    m_rateLimits->configure(m_chat.providers);
+    CallExecutor::Services services;
+    services.providers = &m_chat.providers;
+    services.breakers = m_breakers.get();
+    services.rateLimits = m_rateLimits.get();
+    services.secrets = &m_secrets;
+    services.network = m_network;
+    m_executor = std::make_unique<CallExecutor>(services);
+    connect(m_executor.get(), &CallExecutor::delta, this, &ChatService::delta);
+    connect(m_executor.get(), &CallExecutor::restarted, this, &ChatService::restarted);
+    connect(m_executor.get(), &CallExecutor::finished, this, &ChatService::complete);
+    m_executor->start(m_chat.call);
+}
+
+void ChatService::cancel()
+{
+    if (m_executor)
+        m_executor->cancel();
+}
+
+void ChatService::complete()
+{
+    const CallResult &result = m_executor->result();
+    CallRecord record;
+    record.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.botId = m_chat.botId;
+    record.configId = m_chat.configId;
+    record.promptKey = m_chat.promptKey;
+    record.promptVersion = m_chat.promptVersion;
+    record.requestedProvider = m_chat.call.config.provider;
+    record.requestedModel = m_chat.call.config.model;
+    record.requestedRegion = m_chat.call.config.region;
+    if (result.servedBy) {
+        record.servedProvider = result.servedBy->provider;
+        record.servedModel = result.servedBy->model;
+        record.servedRegion = result.servedBy->region;
+    }
+    record.status = result.ok                                   ? CallRecord::Status::Ok
+                    : result.failure == FailureClass::Cancelled ? CallRecord::Status::Cancelled
+                                                                : CallRecord::Status::Failed;
+    record.errorClass = result.failure;
+    record.errorMessage = result.errorMessage;
+    record.streamed = m_chat.call.stream;
+    record.latencyMs = result.latencyMs;
+    if (result.ttftMs >= 0)
+        record.ttftMs = result.ttftMs;
+    record.attempts = result.attempts;
+
+    // Price with the workspace's catalogue; an ad-hoc call to a provider the workspace does not know costs 0 and
+    // says so through unpricedModels().
+    PriceCatalogue catalogue(m_database);
+    if (catalogue.reload())
+        m_unpriced = CostCalculator(catalogue).priceCall(record);
+
+    // Off the caller's thread, in a batch; the recorder's owner flushes before exit.
+    m_recorder.record(record);
+    m_record = record;
+    Q_EMIT finished();
+}
+
+}  // namespace Switchyard

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/model/CallRecord.h"
+#include "core/model/ProviderSpec.h"
+#include "core/routing/CallExecutor.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace Switchyard {
+
+class BreakerRegistry;
+class Database;
+class RateLimiterRegistry;
+class SecretResolver;
+class UsageRecorder;
+namespace Templating {
+class SystemVariables;
+}
+
+/// A call ready to run: what the executor needs plus what the record needs.
+struct PreparedChat {
+    CallRequest call;
+    ProvidersConfig providers;  ///< the workspace's, or an ad-hoc one
+    std::optional<qint64> botId;
+    std::optional<qint64> configId;
+    QString promptKey;
+    std::optional<int> promptVersion;
+};
+
+/// One provider of an ad-hoc call (CLI: --provider KIND --model M --base-url URL --api-key-env VAR --region R).
+struct AdHocTarget {
+    QString kind;
+    QString model;
+    QString baseUrl;
+    QString apiKeyEnv;  ///< environment variable holding the key; empty = no key
+    QString region;
+};
+
+/// The engine's front door: a bot (its active config, prompt version and chain) or an explicit ad-hoc provider
+/// list becomes a rendered call; the call runs through CallExecutor; its cost is computed and it is recorded with
+/// every attempt. The CLI and the studio's chat tester use this same path.
+class ChatService : public QObject {
+    Q_OBJECT
+
+public:
+    /// @p recorder writes the call records; it must outlive the service.
+    ChatService(Database &database, QNetworkAccessManager *network, SecretResolver &secrets, UsageRecorder &recorder,
+                QObject *parent = nullptr);
+    ~ChatService() override;
+
+    /// Resolves @p botSlug's active config and prompt, renders the system instruction with @p variables (and the
+    /// system variables), and makes @p message the user's turn. The message is also {{message}} in the prompt and,
+    /// unless @p variables set it, {{question}}.
+    Result<PreparedChat> prepareForBot(const QString &botSlug, const QString &message, QJsonObject variables,
+                                       const Templating::SystemVariables &system);
+
+    /// A call to explicit providers, outside any bot: @p primary first, then @p fallbacks in order. Each target
+    /// becomes a provider named after its kind (so workspace prices for "openai"/"gpt-4o" apply).
+    static Result<PreparedChat> prepareAdHoc(const AdHocTarget &primary, const QList<AdHocTarget> &fallbacks,
+                                             const QString &system, const QString &message);
+
+    /// Starts @p chat; finished() follows. @p budgetMs bounds the whole call.
+    void start(PreparedChat chat);
+    void cancel();
+
+    /// After finished(): the priced record, as stored.
+    const CallRecord &record() const { return m_record; }
+    const CallResult &result() const;
+    /// "provider/model" of billed attempts without a price (costed at 0).
+    const QStringList &unpricedModels() const { return m_unpriced; }
+
+Q_SIGNALS:
+    void delta(const QString &text);
+    void restarted(const QString &reason);
+    void finished();
+
+private:
+    void complete();
+
+    Database &m_database;
+    QNetworkAccessManager *m_network;
+    SecretResolver &m_secrets;
+    UsageRecorder &m_recorder;
+    PreparedChat m_chat;
+    std::unique_ptr<BreakerRegistry> m_breakers;
+    std::unique_ptr<RateLimiterRegistry> m_rateLimits;
+    std::unique_ptr<CallExecutor> m_executor;
+    CallRecord m_record;
+    QStringList m_unpriced;
+};
+
+}  // namespace Switchyard

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/model/FailureClass.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace Switchyard {
+
+/// What a failed HTTP exchange means for the engine (PROVIDERS.md §0 "Retry / fallback classification").
+struct HttpFailure {
+    FailureClass failure = FailureClass::None;
+    bool retryable = false;              ///< worth another try on the same hop (x-should-retry wins)
+    std::optional<qint64> retryAfterMs;  ///< from retry-after-ms / retry-after / RetryInfo.retryDelay
+    QString code;                        ///< provider error code or type ("context_length_exceeded"), may be empty
+    QString message;                     ///< the provider's own message, may be empty (not yet redacted)
+};
+
+/// Classifies provider errors from status, headers and body, the way the official SDKs do. Self-contained: no
+/// network objects needed, so the routing layer and tests can call it with plain values.
+class HttpErrorClassifier {
+public:
+    /// Case-insensitive header lookup: returns the value or an empty array.
+    using HeaderLookup = std::function<QByteArray(const QByteArray &name)>;
+
+    /// Failure for an HTTP response with @p status (>= 400, or 2xx carrying an error body) and @p body.
+    /// @p now is used for Retry-After HTTP dates.
+    static HttpFailure classify(int status, const HeaderLookup &headers, const QByteArray &body,
+                                const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    /// Failure for an error object sent inside a successful stream ("data: {"error": {...}}"): never success.
+    /// Retryable provider errors (overloaded, server_error) stay StreamCut; validation-like ones keep their class.
+    static HttpFailure classifyInBand(const QJsonObject &error);
+
+    /// Failure for a transport error before any response headers arrived.
+    static FailureClass classifyNetworkError(QNetworkReply::NetworkError error);
+
+    /// Delay the server asked for: "retry-after-ms" (milliseconds), else "retry-after" (seconds or an HTTP date).
+    static std::optional<qint64> retryAfter(const HeaderLookup &headers,
+                                            const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    /// Parses a Retry-After value: delta-seconds (possibly fractional) or an IMF-fixdate / RFC 850 / asctime date.
+    static std::optional<qint64> parseRetryAfterValue(const QByteArray &value, const QDateTime &now);
+
+    /// Parses a Google duration such as "31s" or "1.5s" to milliseconds.
+    static std::optional<qint64> parseGoogleDuration(const QString &value);
+
+    /// Extracts (code, message) from the common error body shapes: OpenAI {"error":{message,type,code}}, Anthropic
+    /// {"type":"error","error":{type,message}}, Gemini {"error":{code,message,status}}, Ollama {"error":"..."},
+    /// Bedrock {"message"}.
+    static void extractError(const QJsonObject &root, QString &code, QString &message, QString &type);
+};
+
+}  // namespace Switchyard

@@ -1,0 +1,98 @@
+#include "core/providers/client/ModelListCall.h"
+
+#include "core/providers/client/HttpErrorClassifier.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <utility>
+
+namespace Switchyard {
+
+ModelListCall::ModelListCall(const ProviderClient &client, const ProviderSpec &provider, const Secret &apiKey,
+                             QNetworkAccessManager *manager, QObject *parent)
+    : QObject(parent), m_client(client), m_providerId(provider.id)
+{
+    m_redactor.addSecret(apiKey);
+    Result<PreparedRequest> prepared = client.prepareModelList(provider, apiKey);
+    if (!prepared) {
+        Error error = prepared.error();
+        QMetaObject::invokeMethod(
+            this, [this, error] { complete(error); }, Qt::QueuedConnection);
+        return;
+    }
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(
+        std::max(1, std::min(provider.timeouts.connectMs + provider.timeouts.firstTokenMs, provider.timeouts.totalMs)));
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        complete(Error::make(Error::Code::Io, QStringLiteral("Listing the models of \"%1\" timed out. Check the "
+                                                             "base_url and your network.")
+                                                  .arg(m_providerId)));
+    });
+    m_reply = manager->get(prepared->request);
+    connect(m_reply, &QNetworkReply::finished, this, &ModelListCall::onFinished);
+    m_timeout.start();
+}
+
+ModelListCall::~ModelListCall()
+{
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void ModelListCall::cancel()
+{
+    complete(Error::make(Error::Code::Io, QStringLiteral("Listing the models was cancelled.")));
+}
+
+void ModelListCall::onFinished()
+{
+    if (!m_reply || m_finished)
+        return;
+    m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = m_reply->readAll();
+    if (m_status == 0) {
+        complete(Error::make(Error::Code::Io, QStringLiteral("Could not reach \"%1\" (%2). Check the base_url and "
+                                                             "your network.")
+                                                  .arg(m_providerId, m_redactor.redact(m_reply->errorString()))));
+        return;
+    }
+    if (m_status < 200 || m_status >= 300) {
+        auto lookup = [reply = m_reply](const QByteArray &name) {
+            return reply ? reply->rawHeader(name) : QByteArray();
+        };
+        const HttpFailure failure = HttpErrorClassifier::classify(m_status, lookup, body);
+        const QString hint = failure.failure == FailureClass::Authentication
+                                 ? QStringLiteral("Check the API key reference.")
+                                 : QStringLiteral("Check the provider settings.");
+        complete(Error::make(Error::Code::Io,
+                             m_redactor.redact(QStringLiteral("\"%1\" answered HTTP %2 (%3): %4 %5")
+                                                   .arg(m_providerId)
+                                                   .arg(m_status)
+                                                   .arg(failureClassName(failure.failure), failure.message, hint))));
+        return;
+    }
+    complete(m_client.parseModelList(body));
+}
+
+void ModelListCall::complete(Result<QStringList> result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeout.stop();
+    if (m_reply) {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        if (!reply->isFinished())
+            reply->abort();
+        reply->deleteLater();
+    }
+    m_result = std::move(result);
+    Q_EMIT finished();
+}
+
+}  // namespace Switchyard

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/providers/client/ProviderClient.h"
+#include "core/secrets/Redactor.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+class QNetworkReply;
+
+namespace Switchyard {
+
+/// Lists a provider's models (GET /v1/models and equivalents); doubles as the cheap "test connection" check.
+/// Emits finished() once; result() then holds the ids or an error that says what failed (redacted).
+class ModelListCall : public QObject {
+    Q_OBJECT
+public:
+    /// Starts at once. @p client must outlive the call.
+    ModelListCall(const ProviderClient &client, const ProviderSpec &provider, const Secret &apiKey,
+                  QNetworkAccessManager *manager, QObject *parent = nullptr);
+    ~ModelListCall() override;
+
+    const Result<QStringList> &result() const { return m_result; }
+    bool isFinished() const { return m_finished; }
+    int httpStatus() const { return m_status; }
+    void cancel();
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void onFinished();
+    void complete(Result<QStringList> result);
+
+    const ProviderClient &m_client;
+    QString m_providerId;
+    Redactor m_redactor;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timeout;
+    int m_status = 0;
+    bool m_finished = false;
+    Result<QStringList> m_result{QStringList()};
+};
+
+}  // namespace Switchyard

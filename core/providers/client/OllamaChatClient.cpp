@@ -1,0 +1,112 @@
+#include "core/providers/client/OllamaChatClient.h"
+
+#include "core/providers/client/FailedProviderCall.h"
+#include "core/providers/client/HttpProviderCall.h"
+#include "core/providers/client/OllamaChatParser.h"
+#include "core/secrets/Redactor.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Switchyard {
+
+Result<QUrl> OllamaChatClient::endpoint(const ProviderSpec &provider, const QString &leaf)
+{
+    const QString base =
+        provider.baseUrl.trimmed().isEmpty() ? QStringLiteral("http://localhost:11434") : provider.baseUrl.trimmed();
+    QUrl url(base);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+        url.host().isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("Provider \"%1\" has an invalid base_url. Use an http:// or https:// URL.")
+                               .arg(provider.id));
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path + QStringLiteral("/api/") + leaf);
+    return url;
+}
+
+Result<PreparedRequest> OllamaChatClient::prepare(const ProviderRequest &request) const
+{
+    Result<QUrl> url = endpoint(request.provider, QStringLiteral("chat"));
+    if (!url)
+        return url.error();
+    if (request.model.isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("No model is set for provider \"%1\". Choose a model in the LLM config.")
+                               .arg(request.provider.id));
+    QJsonArray messages;
+    if (!request.system.isEmpty())
+        messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
+                                    {QStringLiteral("content"), request.system}});
+    for (const ChatMessage &message : request.messages)
+        messages.append(QJsonObject{{QStringLiteral("role"), ChatMessage::roleName(message.role)},
+                                    {QStringLiteral("content"), message.content}});
+    QJsonObject options;
+    if (request.temperature)
+        options.insert(QStringLiteral("temperature"), *request.temperature);
+    if (request.topP)
+        options.insert(QStringLiteral("top_p"), *request.topP);
+    if (request.topK)
+        options.insert(QStringLiteral("top_k"), *request.topK);
+    if (request.maxOutputTokens)
+        options.insert(QStringLiteral("num_predict"), *request.maxOutputTokens);
+    QJsonObject body{{QStringLiteral("model"), request.model},
+                     {QStringLiteral("messages"), messages},
+                     {QStringLiteral("stream"), request.stream}};
+    if (!options.isEmpty())
+        body.insert(QStringLiteral("options"), options);
+
+    PreparedRequest prepared;
+    prepared.request.setUrl(*url);
+    prepared.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!request.apiKey.isEmpty())
+        prepared.request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + request.apiKey.reveal().toUtf8());
+    prepared.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return prepared;
+}
+
+ProviderCall *OllamaChatClient::start(const ProviderRequest &request, QNetworkAccessManager *manager,
+                                      QObject *parent) const
+{
+    Result<PreparedRequest> prepared = prepare(request);
+    if (!prepared)
+        return new FailedProviderCall(FailureClass::Validation, prepared.error().message, parent);
+    Redactor redactor;
+    redactor.addSecret(request.apiKey);
+    return new HttpProviderCall(manager, prepared->request, prepared->body, std::make_unique<OllamaChatParser>(),
+                                request.stream, request.timeouts, std::move(redactor), parent);
+}
+
+Result<PreparedRequest> OllamaChatClient::prepareModelList(const ProviderSpec &provider, const Secret &apiKey) const
+{
+    Result<QUrl> url = endpoint(provider, QStringLiteral("tags"));
+    if (!url)
+        return url.error();
+    PreparedRequest prepared;
+    prepared.request.setUrl(*url);
+    if (!apiKey.isEmpty())
+        prepared.request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + apiKey.reveal().toUtf8());
+    return prepared;
+}
+
+Result<QStringList> OllamaChatClient::parseModelList(const QByteArray &body) const
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isObject() || !document.object().value(QLatin1String("models")).isArray())
+        return Error::make(Error::Code::Unsupported,
+                           QStringLiteral("The model list is not an Ollama {\"models\": [...]} object. Check the "
+                                          "provider's base_url."));
+    QStringList names;
+    const QJsonArray models = document.object().value(QLatin1String("models")).toArray();
+    for (const QJsonValue &model : models) {
+        const QString name = model.toObject().value(QLatin1String("name")).toString();
+        if (!name.isEmpty())
+            names.append(name);
+    }
+    return names;
+}
+
+}  // namespace Switchyard

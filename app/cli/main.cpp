@@ -1,5 +1,6 @@
 // switchyard-cli: every core capability headless, JSON on stdout, errors on stderr.
 #include "BotCommands.h"
+#include "BreakerCommand.h"
 #include "ChatCommand.h"
 #include "CliCommand.h"
 #include "CliContext.h"
@@ -30,5 +31,6 @@ int main(int argc, char *argv[])
     Switchyard::addBotCommands(commands);
     Switchyard::addInitCommand(commands);
     Switchyard::addChatCommand(commands);
+    Switchyard::addBreakerCommand(commands);
     return Switchyard::runCli(QCoreApplication::arguments(), commands, context);
 }

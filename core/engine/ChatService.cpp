@@ -5,6 +5,7 @@
 #include "core/accounting/UsageRecorder.h"
 #include "core/prompts/PromptDocumentParser.h"
 #include "core/prompts/PromptRenderer.h"
+#include "core/routing/BreakerJournal.h"
 #include "core/routing/BreakerRegistry.h"
 #include "core/routing/RateLimiterRegistry.h"
 #include "core/store/BotRepository.h"
@@ -52,7 +53,7 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
     chat.botId = bot->id;
     chat.configId = config.id;
     chat.call.config = config;
-    auto providers = ProviderRepository(m_database).load();
+    auto providers = workspaceProviders();
     if (!providers)
         return providers.error();
     chat.providers = *providers;
@@ -65,22 +66,22 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
         auto version = reference.resolve(m_database);
         if (!version)
             return version.error();
-        auto parsed = PromptDocumentParser::parse(version->body.toUtf8(),
-                                                  version->key + QLatin1Char('@') + QString::number(version->version));
-        if (!parsed)
-            return parsed.error();
+        auto compiled = compiledPrompt(*version);
+        if (!compiled)
+            return compiled.error();
         Templating::RenderOptions options;
         options.system = &system;
-        auto rendered = PromptRenderer::render(parsed->doc, variables, options);
+        auto rendered = (*compiled)->renderer.render(variables, options);
         if (!rendered)
             return rendered.error();
         chat.call.system = rendered->system;
         chat.promptKey = version->key;
         chat.promptVersion = version->version;
-        if (!config.temperature && parsed->doc.temperature)
-            chat.call.config.temperature = parsed->doc.temperature;
-        if (!config.maxOutputTokens && parsed->doc.maxTokens)
-            chat.call.config.maxOutputTokens = parsed->doc.maxTokens;
+        const PromptDocument &document = (*compiled)->document;
+        if (!config.temperature && document.temperature)
+            chat.call.config.temperature = document.temperature;
+        if (!config.maxOutputTokens && document.maxTokens)
+            chat.call.config.maxOutputTokens = document.maxTokens;
     }
     chat.call.messages = {ChatMessage{ChatMessage::Role::User, message}};
     return chat;
@@ -131,12 +132,50 @@ Result<PreparedChat> ChatService::prepareAdHoc(const AdHocTarget &primary, const
     return chat;
 }
 
+Result<std::shared_ptr<const ChatService::CompiledPrompt>> ChatService::compiledPrompt(const PromptVersion &version)
+{
+    const QString cacheKey = version.key + QLatin1Char('@') + QString::number(version.version);
+    if (const auto cached = m_prompts.constFind(cacheKey); cached != m_prompts.cend())
+        return *cached;
+    auto parsed = PromptDocumentParser::parse(version.body.toUtf8(), cacheKey);
+    if (!parsed)
+        return parsed.error();
+    auto renderer = PromptRenderer::compile(parsed->doc);
+    if (!renderer)
+        return renderer.error();
+    auto compiled = std::make_shared<const CompiledPrompt>(CompiledPrompt{parsed->doc, *renderer});
+    m_prompts.insert(cacheKey, compiled);
+    return compiled;
+}
+
+Result<ProvidersConfig> ChatService::workspaceProviders()
+{
+    if (!m_workspaceProviders) {
+        auto loaded = ProviderRepository(m_database).load();
+        if (!loaded)
+            return loaded.error();
+        m_workspaceProviders = *loaded;
+    }
+    return *m_workspaceProviders;
+}
+
+void ChatService::reloadWorkspace()
+{
+    m_workspaceProviders.reset();
+    m_prices.reset();
+}
+
 void ChatService::start(PreparedChat chat)
 {
     m_chat = std::move(chat);
-    m_breakers = std::make_unique<BreakerRegistry>(m_chat.providers.circuitBreaker);
-    m_rateLimits = std::make_unique<RateLimiterRegistry>();
-    m_rateLimits->configure(m_chat.providers);
+    if (!m_breakers || !(m_registryProviders == m_chat.providers)) {
+        m_registryProviders = m_chat.providers;
+        m_breakers = std::make_unique<BreakerRegistry>(m_chat.providers.circuitBreaker);
+        // Breakers an admin forced open stay open here too; a journal read failure only loses that.
+        (void)BreakerJournal(m_database).restoreForcedStates(*m_breakers);
+        m_rateLimits = std::make_unique<RateLimiterRegistry>();
+        m_rateLimits->configure(m_chat.providers);
+    }
     CallExecutor::Services services;
     services.providers = &m_chat.providers;
     services.breakers = m_breakers.get();
@@ -186,9 +225,15 @@ void ChatService::complete()
 
     // Price with the workspace's catalogue; an ad-hoc call to a provider the workspace does not know costs 0 and
     // says so through unpricedModels().
-    PriceCatalogue catalogue(m_database);
-    if (catalogue.reload())
-        m_unpriced = CostCalculator(catalogue).priceCall(record);
+    if (!m_prices) {
+        m_prices = std::make_unique<PriceCatalogue>(m_database);
+        (void)m_prices->reload();  // an unreadable catalogue prices everything at 0 and unpricedModels() says so
+    }
+    m_unpriced = CostCalculator(*m_prices).priceCall(record);
+
+    // State changes this call caused (a breaker opening, a probe closing it) go to the journal with their times.
+    if (const QList<BreakerEvent> events = m_breakers->takeEvents(); !events.isEmpty())
+        (void)BreakerJournal(m_database).record(events);
 
     // Off the caller's thread, in a batch; the recorder's owner flushes before exit.
     m_recorder.record(record);

@@ -2,9 +2,13 @@
 
 #include "core/common/Result.h"
 #include "core/model/CallRecord.h"
+#include "core/model/PromptVersion.h"
 #include "core/model/ProviderSpec.h"
+#include "core/prompts/PromptDocument.h"
+#include "core/prompts/PromptRenderer.h"
 #include "core/routing/CallExecutor.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <memory>
@@ -14,6 +18,7 @@ class QNetworkAccessManager;
 namespace Switchyard {
 
 class BreakerRegistry;
+class PriceCatalogue;
 class Database;
 class RateLimiterRegistry;
 class SecretResolver;
@@ -64,8 +69,13 @@ public:
     static Result<PreparedChat> prepareAdHoc(const AdHocTarget &primary, const QList<AdHocTarget> &fallbacks,
                                              const QString &system, const QString &message);
 
-    /// Starts @p chat; finished() follows. @p budgetMs bounds the whole call.
+    /// Starts @p chat; finished() follows. One call at a time; a service serves many calls in turn, and its circuit
+    /// breakers and rate limits carry over from call to call (per provider set: an ad-hoc call with other providers
+    /// starts them afresh).
     void start(PreparedChat chat);
+
+    /// Forgets the cached workspace providers and prices (after an import or an edit).
+    void reloadWorkspace();
     void cancel();
 
     /// After finished(): the priced record, as stored.
@@ -81,12 +91,24 @@ Q_SIGNALS:
 
 private:
     void complete();
+    Result<ProvidersConfig> workspaceProviders();
 
     Database &m_database;
     QNetworkAccessManager *m_network;
     SecretResolver &m_secrets;
     UsageRecorder &m_recorder;
     PreparedChat m_chat;
+    /// A parsed and compiled prompt version. Versions are immutable, so "key@version" never goes stale.
+    struct CompiledPrompt {
+        PromptDocument document;
+        PromptRenderer renderer;
+    };
+    Result<std::shared_ptr<const CompiledPrompt>> compiledPrompt(const PromptVersion &version);
+
+    QHash<QString, std::shared_ptr<const CompiledPrompt>> m_prompts;
+    std::optional<ProvidersConfig> m_workspaceProviders;  ///< cached between calls
+    std::unique_ptr<PriceCatalogue> m_prices;             ///< loaded on first use
+    ProvidersConfig m_registryProviders;                  ///< the providers the registries were built for
     std::unique_ptr<BreakerRegistry> m_breakers;
     std::unique_ptr<RateLimiterRegistry> m_rateLimits;
     std::unique_ptr<CallExecutor> m_executor;

@@ -543,6 +543,44 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains(QStringLiteral("malformed.json:")), qPrintable(bad.err));
     }
 
+    void forcedOpenBreakerIsSkippedByTheNextCallUntilReset()
+    {
+        // Runs after chatWithABot...: astro-guide's active config is the simulator's sim-smart, chain "offline".
+        Run run = cliDb({QStringLiteral("breakers"), QStringLiteral("--open"), QStringLiteral("simulator/sim-smart"),
+                         QStringLiteral("--reason"), QStringLiteral("maintenance")});
+        QCOMPARE(run.exitCode, 0);
+        bool listed = false;
+        for (const QJsonValue &breaker : run.json().array()) {
+            if (breaker[QStringLiteral("id")].toString() == QStringLiteral("simulator/sim-smart")) {
+                listed = true;
+                QCOMPARE(breaker[QStringLiteral("state")].toString(), QStringLiteral("forced_open"));
+                QCOMPARE(breaker[QStringLiteral("reason")].toString(), QStringLiteral("maintenance"));
+            }
+        }
+        QVERIFY(listed);
+
+        run = cliDb(
+            {QStringLiteral("chat"), QStringLiteral("--bot"), QStringLiteral("astro-guide"), QStringLiteral("Hi")});
+        QCOMPARE(run.exitCode, 0);
+        QJsonArray attempts = run.json()[QStringLiteral("attempts")].toArray();
+        QCOMPARE(attempts.first()[QStringLiteral("outcome")].toString(), QStringLiteral("skipped"));
+        QCOMPARE(attempts.first()[QStringLiteral("error_class")].toString(), QStringLiteral("circuit_open"));
+        QCOMPARE(run.json()[QStringLiteral("served_by")][QStringLiteral("model")].toString(),
+                 QStringLiteral("sim-fast"));
+
+        QCOMPARE(cliDb({QStringLiteral("breakers"), QStringLiteral("--reset"), QStringLiteral("simulator/sim-smart")})
+                     .exitCode,
+                 0);
+        run = cliDb(
+            {QStringLiteral("chat"), QStringLiteral("--bot"), QStringLiteral("astro-guide"), QStringLiteral("Hi")});
+        QCOMPARE(run.json()[QStringLiteral("served_by")][QStringLiteral("model")].toString(),
+                 QStringLiteral("sim-smart"));
+
+        const Run bad = cliDb({QStringLiteral("breakers"), QStringLiteral("--open"), QStringLiteral("nonsense")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.err.contains(QStringLiteral("PROVIDER/MODEL")));
+    }
+
     void chatNeedsABotOrAProvider()
     {
         const Run run = cliDb({QStringLiteral("chat"), QStringLiteral("hi")});

@@ -1,7 +1,9 @@
 #include "core/providers/client/ProviderClientFactory.h"
 
+#include "core/providers/anthropic/AnthropicClient.h"
 #include "core/providers/client/OllamaChatClient.h"
 #include "core/providers/client/OpenAiChatClient.h"
+#include "core/providers/gemini/GeminiClient.h"
 #include "core/providers/simulator/SimulatorClient.h"
 
 namespace Switchyard {
@@ -12,6 +14,10 @@ std::unique_ptr<ProviderClient> ProviderClientFactory::create(const QString &kin
         return std::make_unique<OpenAiChatClient>(kind);
     if (kind == QLatin1String("ollama"))
         return std::make_unique<OllamaChatClient>();
+    if (kind == QLatin1String("anthropic"))
+        return std::make_unique<AnthropicClient>();
+    if (kind == QLatin1String("gemini"))
+        return std::make_unique<GeminiClient>();
     if (kind == QLatin1String("simulator"))
         return std::make_unique<SimulatorClient>();
     return nullptr;
@@ -19,7 +25,8 @@ std::unique_ptr<ProviderClient> ProviderClientFactory::create(const QString &kin
 
 QStringList ProviderClientFactory::supportedKinds()
 {
-    return OpenAiChatClient::kinds() << QStringLiteral("ollama") << QStringLiteral("simulator");
+    return OpenAiChatClient::kinds() << QStringLiteral("ollama") << QStringLiteral("anthropic")
+                                     << QStringLiteral("gemini") << QStringLiteral("simulator");
 }
 
 }  // namespace Switchyard

@@ -1,0 +1,162 @@
+#include "core/providers/anthropic/AnthropicClient.h"
+
+#include "core/providers/anthropic/AnthropicParser.h"
+#include "core/providers/client/FailedProviderCall.h"
+#include "core/providers/client/HttpProviderCall.h"
+#include "core/secrets/Redactor.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace Switchyard {
+
+Result<QUrl> AnthropicClient::endpoint(const ProviderSpec &provider, const QString &leaf)
+{
+    QString base = provider.baseUrl.trimmed();
+    if (base.isEmpty())
+        base = DefaultBaseUrl;
+    QUrl url(base);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+        url.host().isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("Provider \"%1\" (anthropic) has an invalid base_url. Use an http:// or "
+                                          "https:// URL such as https://api.anthropic.com.")
+                               .arg(provider.id));
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    if (path.endsWith(QLatin1String("/v1")))
+        path += QLatin1Char('/') + leaf;
+    else
+        path += QStringLiteral("/v1/") + leaf;
+    url.setPath(path);
+    return url;
+}
+
+void AnthropicClient::setHeaders(QNetworkRequest &request, const Secret &apiKey)
+{
+    request.setRawHeader(QByteArrayLiteral("x-api-key"), apiKey.reveal().toUtf8());
+    request.setRawHeader(QByteArrayLiteral("anthropic-version"), QByteArray(ApiVersion.data(), ApiVersion.size()));
+}
+
+int AnthropicClient::maxTokensFor(const ProviderRequest &request)
+{
+    if (request.maxOutputTokens && *request.maxOutputTokens > 0)
+        return *request.maxOutputTokens;
+    for (const ModelSpec &model : request.provider.models)
+        if (model.id == request.model && model.maxOutputTokens > 0)
+            return model.maxOutputTokens;
+    return DefaultMaxTokens;
+}
+
+Result<PreparedRequest> AnthropicClient::prepare(const ProviderRequest &request) const
+{
+    Result<QUrl> url = endpoint(request.provider, QStringLiteral("messages"));
+    if (!url)
+        return url.error();
+    if (request.model.isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("No model is set for provider \"%1\". Choose a model in the LLM config.")
+                               .arg(request.provider.id));
+    if (request.apiKey.isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("Provider \"%1\" needs an API key. Set api_key in providers.yaml.")
+                               .arg(request.provider.id));
+
+    // Anthropic has no system role in messages: the system instruction is a top-level field.
+    QStringList system;
+    if (!request.system.isEmpty())
+        system.append(request.system);
+    QJsonArray messages;
+    for (const ChatMessage &message : request.messages) {
+        if (message.role == ChatMessage::Role::System) {
+            if (!message.content.isEmpty())
+                system.append(message.content);
+            continue;
+        }
+        messages.append(QJsonObject{{QStringLiteral("role"), ChatMessage::roleName(message.role)},
+                                    {QStringLiteral("content"), message.content}});
+    }
+    if (messages.isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("The request to provider \"%1\" has no user or assistant message; the "
+                                          "Anthropic Messages API needs at least one. Add a user message.")
+                               .arg(request.provider.id));
+
+    QJsonObject body;
+    body.insert(QStringLiteral("model"), request.model);
+    body.insert(QStringLiteral("max_tokens"), maxTokensFor(request));
+    if (!system.isEmpty())
+        body.insert(QStringLiteral("system"), system.join(QStringLiteral("\n\n")));
+    body.insert(QStringLiteral("messages"), messages);
+    if (request.temperature)
+        body.insert(QStringLiteral("temperature"), *request.temperature);
+    if (request.topP)
+        body.insert(QStringLiteral("top_p"), *request.topP);
+    if (request.topK)
+        body.insert(QStringLiteral("top_k"), *request.topK);
+    body.insert(QStringLiteral("stream"), request.stream);
+
+    PreparedRequest prepared;
+    prepared.request.setUrl(*url);
+    prepared.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    prepared.request.setRawHeader(QByteArrayLiteral("Accept"), request.stream ? QByteArrayLiteral("text/event-stream")
+                                                                              : QByteArrayLiteral("application/json"));
+    setHeaders(prepared.request, request.apiKey);
+    prepared.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return prepared;
+}
+
+ProviderCall *AnthropicClient::start(const ProviderRequest &request, QNetworkAccessManager *manager,
+                                     QObject *parent) const
+{
+    Result<PreparedRequest> prepared = prepare(request);
+    if (!prepared)
+        return new FailedProviderCall(FailureClass::Validation, prepared.error().message, parent);
+    Redactor redactor;
+    redactor.addSecret(request.apiKey);
+    return new HttpProviderCall(manager, prepared->request, prepared->body, std::make_unique<AnthropicParser>(),
+                                request.stream, request.timeouts, std::move(redactor), parent);
+}
+
+Result<PreparedRequest> AnthropicClient::prepareModelList(const ProviderSpec &provider, const Secret &apiKey) const
+{
+    Result<QUrl> url = endpoint(provider, QStringLiteral("models"));
+    if (!url)
+        return url.error();
+    if (apiKey.isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("Provider \"%1\" needs an API key to list its models. Set api_key in "
+                                          "providers.yaml.")
+                               .arg(provider.id));
+    // The list is paged (20 by default); 1000 is the API's maximum page and covers every Anthropic model.
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+    url->setQuery(query);
+    PreparedRequest prepared;
+    prepared.request.setUrl(*url);
+    prepared.request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    setHeaders(prepared.request, apiKey);
+    return prepared;
+}
+
+Result<QStringList> AnthropicClient::parseModelList(const QByteArray &body) const
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isObject() || !document.object().value(QLatin1String("data")).isArray())
+        return Error::make(Error::Code::Unsupported,
+                           QStringLiteral("The model list is not an Anthropic {\"data\": [...]} object. Check the "
+                                          "provider's base_url."));
+    QStringList ids;
+    const QJsonArray data = document.object().value(QLatin1String("data")).toArray();
+    for (const QJsonValue &entry : data) {
+        const QString id = entry.toObject().value(QLatin1String("id")).toString();
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    return ids;
+}
+
+}  // namespace Switchyard

@@ -1,9 +1,7 @@
 #include "core/providers/anthropic/AnthropicClient.h"
 
 #include "core/providers/anthropic/AnthropicParser.h"
-#include "core/providers/client/FailedProviderCall.h"
 #include "core/providers/client/HttpProviderCall.h"
-#include "core/secrets/Redactor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,13 +110,7 @@ Result<PreparedRequest> AnthropicClient::prepare(const ProviderRequest &request)
 ProviderCall *AnthropicClient::start(const ProviderRequest &request, QNetworkAccessManager *manager,
                                      QObject *parent) const
 {
-    Result<PreparedRequest> prepared = prepare(request);
-    if (!prepared)
-        return new FailedProviderCall(FailureClass::Validation, prepared.error().message, parent);
-    Redactor redactor;
-    redactor.addSecret(request.apiKey);
-    return new HttpProviderCall(manager, prepared->request, prepared->body, std::make_unique<AnthropicParser>(),
-                                request.stream, request.timeouts, std::move(redactor), parent);
+    return HttpProviderCall::start(*this, request, manager, std::make_unique<AnthropicParser>(), parent);
 }
 
 Result<PreparedRequest> AnthropicClient::prepareModelList(const ProviderSpec &provider, const Secret &apiKey) const

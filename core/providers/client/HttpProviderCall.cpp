@@ -1,5 +1,6 @@
 #include "core/providers/client/HttpProviderCall.h"
 
+#include "core/providers/client/FailedProviderCall.h"
 #include "core/providers/client/HttpErrorClassifier.h"
 
 #include <QNetworkAccessManager>
@@ -288,6 +289,19 @@ void HttpProviderCall::finalize()
             Q_EMIT finished();
         },
         Qt::QueuedConnection);
+}
+
+ProviderCall *HttpProviderCall::start(const ProviderClient &client, const ProviderRequest &request,
+                                      QNetworkAccessManager *manager, std::unique_ptr<ResponseParser> parser,
+                                      QObject *parent)
+{
+    Result<PreparedRequest> prepared = client.prepare(request);
+    if (!prepared)
+        return new FailedProviderCall(FailureClass::Validation, prepared.error().message, parent);
+    Redactor redactor;
+    redactor.addSecret(request.apiKey);
+    return new HttpProviderCall(manager, prepared->request, prepared->body, std::move(parser), request.stream,
+                                request.timeouts, std::move(redactor), parent);
 }
 
 }  // namespace Switchyard

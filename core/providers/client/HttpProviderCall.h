@@ -2,6 +2,7 @@
 
 #include "core/model/ProviderSpec.h"
 #include "core/providers/client/ProviderCall.h"
+#include "core/providers/client/ProviderClient.h"
 #include "core/providers/client/ResponseParser.h"
 #include "core/secrets/Redactor.h"
 
@@ -36,6 +37,13 @@ public:
                      std::unique_ptr<ResponseParser> parser, bool stream, const Timeouts &timeouts, Redactor redactor,
                      QObject *parent = nullptr);
     ~HttpProviderCall() override;
+
+    /// How every HTTP adapter starts a call: @p client prepares @p request, and the call parses the answer with
+    /// @p parser. A request the client cannot prepare yields a call that fails with Validation (from the event loop).
+    /// The request's API key is redacted from everything the call reports.
+    static ProviderCall *start(const ProviderClient &client, const ProviderRequest &request,
+                               QNetworkAccessManager *manager, std::unique_ptr<ResponseParser> parser,
+                               QObject *parent = nullptr);
 
     void cancel() override;
     ProviderResult result() const override { return m_result; }

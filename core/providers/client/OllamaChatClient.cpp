@@ -1,9 +1,7 @@
 #include "core/providers/client/OllamaChatClient.h"
 
-#include "core/providers/client/FailedProviderCall.h"
 #include "core/providers/client/HttpProviderCall.h"
 #include "core/providers/client/OllamaChatParser.h"
-#include "core/secrets/Redactor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,13 +69,7 @@ Result<PreparedRequest> OllamaChatClient::prepare(const ProviderRequest &request
 ProviderCall *OllamaChatClient::start(const ProviderRequest &request, QNetworkAccessManager *manager,
                                       QObject *parent) const
 {
-    Result<PreparedRequest> prepared = prepare(request);
-    if (!prepared)
-        return new FailedProviderCall(FailureClass::Validation, prepared.error().message, parent);
-    Redactor redactor;
-    redactor.addSecret(request.apiKey);
-    return new HttpProviderCall(manager, prepared->request, prepared->body, std::make_unique<OllamaChatParser>(),
-                                request.stream, request.timeouts, std::move(redactor), parent);
+    return HttpProviderCall::start(*this, request, manager, std::make_unique<OllamaChatParser>(), parent);
 }
 
 Result<PreparedRequest> OllamaChatClient::prepareModelList(const ProviderSpec &provider, const Secret &apiKey) const

@@ -1,9 +1,7 @@
 #include "core/providers/client/OpenAiChatClient.h"
 
-#include "core/providers/client/FailedProviderCall.h"
 #include "core/providers/client/HttpProviderCall.h"
 #include "core/providers/client/OpenAiChatParser.h"
-#include "core/secrets/Redactor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -166,14 +164,7 @@ Result<PreparedRequest> OpenAiChatClient::prepare(const ProviderRequest &request
 ProviderCall *OpenAiChatClient::start(const ProviderRequest &request, QNetworkAccessManager *manager,
                                       QObject *parent) const
 {
-    Result<PreparedRequest> prepared = prepare(request);
-    if (!prepared)
-        return new FailedProviderCall(FailureClass::Validation, prepared.error().message, parent);
-    Redactor redactor;
-    redactor.addSecret(request.apiKey);
-    return new HttpProviderCall(manager, prepared->request, prepared->body,
-                                std::make_unique<OpenAiChatParser>(request.stream), request.stream, request.timeouts,
-                                std::move(redactor), parent);
+    return HttpProviderCall::start(*this, request, manager, std::make_unique<OpenAiChatParser>(request.stream), parent);
 }
 
 Result<PreparedRequest> OpenAiChatClient::prepareModelList(const ProviderSpec &provider, const Secret &apiKey) const

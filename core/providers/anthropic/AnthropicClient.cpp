@@ -2,6 +2,7 @@
 
 #include "core/providers/anthropic/AnthropicParser.h"
 #include "core/providers/client/HttpProviderCall.h"
+#include "core/providers/client/ModelListCall.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -136,19 +137,7 @@ Result<PreparedRequest> AnthropicClient::prepareModelList(const ProviderSpec &pr
 
 Result<QStringList> AnthropicClient::parseModelList(const QByteArray &body) const
 {
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (!document.isObject() || !document.object().value(QLatin1String("data")).isArray())
-        return Error::make(Error::Code::Unsupported,
-                           QStringLiteral("The model list is not an Anthropic {\"data\": [...]} object. Check the "
-                                          "provider's base_url."));
-    QStringList ids;
-    const QJsonArray data = document.object().value(QLatin1String("data")).toArray();
-    for (const QJsonValue &entry : data) {
-        const QString id = entry.toObject().value(QLatin1String("id")).toString();
-        if (!id.isEmpty())
-            ids.append(id);
-    }
-    return ids;
+    return modelIdsFromList(body, QLatin1String("data"), QLatin1String("id"), QStringLiteral("Anthropic"));
 }
 
 }  // namespace Switchyard

@@ -16,24 +16,6 @@ ParseFailure malformed(const QString &what)
     return ParseFailure{FailureClass::MalformedResponse, QString(), what};
 }
 
-ParseFailure inBand(const QJsonValue &error)
-{
-    const QJsonObject object =
-        error.isObject() ? error.toObject() : QJsonObject{{QStringLiteral("message"), error.toString()}};
-    const HttpFailure classified = HttpErrorClassifier::classifyInBand(object);
-    ParseFailure failure;
-    failure.failure = classified.failure;
-    failure.code = classified.code;
-    QString message =
-        classified.message.isEmpty()
-            ? QStringLiteral("the provider sent an error inside the response")
-            : QStringLiteral("the provider sent an error inside the response: %1").arg(classified.message);
-    if (!classified.code.isEmpty())
-        message += QStringLiteral(" [%1]").arg(classified.code);
-    failure.message = message;
-    return failure;
-}
-
 ParseFailure refusal()
 {
     return ParseFailure{FailureClass::ContentFilter, kRefusal,
@@ -87,7 +69,7 @@ void AnthropicParser::handleEvent(const Wire::SseEvent &event, ParseUpdate &upda
                              : event.event;
 
     if (type == QLatin1String("error")) {
-        update.failure = inBand(object.value(QLatin1String("error")));
+        update.failure = HttpErrorClassifier::inBandFailure(object.value(QLatin1String("error")));
         return;
     }
     if (type == QLatin1String("ping")) {
@@ -211,7 +193,7 @@ ParseUpdate AnthropicParser::parseBody(const QByteArray &body)
     const QJsonObject root = document.object();
     if (root.value(QLatin1String("type")).toString() == QLatin1String("error") ||
         root.contains(QLatin1String("error"))) {
-        update.failure = inBand(root.value(QLatin1String("error")));
+        update.failure = HttpErrorClassifier::inBandFailure(root.value(QLatin1String("error")));
         return update;
     }
     const QJsonValue content = root.value(QLatin1String("content"));

@@ -223,4 +223,21 @@ std::optional<qint64> HttpErrorClassifier::parseGoogleDuration(const QString &va
     return static_cast<qint64>(std::llround(match.captured(1).toDouble() * 1000.0));
 }
 
+ParseFailure HttpErrorClassifier::inBandFailure(const QJsonValue &error)
+{
+    const QJsonObject object =
+        error.isObject() ? error.toObject() : QJsonObject{{QStringLiteral("message"), error.toString()}};
+    const HttpFailure classified = classifyInBand(object);
+    ParseFailure failure;
+    failure.failure = classified.failure;
+    failure.code = classified.code;
+    failure.message =
+        classified.message.isEmpty()
+            ? QStringLiteral("the provider sent an error inside the response")
+            : QStringLiteral("the provider sent an error inside the response: %1").arg(classified.message);
+    if (!classified.code.isEmpty())
+        failure.message += QStringLiteral(" [%1]").arg(classified.code);
+    return failure;
+}
+
 }  // namespace Switchyard

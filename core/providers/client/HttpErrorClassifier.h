@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/FailureClass.h"
+#include "core/providers/client/ResponseParser.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -36,6 +37,8 @@ public:
     /// Failure for an error object sent inside a successful stream ("data: {"error": {...}}"): never success.
     /// Retryable provider errors (overloaded, server_error) stay StreamCut; validation-like ones keep their class.
     static HttpFailure classifyInBand(const QJsonObject &error);
+    /// classifyInBand() as the ParseFailure a parser reports; @p error is the error object or a bare message.
+    static ParseFailure inBandFailure(const QJsonValue &error);
 
     /// Failure for a transport error before any response headers arrived.
     static FailureClass classifyNetworkError(QNetworkReply::NetworkError error);

@@ -2,6 +2,9 @@
 
 #include "core/providers/client/HttpErrorClassifier.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <utility>
@@ -93,6 +96,26 @@ void ModelListCall::complete(Result<QStringList> result)
     }
     m_result = std::move(result);
     Q_EMIT finished();
+}
+
+Result<QStringList> modelIdsFromList(const QByteArray &body, QLatin1String arrayKey, QLatin1String idKey,
+                                     const QString &formatName)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isObject() || !document.object().value(arrayKey).isArray()) {
+        return Error::make(Error::Code::Unsupported,
+                           QStringLiteral("The model list is not an %1 {\"%2\": [...]} object. Check the provider's "
+                                          "base_url.")
+                               .arg(formatName, arrayKey));
+    }
+    QStringList ids;
+    const QJsonArray entries = document.object().value(arrayKey).toArray();
+    for (const QJsonValue &entry : entries) {
+        const QString id = entry.toObject().value(idKey).toString();
+        if (!id.isEmpty())
+            ids.append(id);
+    }
+    return ids;
 }
 
 }  // namespace Switchyard

@@ -13,6 +13,11 @@ class QNetworkReply;
 
 namespace Switchyard {
 
+/// Model ids from a model-list body shaped {"<arrayKey>": [{"<idKey>": "..."}, ...]} (OpenAI, Anthropic, Ollama).
+/// @p formatName names the expected shape in the error ("OpenAI-style").
+Result<QStringList> modelIdsFromList(const QByteArray &body, QLatin1String arrayKey, QLatin1String idKey,
+                                     const QString &formatName);
+
 /// Lists a provider's models (GET /v1/models and equivalents); doubles as the cheap "test connection" check.
 /// Emits finished() once; result() then holds the ids or an error that says what failed (redacted).
 class ModelListCall : public QObject {

@@ -1,6 +1,7 @@
 #include "core/providers/client/OllamaChatClient.h"
 
 #include "core/providers/client/HttpProviderCall.h"
+#include "core/providers/client/ModelListCall.h"
 #include "core/providers/client/OllamaChatParser.h"
 
 #include <QJsonArray>
@@ -86,19 +87,7 @@ Result<PreparedRequest> OllamaChatClient::prepareModelList(const ProviderSpec &p
 
 Result<QStringList> OllamaChatClient::parseModelList(const QByteArray &body) const
 {
-    const QJsonDocument document = QJsonDocument::fromJson(body);
-    if (!document.isObject() || !document.object().value(QLatin1String("models")).isArray())
-        return Error::make(Error::Code::Unsupported,
-                           QStringLiteral("The model list is not an Ollama {\"models\": [...]} object. Check the "
-                                          "provider's base_url."));
-    QStringList names;
-    const QJsonArray models = document.object().value(QLatin1String("models")).toArray();
-    for (const QJsonValue &model : models) {
-        const QString name = model.toObject().value(QLatin1String("name")).toString();
-        if (!name.isEmpty())
-            names.append(name);
-    }
-    return names;
+    return modelIdsFromList(body, QLatin1String("models"), QLatin1String("name"), QStringLiteral("Ollama"));
 }
 
 }  // namespace Switchyard

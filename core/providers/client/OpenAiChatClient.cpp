@@ -1,6 +1,7 @@
 #include "core/providers/client/OpenAiChatClient.h"
 
 #include "core/providers/client/HttpProviderCall.h"
+#include "core/providers/client/ModelListCall.h"
 #include "core/providers/client/OpenAiChatParser.h"
 
 #include <QJsonArray>
@@ -181,20 +182,7 @@ Result<PreparedRequest> OpenAiChatClient::prepareModelList(const ProviderSpec &p
 
 Result<QStringList> OpenAiChatClient::parseModelList(const QByteArray &body) const
 {
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (!document.isObject() || !document.object().value(QLatin1String("data")).isArray())
-        return Error::make(Error::Code::Unsupported,
-                           QStringLiteral("The model list is not an OpenAI-style {\"data\": [...]} object. Check the "
-                                          "provider's base_url."));
-    QStringList ids;
-    const QJsonArray data = document.object().value(QLatin1String("data")).toArray();
-    for (const QJsonValue &entry : data) {
-        const QString id = entry.toObject().value(QLatin1String("id")).toString();
-        if (!id.isEmpty())
-            ids.append(id);
-    }
-    return ids;
+    return modelIdsFromList(body, QLatin1String("data"), QLatin1String("id"), QStringLiteral("OpenAI-style"));
 }
 
 }  // namespace Switchyard

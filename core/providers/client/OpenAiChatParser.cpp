@@ -14,21 +14,6 @@ qint64 integer(const QJsonObject &object, const char *key)
     return object.value(QLatin1String(key)).toInteger();
 }
 
-ParseFailure inBand(const QJsonValue &error)
-{
-    const QJsonObject object =
-        error.isObject() ? error.toObject() : QJsonObject{{QStringLiteral("message"), error.toString()}};
-    const HttpFailure classified = HttpErrorClassifier::classifyInBand(object);
-    ParseFailure failure;
-    failure.failure = classified.failure;
-    failure.code = classified.code;
-    failure.message =
-        classified.message.isEmpty()
-            ? QStringLiteral("the provider sent an error inside the response")
-            : QStringLiteral("the provider sent an error inside the response: %1").arg(classified.message);
-    return failure;
-}
-
 ParseFailure malformed(const QString &what)
 {
     return ParseFailure{FailureClass::MalformedResponse, QString(), what};
@@ -85,7 +70,7 @@ void OpenAiChatParser::handleEvent(const QByteArray &data, ParseUpdate &update)
     }
     const QJsonObject chunk = document.object();
     if (chunk.contains(QLatin1String("error"))) {
-        update.failure = inBand(chunk.value(QLatin1String("error")));
+        update.failure = HttpErrorClassifier::inBandFailure(chunk.value(QLatin1String("error")));
         return;
     }
     const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
@@ -179,7 +164,7 @@ ParseUpdate OpenAiChatParser::parseBody(const QByteArray &body)
     }
     const QJsonObject root = document.object();
     if (root.contains(QLatin1String("error"))) {
-        update.failure = inBand(root.value(QLatin1String("error")));
+        update.failure = HttpErrorClassifier::inBandFailure(root.value(QLatin1String("error")));
         return update;
     }
     const QJsonArray choices = root.value(QLatin1String("choices")).toArray();

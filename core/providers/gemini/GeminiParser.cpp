@@ -19,21 +19,6 @@ ParseFailure malformed(const QString &what)
     return ParseFailure{FailureClass::MalformedResponse, QString(), what};
 }
 
-ParseFailure inBand(const QJsonValue &error)
-{
-    const QJsonObject object =
-        error.isObject() ? error.toObject() : QJsonObject{{QStringLiteral("message"), error.toString()}};
-    const HttpFailure classified = HttpErrorClassifier::classifyInBand(object);
-    ParseFailure failure;
-    failure.failure = classified.failure;
-    failure.code = classified.code;
-    failure.message =
-        classified.message.isEmpty()
-            ? QStringLiteral("the provider sent an error inside the response")
-            : QStringLiteral("the provider sent an error inside the response: %1").arg(classified.message);
-    return failure;
-}
-
 /// "HARM_CATEGORY_DANGEROUS_CONTENT (HIGH)" for every rating marked blocked, else every rating above NEGLIGIBLE/LOW.
 QString blockedCategories(const QJsonArray &ratings)
 {
@@ -93,7 +78,7 @@ bool GeminiParser::isBlockingFinishReason(const QString &finishReason)
 void GeminiParser::handleResponse(const QJsonObject &response, ParseUpdate &update)
 {
     if (response.contains(QLatin1String("error"))) {
-        update.failure = inBand(response.value(QLatin1String("error")));
+        update.failure = HttpErrorClassifier::inBandFailure(response.value(QLatin1String("error")));
         return;
     }
     const QJsonValue usage = response.value(QLatin1String("usageMetadata"));

@@ -11,6 +11,7 @@
 #include "core/store/BotRepository.h"
 #include "core/store/LlmConfigRepository.h"
 #include "core/store/ProviderRepository.h"
+#include "core/store/WorkspaceGeneration.h"
 #include "core/templating/SystemVariables.h"
 #include "core/workspace/PromptReference.h"
 
@@ -32,9 +33,12 @@ const CallResult &ChatService::result() const
     return m_executor ? m_executor->result() : empty;
 }
 
-Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QString &message, QJsonObject variables,
-                                                const Templating::SystemVariables &system)
+Result<ChatService::BotRoute> ChatService::botRoute(const QString &botSlug)
 {
+    followWorkspaceGeneration();
+    if (const auto cached = m_routes.constFind(botSlug); cached != m_routes.cend())
+        return *cached;
+
     auto bot = BotRepository(m_database).bySlug(botSlug);
     if (!bot)
         return bot.error();
@@ -47,10 +51,45 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
             tr("bot '%1' has no active config; activate one with 'configs activate --bot %1 --config ID'")
                 .arg(botSlug));
     }
-    const LlmConfig &config = **active;
+    BotRoute route;
+    route.botId = bot->id;
+    route.config = **active;
+    if (!route.config.promptKey.isEmpty()) {
+        const PromptReference reference{route.config.promptKey, route.config.promptVersion, route.config.promptLabel};
+        auto version = reference.resolve(m_database);
+        if (!version)
+            return version.error();
+        route.prompt = *version;
+    }
+    m_routes.insert(botSlug, route);
+    return route;
+}
+
+void ChatService::followWorkspaceGeneration()
+{
+    if (!m_generation)
+        m_generation = std::make_unique<WorkspaceGeneration>(m_database);
+    const auto current = m_generation->current();
+    // Unreadable (a database without the counter): cache nothing rather than risk serving a stale config.
+    const std::optional<qint64> now = current ? std::optional<qint64>(*current) : std::nullopt;
+    if (now && m_seenGeneration == now)
+        return;
+    m_routes.clear();
+    m_workspaceProviders.reset();
+    m_prices.reset();
+    m_seenGeneration = now;
+}
+
+Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QString &message, QJsonObject variables,
+                                                const Templating::SystemVariables &system)
+{
+    auto route = botRoute(botSlug);
+    if (!route)
+        return route.error();
+    const LlmConfig &config = route->config;
 
     PreparedChat chat;
-    chat.botId = bot->id;
+    chat.botId = route->botId;
     chat.configId = config.id;
     chat.call.config = config;
     auto providers = workspaceProviders();
@@ -61,12 +100,9 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
     variables.insert(QStringLiteral("message"), message);
     if (!variables.contains(QStringLiteral("question")))
         variables.insert(QStringLiteral("question"), message);
-    if (!config.promptKey.isEmpty()) {
-        const PromptReference reference{config.promptKey, config.promptVersion, config.promptLabel};
-        auto version = reference.resolve(m_database);
-        if (!version)
-            return version.error();
-        auto compiled = compiledPrompt(*version);
+    if (route->prompt) {
+        const PromptVersion &version = *route->prompt;
+        auto compiled = compiledPrompt(version);
         if (!compiled)
             return compiled.error();
         Templating::RenderOptions options;
@@ -75,8 +111,8 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
         if (!rendered)
             return rendered.error();
         chat.call.system = rendered->system;
-        chat.promptKey = version->key;
-        chat.promptVersion = version->version;
+        chat.promptKey = version.key;
+        chat.promptVersion = version.version;
         const PromptDocument &document = (*compiled)->document;
         if (!config.temperature && document.temperature)
             chat.call.config.temperature = document.temperature;
@@ -161,12 +197,17 @@ Result<ProvidersConfig> ChatService::workspaceProviders()
 
 void ChatService::reloadWorkspace()
 {
+    m_routes.clear();
     m_workspaceProviders.reset();
     m_prices.reset();
+    m_seenGeneration.reset();
 }
 
 void ChatService::start(PreparedChat chat)
 {
+    // Prices used when this call completes must be the workspace's current ones (an ad-hoc call comes here
+    // without prepareForBot()).
+    followWorkspaceGeneration();
     m_chat = std::move(chat);
     if (!m_breakers || !(m_registryProviders == m_chat.providers)) {
         m_registryProviders = m_chat.providers;

@@ -23,6 +23,7 @@ class Database;
 class RateLimiterRegistry;
 class SecretResolver;
 class UsageRecorder;
+class WorkspaceGeneration;
 namespace Templating {
 class SystemVariables;
 }
@@ -74,7 +75,8 @@ public:
     /// starts them afresh).
     void start(PreparedChat chat);
 
-    /// Forgets the cached workspace providers and prices (after an import or an edit).
+    /// Forgets every cached piece of workspace configuration. Rarely needed: the caches already follow the
+    /// workspace generation, so edits from this process or another one are seen at the next call.
     void reloadWorkspace();
     void cancel();
 
@@ -92,6 +94,16 @@ Q_SIGNALS:
 private:
     void complete();
     Result<ProvidersConfig> workspaceProviders();
+    /// Drops the cached configuration when the workspace generation moved (or cannot be read).
+    void followWorkspaceGeneration();
+
+    /// What a bot slug resolves to: its active config and the prompt version that config names. Cached per slug.
+    struct BotRoute {
+        qint64 botId = 0;
+        LlmConfig config;
+        std::optional<PromptVersion> prompt;
+    };
+    Result<BotRoute> botRoute(const QString &botSlug);
 
     Database &m_database;
     QNetworkAccessManager *m_network;
@@ -105,7 +117,10 @@ private:
     };
     Result<std::shared_ptr<const CompiledPrompt>> compiledPrompt(const PromptVersion &version);
 
-    QHash<QString, std::shared_ptr<const CompiledPrompt>> m_prompts;
+    QHash<QString, std::shared_ptr<const CompiledPrompt>> m_prompts;  ///< versions are immutable: never stale
+    QHash<QString, BotRoute> m_routes;                                ///< by bot slug, until the generation moves
+    std::unique_ptr<WorkspaceGeneration> m_generation;
+    std::optional<qint64> m_seenGeneration;
     std::optional<ProvidersConfig> m_workspaceProviders;  ///< cached between calls
     std::unique_ptr<PriceCatalogue> m_prices;             ///< loaded on first use
     ProvidersConfig m_registryProviders;                  ///< the providers the registries were built for

@@ -359,6 +359,38 @@ CREATE TABLE breaker_events (
         },
     });
 
+    // Readers that cache workspace configuration (ChatService between calls, the studio) need to know cheaply, and
+    // across processes, whether it changed: every write to a configuration table bumps one counter. Activity
+    // tables (calls, attempts, sessions, ...) are left out on purpose — they change on every call.
+    Migration generation{3, QStringLiteral("workspace generation counter bumped by every configuration change"), {}};
+    generation.statements << QStringLiteral(R"sql(
+CREATE TABLE workspace_generation (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    value INTEGER NOT NULL
+))sql") << QStringLiteral("INSERT INTO workspace_generation (id, value) VALUES (1, 0)");
+    const QStringList configurationTables{QStringLiteral("workspace_meta"),
+                                          QStringLiteral("bots"),
+                                          QStringLiteral("llm_configs"),
+                                          QStringLiteral("prompts"),
+                                          QStringLiteral("prompt_versions"),
+                                          QStringLiteral("prompt_labels"),
+                                          QStringLiteral("providers"),
+                                          QStringLiteral("models"),
+                                          QStringLiteral("prices"),
+                                          QStringLiteral("chains"),
+                                          QStringLiteral("chain_hops"),
+                                          QStringLiteral("fallback_rules"),
+                                          QStringLiteral("fallback_rule_hops")};
+    for (const QString &table : configurationTables) {
+        for (const QString &event : {QStringLiteral("INSERT"), QStringLiteral("UPDATE"), QStringLiteral("DELETE")}) {
+            generation.statements << QStringLiteral("CREATE TRIGGER %1_%2_generation AFTER %3 ON %1 BEGIN "
+                                                    "UPDATE workspace_generation SET value = value + 1 WHERE id = 1; "
+                                                    "END")
+                                         .arg(table, event.toLower(), event);
+        }
+    }
+    migrations.append(generation);
+
     return migrations;
 }
 

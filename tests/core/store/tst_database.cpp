@@ -132,10 +132,10 @@ void TestDatabase::newFileCreatesSchemaAndFolders()
     QVERIFY(database.isOpen());
     QCOMPARE(database.path(), path);
     QVERIFY(QFile::exists(path));
-    QCOMPARE(Database::latestSchemaVersion(), 2);
-    QCOMPARE(database.schemaVersion(), 2);
+    QCOMPARE(Database::latestSchemaVersion(), 3);
+    QCOMPARE(database.schemaVersion(), 3);
     QCOMPARE(scalar(database, QStringLiteral("PRAGMA application_id")).toInt(), Database::ApplicationId);
-    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 2);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 3);
     QCOMPARE(scalar(database, QStringLiteral("SELECT description FROM schema_version WHERE version = 2")).toString(),
              Migration::all().at(1).description);
 
@@ -163,9 +163,10 @@ void TestDatabase::reopenKeepsData()
     Database database;
     const auto reopened = database.open(path);
     QVERIFY2(reopened.ok(), qPrintable(reopened.ok() ? QString() : reopened.error().toString()));
-    QCOMPARE(database.schemaVersion(), 2);
+    QCOMPARE(database.schemaVersion(), Database::latestSchemaVersion());
     // Reopening applies no migration again.
-    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 2);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
+             Database::latestSchemaVersion());
     BotRepository bots(database);
     const auto found = bots.bySlug(QStringLiteral("oracle"));
     QVERIFY(found.ok());
@@ -208,7 +209,7 @@ void TestDatabase::upgradesVersionOneInPlace()
     Database database;
     const auto opened = database.open(path);
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
-    QCOMPARE(database.schemaVersion(), 2);
+    QCOMPARE(database.schemaVersion(), Database::latestSchemaVersion());
     QVERIFY(database.connection().tables().contains(QStringLiteral("calls")));
     QVERIFY(database.connection().tables().contains(QStringLiteral("attempts")));
     // The version 1 record is untouched; version 2 is recorded with its description.
@@ -267,7 +268,8 @@ void TestDatabase::refusesNewerSchema()
     QCOMPARE(opened.error().code, Error::Code::Unsupported);
     QCOMPARE(opened.error().file, path);
     QVERIFY2(opened.error().message.contains(
-                 QLatin1String("was written by a newer Switchyard (schema 7, this build knows 2); upgrade Switchyard")),
+                 QStringLiteral("was written by a newer Switchyard (schema 7, this build knows %1); upgrade Switchyard")
+                     .arg(Database::latestSchemaVersion())),
              qPrintable(opened.error().message));
     QVERIFY(opened.error().toString().startsWith(path));
     QVERIFY(!database.isOpen());
@@ -379,7 +381,7 @@ void TestDatabase::emptyFilesBecomeWorkspaces()
     }
     Database first;
     QVERIFY(first.open(empty).ok());
-    QCOMPARE(first.schemaVersion(), 2);
+    QCOMPARE(first.schemaVersion(), Database::latestSchemaVersion());
     first.close();
 
     // An SQLite file without a single table and without an application id: nothing to lose.
@@ -389,7 +391,7 @@ void TestDatabase::emptyFilesBecomeWorkspaces()
     Database second;
     const auto opened = second.open(blank);
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
-    QCOMPARE(second.schemaVersion(), 2);
+    QCOMPARE(second.schemaVersion(), Database::latestSchemaVersion());
 }
 
 void TestDatabase::refusesFolder()

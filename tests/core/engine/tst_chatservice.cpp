@@ -1,0 +1,229 @@
+// ChatService on a real workspace file: a bot call goes through the active config, its prompt and the engine to the
+// simulator provider, is priced and recorded; configuration changes — from this process or another connection —
+// reach the next call without reloading anything (switching a config is instant and needs no code).
+#include "core/accounting/UsageRecorder.h"
+#include "core/engine/ChatService.h"
+#include "core/secrets/SecretResolver.h"
+#include "core/store/BotRepository.h"
+#include "core/store/Database.h"
+#include "core/store/LlmConfigRepository.h"
+#include "core/store/PromptRepository.h"
+#include "core/store/ProviderRepository.h"
+#include "core/templating/SystemVariables.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Switchyard;
+
+namespace {
+
+ModelSpec pricedModel(const QString &id, double inputPer1k, double outputPer1k)
+{
+    ModelSpec model;
+    model.id = id;
+    model.contextWindow = 32000;
+    model.maxOutputTokens = 1024;
+    model.price = Price{inputPer1k, outputPer1k, {}, {}, {}};
+    return model;
+}
+
+}  // namespace
+
+class TestChatService : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void botCallIsRenderedServedPricedAndRecorded();
+    void configSwitchFromAnotherConnectionIsSeenAtOnce();
+    void labelMoveReachesTheNextCall();
+    void botWithoutActiveConfigIsRefused();
+
+private:
+    /// Runs one bot call to the end and returns whether it succeeded.
+    bool runBotCall(ChatService &service, const QString &message);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    Database m_database;
+    qint64 m_botId = 0;
+    qint64 m_fastConfig = 0;
+    qint64 m_smartConfig = 0;
+};
+
+void TestChatService::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_database.open(m_dir->filePath(QStringLiteral("ws.db"))).ok());
+
+    ProvidersConfig providers;
+    ProviderSpec simulator;
+    simulator.id = QStringLiteral("sim");
+    simulator.kind = QStringLiteral("simulator");
+    simulator.baseUrl = QStringLiteral("simulator://local?latency_ms=0&tokens_per_second=100000");
+    simulator.models = {pricedModel(QStringLiteral("sim-fast"), 0.5, 1.0),
+                        pricedModel(QStringLiteral("sim-smart"), 3.0, 15.0)};
+    providers.providers = {simulator};
+    QVERIFY(ProviderRepository(m_database).replaceAll(providers).ok());
+
+    PromptRepository prompts(m_database);
+    QVERIFY(prompts
+                .addVersion(QStringLiteral("guide"),
+                            QStringLiteral("key: guide\nsystem: You guide {{user_name}}. Version one.\n"),
+                            QStringLiteral("ana"), {})
+                .ok());
+    QVERIFY(prompts
+                .addVersion(QStringLiteral("guide"),
+                            QStringLiteral("key: guide\nsystem: You guide {{user_name}}. Version two.\n"),
+                            QStringLiteral("ana"), {})
+                .ok());
+    QVERIFY(prompts.moveLabel(QStringLiteral("guide"), QStringLiteral("production"), 1, QStringLiteral("ana")).ok());
+
+    Bot bot;
+    bot.name = QStringLiteral("Guide");
+    auto created = BotRepository(m_database).create(bot);
+    QVERIFY(created.ok());
+    m_botId = created->id;
+
+    LlmConfigRepository configs(m_database);
+    LlmConfig fast;
+    fast.botId = m_botId;
+    fast.name = QStringLiteral("fast");
+    fast.provider = QStringLiteral("sim");
+    fast.model = QStringLiteral("sim-fast");
+    fast.promptKey = QStringLiteral("guide");
+    fast.promptLabel = QStringLiteral("production");
+    auto storedFast = configs.create(fast);
+    QVERIFY(storedFast.ok());
+    m_fastConfig = storedFast->id;
+    LlmConfig smart = fast;
+    smart.name = QStringLiteral("smart");
+    smart.model = QStringLiteral("sim-smart");
+    auto storedSmart = configs.create(smart);
+    QVERIFY(storedSmart.ok());
+    m_smartConfig = storedSmart->id;
+    QVERIFY(configs.activate(m_fastConfig).ok());
+}
+
+void TestChatService::cleanup()
+{
+    m_database.close();
+}
+
+bool TestChatService::runBotCall(ChatService &service, const QString &message)
+{
+    Templating::SystemVariables system;
+    auto chat = service.prepareForBot(QStringLiteral("guide"), message,
+                                      QJsonObject{{QStringLiteral("user_name"), QStringLiteral("Ana")}}, system);
+    if (!chat) {
+        qWarning("%s", qPrintable(chat.error().toString()));
+        return false;
+    }
+    QSignalSpy finished(&service, &ChatService::finished);
+    service.start(std::move(*chat));
+    if (!finished.wait(10000))
+        return false;
+    if (!service.result().ok)
+        qWarning("call failed: %s", qPrintable(service.result().errorMessage));
+    return service.result().ok;
+}
+
+void TestChatService::botCallIsRenderedServedPricedAndRecorded()
+{
+    QNetworkAccessManager network;
+    SecretResolver secrets;
+    UsageRecorder recorder(m_database);
+    ChatService service(m_database, &network, secrets, recorder);
+
+    QVERIFY(runBotCall(service, QStringLiteral("Where is Mars tonight?")));
+    QCOMPARE(service.result().servedBy->model, QStringLiteral("sim-fast"));
+    QVERIFY(!service.result().text.isEmpty());
+
+    const CallRecord &record = service.record();
+    QCOMPARE(record.botId, std::optional<qint64>(m_botId));
+    QCOMPARE(record.configId, std::optional<qint64>(m_fastConfig));
+    QCOMPARE(record.promptKey, QStringLiteral("guide"));
+    QCOMPARE(record.promptVersion, std::optional<int>(1));
+    const Usage usage = service.result().usage;
+    QVERIFY(usage.input > 0 && usage.output > 0);
+    // Cost is every token kind times its price per 1K (sim-fast: $0.5 in, $1.0 out).
+    const double expected = usage.input * 0.5 / 1000.0 + usage.output * 1.0 / 1000.0;
+    QVERIFY2(qAbs(record.costUsd - expected) < 1e-9, qPrintable(QString::number(record.costUsd)));
+
+    QVERIFY(recorder.flush().ok());
+    QSqlQuery query(m_database.connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT served_model, output_tokens, cost_usd FROM calls")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("sim-fast"));
+    QCOMPARE(query.value(1).toLongLong(), usage.output);
+    QVERIFY(qAbs(query.value(2).toDouble() - expected) < 1e-9);
+    QVERIFY(!query.next());
+}
+
+void TestChatService::configSwitchFromAnotherConnectionIsSeenAtOnce()
+{
+    QNetworkAccessManager network;
+    SecretResolver secrets;
+    UsageRecorder recorder(m_database);
+    ChatService service(m_database, &network, secrets, recorder);
+    QVERIFY(runBotCall(service, QStringLiteral("first")));
+    QCOMPARE(service.result().servedBy->model, QStringLiteral("sim-fast"));
+
+    // Another process (the CLI, a colleague's studio) switches the bot's config.
+    {
+        Database other;
+        QVERIFY(other.open(m_database.path()).ok());
+        QVERIFY(LlmConfigRepository(other).activate(m_smartConfig).ok());
+    }
+    QVERIFY(runBotCall(service, QStringLiteral("second")));
+    QCOMPARE(service.result().servedBy->model, QStringLiteral("sim-smart"));
+    QCOMPARE(service.record().configId, std::optional<qint64>(m_smartConfig));
+
+    // And back again from this process's own connection.
+    QVERIFY(LlmConfigRepository(m_database).activate(m_fastConfig).ok());
+    QVERIFY(runBotCall(service, QStringLiteral("third")));
+    QCOMPARE(service.result().servedBy->model, QStringLiteral("sim-fast"));
+}
+
+void TestChatService::labelMoveReachesTheNextCall()
+{
+    QNetworkAccessManager network;
+    SecretResolver secrets;
+    UsageRecorder recorder(m_database);
+    ChatService service(m_database, &network, secrets, recorder);
+    QVERIFY(runBotCall(service, QStringLiteral("hello")));
+    QCOMPARE(service.record().promptVersion, std::optional<int>(1));
+
+    QVERIFY(PromptRepository(m_database)
+                .moveLabel(QStringLiteral("guide"), QStringLiteral("production"), 2, QStringLiteral("ana"))
+                .ok());
+    Templating::SystemVariables system;
+    auto chat = service.prepareForBot(QStringLiteral("guide"), QStringLiteral("again"),
+                                      QJsonObject{{QStringLiteral("user_name"), QStringLiteral("Ana")}}, system);
+    QVERIFY(chat.ok());
+    QCOMPARE(chat->promptVersion, std::optional<int>(2));
+    QCOMPARE(chat->call.system, QStringLiteral("You guide Ana. Version two."));
+}
+
+void TestChatService::botWithoutActiveConfigIsRefused()
+{
+    QNetworkAccessManager network;
+    SecretResolver secrets;
+    UsageRecorder recorder(m_database);
+    ChatService service(m_database, &network, secrets, recorder);
+    QVERIFY(runBotCall(service, QStringLiteral("cached route")));
+    QVERIFY(LlmConfigRepository(m_database).deactivate(m_botId).ok());
+
+    Templating::SystemVariables system;
+    auto chat = service.prepareForBot(QStringLiteral("guide"), QStringLiteral("hi"), {}, system);
+    QVERIFY(!chat.ok());
+    QVERIFY2(chat.error().message.contains(QLatin1String("has no active config")), qPrintable(chat.error().message));
+}
+
+QTEST_GUILESS_MAIN(TestChatService)
+#include "tst_chatservice.moc"

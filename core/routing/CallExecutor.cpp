@@ -259,7 +259,9 @@ void CallExecutor::attemptFinished(int hopIndex, const CircuitBreaker::Permit &p
     }
 
     const RetryDecision decision =
-        m_services.retry.decide(failure, m_budget->attemptsOn(hopIndex), outcome.retryAfterMs, m_budget->remainingMs());
+        m_services.retry.decide(failure, m_budget->attemptsOn(hopIndex), outcome.retryAfterMs, m_budget->remainingMs(),
+                                // The provider's verdict (x-should-retry) can forbid a retry the class would allow.
+                                outcome.retryable);
     switch (decision.action) {
     case RetryDecision::Action::RetrySameHop:
         m_waitTimer.disconnect();

@@ -85,9 +85,4 @@ RetryDecision RetryPolicy::decide(FailureClass failure, int attemptsMade, std::o
                 delay);
 }
 
-RetryDecision RetryPolicy::decide(const HttpErrorAnalysis &failure, int attemptsMade, qint64 remainingBudgetMs) const
-{
-    return decide(failure.failureClass, attemptsMade, failure.retryDelayMs, remainingBudgetMs, failure.shouldRetry);
-}
-
 }  // namespace Switchyard

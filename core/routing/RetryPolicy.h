@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/model/FailureClass.h"
-#include "core/routing/HttpErrorAnalysis.h"
 #include "core/routing/RetryDecision.h"
 
 #include <functional>
@@ -41,16 +40,13 @@ public:
 
     /**
      * The decision after attempt number @p attemptsMade (1-based, on this hop) failed with @p failure.
-     * @param suggestedDelayMs the provider's delay (HttpErrorAnalysis::retryDelayMs), if any
+     * @param suggestedDelayMs the provider's delay (ProviderResult::retryAfterMs), if any
      * @param remainingBudgetMs what is left of the call's wall-clock budget (CallBudget::remainingMs())
      * @param shouldRetry the provider's `x-should-retry` header, if any: false forbids a retry, true allows one
      *        only for a failure that is retryable at all
      */
     RetryDecision decide(FailureClass failure, int attemptsMade, std::optional<qint64> suggestedDelayMs,
                          qint64 remainingBudgetMs, std::optional<bool> shouldRetry = std::nullopt) const;
-
-    /// decide() for an analysed HTTP error response.
-    RetryDecision decide(const HttpErrorAnalysis &failure, int attemptsMade, qint64 remainingBudgetMs) const;
 
 private:
     int m_maxAttemptsPerHop;

@@ -44,6 +44,19 @@ std::optional<qint64> geminiRetryDelay(const QJsonObject &root)
     return std::nullopt;
 }
 
+/// Gemini answers a bad key with 400 INVALID_ARGUMENT; only the ErrorInfo reason ("API_KEY_INVALID") says it is the
+/// key. Returns that reason, or empty.
+QString geminiKeyRejection(const QJsonObject &root)
+{
+    const QJsonArray details = root.value(QLatin1String("error")).toObject().value(QLatin1String("details")).toArray();
+    for (const QJsonValue &detail : details) {
+        const QString reason = detail.toObject().value(QLatin1String("reason")).toString();
+        if (reason.startsWith(QLatin1String("API_KEY_")))
+            return reason;
+    }
+    return {};
+}
+
 }  // namespace
 
 void HttpErrorClassifier::extractError(const QJsonObject &root, QString &code, QString &message, QString &type)
@@ -87,6 +100,9 @@ HttpFailure HttpErrorClassifier::classify(int status, const HeaderLookup &header
     if (!out.retryAfterMs)
         out.retryAfterMs = geminiRetryDelay(root);
 
+    const QString keyRejection = geminiKeyRejection(root);
+    if (!keyRejection.isEmpty())
+        out.code = keyRejection;
     const QString all = out.code + QLatin1Char(' ') + type;
     if (isContentFilter(all, out.message))
         out.failure = FailureClass::ContentFilter;
@@ -94,7 +110,7 @@ HttpFailure HttpErrorClassifier::classify(int status, const HeaderLookup &header
         out.failure = FailureClass::InsufficientQuota;
     else if (isContextTooLong(all, out.message) && (status == 400 || status == 413 || status == 422))
         out.failure = FailureClass::ContextTooLong;
-    else if (status == 401 || status == 403)
+    else if (status == 401 || status == 403 || !keyRejection.isEmpty())
         out.failure = FailureClass::Authentication;
     else if (status == 429)
         out.failure = FailureClass::RateLimited;

@@ -268,6 +268,11 @@ void HttpProviderCall::failHttp()
                                                 : QStringLiteral("provider says: %1").arg(failure.message);
     if (!failure.code.isEmpty())
         message += QStringLiteral(" [%1]").arg(failure.code);
+    if (failure.failure == FailureClass::Authentication) {
+        // Say which key to fix — by its reference, never its value.
+        message += m_keyReference.isEmpty() ? QStringLiteral(". Check api_key in providers.yaml.")
+                                            : QStringLiteral(". Check the key behind %1.").arg(m_keyReference);
+    }
     fail(failure.failure, message, failure.code);
     m_result.retryable = failure.retryable;
 }
@@ -300,8 +305,10 @@ ProviderCall *HttpProviderCall::start(const ProviderClient &client, const Provid
         return new FailedProviderCall(FailureClass::Validation, prepared.error().message, parent);
     Redactor redactor;
     redactor.addSecret(request.apiKey);
-    return new HttpProviderCall(manager, prepared->request, prepared->body, std::move(parser), request.stream,
-                                request.timeouts, std::move(redactor), parent);
+    auto *call = new HttpProviderCall(manager, prepared->request, prepared->body, std::move(parser), request.stream,
+                                      request.timeouts, std::move(redactor), parent);
+    call->m_keyReference = request.apiKey.reference();
+    return call;
 }
 
 }  // namespace Switchyard

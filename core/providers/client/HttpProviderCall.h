@@ -69,7 +69,8 @@ private:
     bool m_stream = false;
     Timeouts m_timeouts;
     Redactor m_redactor;
-    QString m_endpoint;  // scheme://host/path for messages, never the query (it might carry a key)
+    QString m_endpoint;      // scheme://host/path for messages, never the query (it might carry a key)
+    QString m_keyReference;  // "env:OPENAI_API_KEY": named in authentication failures so the user knows what to fix
 
     QTimer m_connectTimer;
     QTimer m_firstTokenTimer;

@@ -1,10 +1,7 @@
 #include "core/providers/gemini/GeminiClient.h"
 
-#include "core/providers/client/FailedProviderCall.h"
 #include "core/providers/client/HttpProviderCall.h"
-#include "core/providers/gemini/GeminiCall.h"
 #include "core/providers/gemini/GeminiParser.h"
-#include "core/secrets/Redactor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -145,14 +142,7 @@ Result<PreparedRequest> GeminiClient::prepare(const ProviderRequest &request) co
 
 ProviderCall *GeminiClient::start(const ProviderRequest &request, QNetworkAccessManager *manager, QObject *parent) const
 {
-    Result<PreparedRequest> prepared = prepare(request);
-    if (!prepared)
-        return new FailedProviderCall(FailureClass::Validation, prepared.error().message, parent);
-    Redactor redactor;
-    redactor.addSecret(request.apiKey);
-    auto *inner = new HttpProviderCall(manager, prepared->request, prepared->body, std::make_unique<GeminiParser>(),
-                                       request.stream, request.timeouts, std::move(redactor));
-    return new GeminiCall(inner, request.apiKey.reference(), parent);
+    return HttpProviderCall::start(*this, request, manager, std::make_unique<GeminiParser>(), parent);
 }
 
 Result<PreparedRequest> GeminiClient::prepareModelList(const ProviderSpec &provider, const Secret &apiKey) const

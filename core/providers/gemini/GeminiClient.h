@@ -14,8 +14,8 @@ namespace Switchyard {
 ///   instruction, then any system-role messages), generationConfig {temperature, topP, topK, maxOutputTokens}.
 /// - Models from GET {base}/v1beta/models (ids without the "models/" prefix; only models that can generateContent).
 ///
-/// Errors follow HttpErrorClassifier, refined by GeminiCall: a 400 whose ErrorInfo reason is API_KEY_INVALID is an
-/// Authentication failure, not a validation one.
+/// Errors follow HttpErrorClassifier, which knows Gemini's shapes: a 400 whose ErrorInfo reason is API_KEY_INVALID is
+/// an Authentication failure, not a validation one; RetryInfo.retryDelay is the delay asked for.
 class GeminiClient : public ProviderClient {
 public:
     QString kind() const override { return QStringLiteral("gemini"); }

@@ -1,9 +1,9 @@
 // Per-call cost of the routing decisions the engine makes on every call: plan the chain, ask the breaker, ask the
 // rate limiter, classify an error response and decide on a retry.
 #include "core/providers/ProvidersFile.h"
+#include "core/providers/client/HttpErrorClassifier.h"
 #include "core/routing/BreakerRegistry.h"
 #include "core/routing/ChainPlanner.h"
-#include "core/routing/HttpFailureClassifier.h"
 #include "core/routing/ManualClock.h"
 #include "core/routing/RateLimiter.h"
 #include "core/routing/RetryPolicy.h"
@@ -68,16 +68,17 @@ BENCHMARK(BM_RateLimiterAcquireSettle);
 
 void BM_ClassifyAndDecide(benchmark::State &state)
 {
-    const QJsonObject body =
-        QJsonDocument::fromJson(
-            R"({"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}]}})")
-            .object();
-    const HttpHeaders headers{{"content-type", "application/json"}, {"x-request-id", "abc"}};
+    const QByteArray body =
+        R"({"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}]}})";
+    const auto headers = [](const QByteArray &name) {
+        return name.compare("content-type", Qt::CaseInsensitive) == 0 ? QByteArray("application/json") : QByteArray();
+    };
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const RetryPolicy policy;
     for (auto _ : state) {
-        const HttpErrorAnalysis analysis = HttpFailureClassifier::analyze(429, headers, body, now);
-        const RetryDecision decision = policy.decide(analysis, 1, 60000);
+        const HttpFailure failure = HttpErrorClassifier::classify(429, headers, body, now);
+        const RetryDecision decision =
+            policy.decide(failure.failure, 1, failure.retryAfterMs, 60000, failure.retryable);
         benchmark::DoNotOptimize(decision);
     }
 }

@@ -1,6 +1,5 @@
 #include "GeminiFixtures.h"
 #include "core/providers/client/ModelListCall.h"
-#include "core/providers/gemini/GeminiCall.h"
 #include "core/providers/gemini/GeminiClient.h"
 #include "core/providers/gemini/GeminiParser.h"
 #include "tests/support/FakeProviderServer.h"
@@ -643,30 +642,6 @@ private Q_SLOTS:
         expectNoKeyInUrl();
 
         QVERIFY(!client.parseModelList(QByteArrayLiteral("{\"data\":[]}")).ok());
-    }
-
-    void refineLeavesOtherResultsAlone()
-    {
-        ProviderResult ok;
-        ok.ok = true;
-        ok.text = QStringLiteral("fine");
-        QCOMPARE(GeminiCall::refine(ok, kKeyRef).text, QStringLiteral("fine"));
-        QVERIFY(GeminiCall::refine(ok, kKeyRef).ok);
-
-        ProviderResult limited;
-        limited.failure = FailureClass::RateLimited;
-        limited.httpStatus = 429;
-        limited.rawErrorBody = GeminiFixtures::rateLimited(QStringLiteral("2s"));
-        QCOMPARE(GeminiCall::refine(limited, kKeyRef).failure, FailureClass::RateLimited);
-
-        ProviderResult badKey;
-        badKey.failure = FailureClass::Validation;
-        badKey.httpStatus = 400;
-        badKey.errorMessage = QStringLiteral("validation: HTTP 400 from x: provider says: nope");
-        badKey.rawErrorBody = GeminiFixtures::apiKeyInvalid();
-        const ProviderResult refined = GeminiCall::refine(badKey, QString());
-        QCOMPARE(refined.failure, FailureClass::Authentication);
-        QVERIFY(refined.errorMessage.contains(QLatin1String("api_key in providers.yaml")));
     }
 };
 

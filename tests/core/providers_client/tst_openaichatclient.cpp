@@ -418,6 +418,9 @@ private Q_SLOTS:
         QCOMPARE(outcome.result.httpStatus, 401);
         QVERIFY(!outcome.result.retryable);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("Incorrect API key provided")));
+        // The message names the key to fix by its reference.
+        QVERIFY2(outcome.result.errorMessage.contains(QLatin1String("Check the key behind env:OPENAI_API_KEY")),
+                 qPrintable(outcome.result.errorMessage));
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("[REDACTED]")));
         QVERIFY(outcome.result.rawErrorBody.contains("[REDACTED]"));
         QVERIFY(!outcome.result.errorMessage.contains(QLatin1String("SECRET")));

@@ -5,6 +5,7 @@
 #include "core/routing/CallExecutor.h"
 #include "core/routing/RateLimiterRegistry.h"
 #include "core/secrets/SecretResolver.h"
+#include "tests/support/FakeProviderServer.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -233,6 +234,47 @@ private Q_SLOTS:
         QVERIFY(!result.servedBy);
         QVERIFY(!result.errorMessage.isEmpty());
         QVERIFY(result.attempts.size() >= 2);
+    }
+
+    void providerVerdictXShouldRetryIsHonoured_data()
+    {
+        QTest::addColumn<QByteArray>("shouldRetry");
+        QTest::addColumn<int>("attemptsPerHop");
+        QTest::newRow("no header: a 500 is retried") << QByteArray() << 2;
+        QTest::newRow("x-should-retry false: next hop at once") << QByteArray("false") << 1;
+    }
+    void providerVerdictXShouldRetryIsHonoured()
+    {
+        // A real HTTP provider on loopback answers 500; the header decides whether the same hop is tried again.
+        QFETCH(QByteArray, shouldRetry);
+        QFETCH(int, attemptsPerHop);
+        Testing::FakeProviderServer server;
+        QVERIFY(server.start());
+        const QByteArray body = R"({"error":{"message":"The server had an error","type":"server_error"}})";
+        for (int i = 0; i < 4; ++i) {  // primary/small, then primary/large (the chain's next hop), two tries each
+            Testing::FakeResponse response = Testing::FakeResponse::json(500, body);
+            if (!shouldRetry.isEmpty())
+                response.withHeader("x-should-retry", shouldRetry);
+            server.enqueueAny(response);
+        }
+        ProvidersConfig config = providers({});
+        ProviderSpec &http = config.providers[0];
+        http.kind = QStringLiteral("openai_compatible");
+        http.baseUrl = server.baseUrl();
+        Harness harness(config);
+        CallRequest call = request();
+        call.stream = false;
+        const CallResult result = harness.run(call);
+        QVERIFY(result.ok);
+        QCOMPARE(result.servedBy->provider, QStringLiteral("backup"));
+        const auto onHop = [&](const char *model) {
+            return int(std::count_if(result.attempts.cbegin(), result.attempts.cend(), [&](const AttemptRecord &a) {
+                return a.provider == QLatin1String("primary") && a.model == QLatin1String(model);
+            }));
+        };
+        QCOMPARE(onHop("small"), attemptsPerHop);
+        QCOMPARE(onHop("large"), attemptsPerHop);
+        QCOMPARE(result.attempts.constFirst().httpStatus.value_or(0), 500);
     }
 
     void cancelEndsTheCall()

@@ -1,23 +1,16 @@
+#include "core/providers/client/HttpErrorClassifier.h"
 #include "core/routing/CallBudget.h"
-#include "core/routing/HttpFailureClassifier.h"
 #include "core/routing/ManualClock.h"
 #include "core/routing/RetryPolicy.h"
 
-#include <QJsonDocument>
 #include <QTest>
 
 using namespace Switchyard;
 
 Q_DECLARE_METATYPE(Switchyard::FailureClass)
 Q_DECLARE_METATYPE(Switchyard::RetryDecision::Action)
-Q_DECLARE_METATYPE(Switchyard::HttpHeaders)
 
 namespace {
-
-QJsonObject json(const char *text)
-{
-    return QJsonDocument::fromJson(QByteArray(text)).object();
-}
 
 const QDateTime kNow(QDate(2026, 11, 22), QTime(21, 0, 0), Qt::UTC);
 
@@ -27,18 +20,6 @@ class TestRetryPolicy : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void classify_data();
-    void classify();
-    void analyzeKeepsProviderReason();
-    void shouldRetryHeader_data();
-    void shouldRetryHeader();
-    void retryableStatus();
-    void suggestedDelay_data();
-    void suggestedDelay();
-    void httpDateForms_data();
-    void httpDateForms();
-    void durationParsing_data();
-    void durationParsing();
     void backoffCeiling_data();
     void backoffCeiling();
     void backoffJitterBounds();
@@ -49,284 +30,6 @@ private Q_SLOTS:
     void callBudget();
     void callBudgetRetriesNeverMultiply();
 };
-
-void TestRetryPolicy::classify_data()
-{
-    QTest::addColumn<int>("status");
-    QTest::addColumn<HttpHeaders>("headers");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<FailureClass>("expected");
-
-    const HttpHeaders none;
-    QTest::newRow("openai context_length_exceeded")
-        << 400 << none
-        << QByteArray(
-               R"({"error":{"message":"This model's maximum context length is 128000 tokens.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}})")
-        << FailureClass::ContextTooLong;
-    QTest::newRow("anthropic prompt is too long")
-        << 400 << none
-        << QByteArray(
-               R"({"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}})")
-        << FailureClass::ContextTooLong;
-    QTest::newRow("gemini exceeds max tokens")
-        << 400 << none
-        << QByteArray(
-               R"({"error":{"code":400,"message":"The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).","status":"INVALID_ARGUMENT"}})")
-        << FailureClass::ContextTooLong;
-    QTest::newRow("bedrock input too long")
-        << 400
-        << HttpHeaders{{"x-amzn-ErrorType", "ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/"}}
-        << QByteArray(R"({"message":"Input is too long for requested model."})") << FailureClass::ContextTooLong;
-    QTest::newRow("anthropic 413 request_too_large")
-        << 413 << none
-        << QByteArray(
-               R"({"type":"error","error":{"type":"request_too_large","message":"Request exceeds the maximum allowed number of bytes."}})")
-        << FailureClass::ContextTooLong;
-    QTest::newRow("azure content_filter")
-        << 400 << none
-        << QByteArray(
-               R"({"error":{"message":"The response was filtered due to the prompt triggering Azure OpenAI's content management policy.","type":null,"param":"prompt","code":"content_filter","status":400,"innererror":{"code":"ResponsibleAIPolicyViolation"}}})")
-        << FailureClass::ContentFilter;
-    QTest::newRow("openai content_policy_violation")
-        << 400 << none
-        << QByteArray(
-               R"({"error":{"message":"blocked","type":"invalid_request_error","code":"content_policy_violation"}})")
-        << FailureClass::ContentFilter;
-    QTest::newRow("401")
-        << 401 << none
-        << QByteArray(
-               R"({"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}})")
-        << FailureClass::Authentication;
-    QTest::newRow("anthropic 403 permission_error")
-        << 403 << none << QByteArray(R"({"type":"error","error":{"type":"permission_error","message":"no access"}})")
-        << FailureClass::Authentication;
-    QTest::newRow("bedrock AccessDenied")
-        << 403 << HttpHeaders{{"x-amzn-errortype", "AccessDeniedException"}}
-        << QByteArray(R"({"message":"You don't have access to the model with the specified model ID."})")
-        << FailureClass::Authentication;
-    QTest::newRow("gemini API_KEY_INVALID is a 400")
-        << 400 << none
-        << QByteArray(
-               R"({"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID"}]}})")
-        << FailureClass::Authentication;
-    QTest::newRow("deepseek 402") << 402 << none
-                                  << QByteArray(
-                                         R"({"error":{"message":"Insufficient Balance","type":"unknown_error"}})")
-                                  << FailureClass::InsufficientQuota;
-    QTest::newRow("openai 429 insufficient_quota")
-        << 429 << HttpHeaders{{"retry-after", "20"}}
-        << QByteArray(
-               R"({"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}})")
-        << FailureClass::InsufficientQuota;
-    QTest::newRow("openai 429 rate_limit_exceeded")
-        << 429 << none
-        << QByteArray(R"({"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}})")
-        << FailureClass::RateLimited;
-    QTest::newRow("gemini 429 RESOURCE_EXHAUSTED")
-        << 429 << none
-        << QByteArray(R"({"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED"}})")
-        << FailureClass::RateLimited;
-    QTest::newRow("bedrock ThrottlingException")
-        << 429 << HttpHeaders{{"X-Amzn-ErrorType", "ThrottlingException"}}
-        << QByteArray(R"({"message":"Too many requests"})") << FailureClass::RateLimited;
-    QTest::newRow("anthropic 529 overloaded")
-        << 529 << none << QByteArray(R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})")
-        << FailureClass::Transient;
-    QTest::newRow("500") << 500 << none << QByteArray("{}") << FailureClass::Transient;
-    QTest::newRow("503 deepseek overloaded") << 503 << none << QByteArray() << FailureClass::Transient;
-    QTest::newRow("408 bedrock ModelTimeout") << 408 << HttpHeaders{{"x-amzn-errortype", "ModelTimeoutException"}}
-                                              << QByteArray(R"({"message":"timed out"})") << FailureClass::Transient;
-    QTest::newRow("409") << 409 << none << QByteArray() << FailureClass::Transient;
-    QTest::newRow("404 not found") << 404 << none
-                                   << QByteArray(
-                                          R"({"type":"error","error":{"type":"not_found_error","message":"model: x"}})")
-                                   << FailureClass::Validation;
-    QTest::newRow("404 with x-should-retry true")
-        << 404 << HttpHeaders{{"X-Should-Retry", "true"}} << QByteArray() << FailureClass::Transient;
-    QTest::newRow("400 plain validation")
-        << 400 << none
-        << QByteArray(R"({"error":{"message":"'logprobs' is not supported","type":"invalid_request_error"}})")
-        << FailureClass::Validation;
-    QTest::newRow("context too long despite x-should-retry true")
-        << 400 << HttpHeaders{{"x-should-retry", "true"}}
-        << QByteArray(R"({"error":{"code":"context_length_exceeded","message":"too long"}})")
-        << FailureClass::ContextTooLong;
-    QTest::newRow("400 with x-should-retry true is still validation")
-        << 400 << HttpHeaders{{"x-should-retry", "true"}}
-        << QByteArray(R"({"error":{"message":"bad 'tools' schema","type":"invalid_request_error"}})")
-        << FailureClass::Validation;
-    QTest::newRow("ollama string error") << 400 << none << QByteArray(R"({"error":"model 'x' not found"})")
-                                         << FailureClass::Validation;
-    QTest::newRow("no response") << 0 << none << QByteArray() << FailureClass::Network;
-    QTest::newRow("200") << 200 << none << QByteArray() << FailureClass::None;
-}
-
-void TestRetryPolicy::classify()
-{
-    QFETCH(int, status);
-    QFETCH(HttpHeaders, headers);
-    QFETCH(QByteArray, body);
-    QFETCH(FailureClass, expected);
-    const FailureClass actual = HttpFailureClassifier::classify(status, headers, json(body.constData()));
-    QCOMPARE(failureClassName(actual), failureClassName(expected));
-}
-
-void TestRetryPolicy::analyzeKeepsProviderReason()
-{
-    const HttpErrorAnalysis azure = HttpFailureClassifier::analyze(
-        400, {}, json(R"({"error":{"message":"Filtered by content management policy.","code":"content_filter"}})"),
-        kNow);
-    QCOMPARE(azure.failureClass, FailureClass::ContentFilter);
-    QCOMPARE(azure.httpStatus, 400);
-    QCOMPARE(azure.providerCode, QStringLiteral("content_filter"));
-    QCOMPARE(azure.providerMessage, QStringLiteral("Filtered by content management policy."));
-    QVERIFY(!azure.shouldRetry.has_value());
-    QVERIFY(!azure.retryDelayMs.has_value());
-
-    const HttpErrorAnalysis anthropic = HttpFailureClassifier::analyze(
-        529, {{"retry-after", "3"}, {"x-should-retry", "true"}},
-        json(R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})"), kNow);
-    QCOMPARE(anthropic.failureClass, FailureClass::Transient);
-    QCOMPARE(anthropic.providerCode, QStringLiteral("overloaded_error"));
-    QCOMPARE(anthropic.providerMessage, QStringLiteral("Overloaded"));
-    QCOMPARE(anthropic.shouldRetry, std::optional<bool>(true));
-    QCOMPARE(anthropic.retryDelayMs, std::optional<qint64>(3000));
-
-    const HttpErrorAnalysis bedrock = HttpFailureClassifier::analyze(
-        429, {{"x-amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/"}},
-        json(R"({"message":"Too many tokens, please wait before trying again."})"), kNow);
-    QCOMPARE(bedrock.providerCode, QStringLiteral("ThrottlingException"));
-    QCOMPARE(bedrock.providerMessage, QStringLiteral("Too many tokens, please wait before trying again."));
-}
-
-void TestRetryPolicy::shouldRetryHeader_data()
-{
-    QTest::addColumn<HttpHeaders>("headers");
-    QTest::addColumn<int>("expected");  // -1 absent, 0 false, 1 true
-    QTest::newRow("absent") << HttpHeaders{{"retry-after", "1"}} << -1;
-    QTest::newRow("true") << HttpHeaders{{"x-should-retry", "true"}} << 1;
-    QTest::newRow("false mixed case name") << HttpHeaders{{"X-Should-Retry", "false"}} << 0;
-    QTest::newRow("TRUE value") << HttpHeaders{{"x-should-retry", " TRUE "}} << 1;
-    QTest::newRow("garbage") << HttpHeaders{{"x-should-retry", "maybe"}} << -1;
-}
-
-void TestRetryPolicy::shouldRetryHeader()
-{
-    QFETCH(HttpHeaders, headers);
-    QFETCH(int, expected);
-    const std::optional<bool> value = HttpFailureClassifier::shouldRetryHeader(headers);
-    QCOMPARE(value.has_value() ? int(*value) : -1, expected);
-}
-
-void TestRetryPolicy::retryableStatus()
-{
-    for (int status : {408, 409, 429, 500, 502, 503, 504, 529, 599})
-        QVERIFY2(HttpFailureClassifier::isRetryableStatus(status), qPrintable(QString::number(status)));
-    for (int status : {200, 400, 401, 402, 403, 404, 413, 422})
-        QVERIFY2(!HttpFailureClassifier::isRetryableStatus(status), qPrintable(QString::number(status)));
-}
-
-void TestRetryPolicy::suggestedDelay_data()
-{
-    QTest::addColumn<HttpHeaders>("headers");
-    QTest::addColumn<QByteArray>("body");
-    QTest::addColumn<qint64>("expected");  // -1 = none
-
-    QTest::newRow("none") << HttpHeaders{} << QByteArray("{}") << qint64(-1);
-    QTest::newRow("retry-after-ms") << HttpHeaders{{"retry-after-ms", "1500"}} << QByteArray() << qint64(1500);
-    QTest::newRow("retry-after-ms fractional")
-        << HttpHeaders{{"Retry-After-Ms", "250.4"}} << QByteArray() << qint64(250);
-    QTest::newRow("retry-after-ms wins over retry-after")
-        << HttpHeaders{{"retry-after", "30"}, {"retry-after-ms", "1200"}} << QByteArray() << qint64(1200);
-    QTest::newRow("retry-after seconds") << HttpHeaders{{"Retry-After", "20"}} << QByteArray() << qint64(20000);
-    QTest::newRow("retry-after fractional seconds")
-        << HttpHeaders{{"retry-after", "0.5"}} << QByteArray() << qint64(500);
-    QTest::newRow("retry-after http date 90 s ahead")
-        << HttpHeaders{{"retry-after", "Sun, 22 Nov 2026 21:01:30 GMT"}} << QByteArray() << qint64(90000);
-    QTest::newRow("retry-after http date in the past")
-        << HttpHeaders{{"retry-after", "Sun, 22 Nov 2026 20:59:00 GMT"}} << QByteArray() << qint64(0);
-    QTest::newRow("bad retry-after-ms falls back to retry-after")
-        << HttpHeaders{{"retry-after-ms", "soon"}, {"retry-after", "2"}} << QByteArray() << qint64(2000);
-    QTest::newRow("negative retry-after ignored") << HttpHeaders{{"retry-after", "-5"}} << QByteArray() << qint64(-1);
-    QTest::newRow("garbage retry-after ignored")
-        << HttpHeaders{{"retry-after", "later please"}} << QByteArray() << qint64(-1);
-    QTest::newRow("gemini RetryInfo 31s")
-        << HttpHeaders{}
-        << QByteArray(
-               R"({"error":{"code":429,"message":"Quota exceeded","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[]},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"31s"}]}})")
-        << qint64(31000);
-    QTest::newRow("gemini RetryInfo 1.5s")
-        << HttpHeaders{}
-        << QByteArray(
-               R"({"error":{"details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}]}})")
-        << qint64(1500);
-    QTest::newRow("retryDelay without RetryInfo type ignored")
-        << HttpHeaders{}
-        << QByteArray(R"({"error":{"details":[{"@type":"type.googleapis.com/google.rpc.Help","retryDelay":"9s"}]}})")
-        << qint64(-1);
-    QTest::newRow("header wins over gemini body")
-        << HttpHeaders{{"retry-after", "4"}}
-        << QByteArray(
-               R"({"error":{"details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"31s"}]}})")
-        << qint64(4000);
-}
-
-void TestRetryPolicy::suggestedDelay()
-{
-    QFETCH(HttpHeaders, headers);
-    QFETCH(QByteArray, body);
-    QFETCH(qint64, expected);
-    const std::optional<qint64> delay = HttpFailureClassifier::suggestedDelayMs(headers, json(body.constData()), kNow);
-    QCOMPARE(delay.value_or(-1), expected);
-}
-
-void TestRetryPolicy::httpDateForms_data()
-{
-    QTest::addColumn<QByteArray>("text");
-    QTest::addColumn<QDateTime>("expected");
-    const QDateTime rfc(QDate(1994, 11, 6), QTime(8, 49, 37), Qt::UTC);
-    QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << rfc;
-    QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT") << rfc;
-    QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:49:37 1994") << rfc;
-    QTest::newRow("RFC 850 two-digit 2026")
-        << QByteArray("Sunday, 22-Nov-26 21:00:05 GMT") << QDateTime(QDate(2026, 11, 22), QTime(21, 0, 5), Qt::UTC);
-    QTest::newRow("lower-case month") << QByteArray("Sun, 22 nov 2026 21:00:05 GMT")
-                                      << QDateTime(QDate(2026, 11, 22), QTime(21, 0, 5), Qt::UTC);
-    QTest::newRow("not GMT") << QByteArray("Sun, 06 Nov 1994 08:49:37 PST") << QDateTime();
-    QTest::newRow("day 31 of November") << QByteArray("Mon, 31 Nov 2026 10:00:00 GMT") << QDateTime();
-    QTest::newRow("number") << QByteArray("120") << QDateTime();
-}
-
-void TestRetryPolicy::httpDateForms()
-{
-    QFETCH(QByteArray, text);
-    QFETCH(QDateTime, expected);
-    const std::optional<QDateTime> parsed = HttpFailureClassifier::parseHttpDate(text);
-    QCOMPARE(parsed.has_value(), expected.isValid());
-    if (parsed)
-        QCOMPARE(*parsed, expected);
-}
-
-void TestRetryPolicy::durationParsing_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<qint64>("expected");
-    QTest::newRow("31s") << QStringLiteral("31s") << qint64(31000);
-    QTest::newRow("1.5s") << QStringLiteral("1.5s") << qint64(1500);
-    QTest::newRow("0.250s") << QStringLiteral("0.250s") << qint64(250);
-    QTest::newRow("0s") << QStringLiteral("0s") << qint64(0);
-    QTest::newRow("no unit") << QStringLiteral("31") << qint64(-1);
-    QTest::newRow("minutes") << QStringLiteral("1m") << qint64(-1);
-    QTest::newRow("negative") << QStringLiteral("-3s") << qint64(-1);
-    QTest::newRow("empty") << QString() << qint64(-1);
-}
-
-void TestRetryPolicy::durationParsing()
-{
-    QFETCH(QString, text);
-    QFETCH(qint64, expected);
-    QCOMPARE(HttpFailureClassifier::parseDurationMs(text).value_or(-1), expected);
-}
 
 void TestRetryPolicy::backoffCeiling_data()
 {
@@ -468,26 +171,35 @@ void TestRetryPolicy::decideUsesBackoffWhenNoDelay()
 
 void TestRetryPolicy::decideFromAnalysis()
 {
+    // What CallExecutor does with a failed attempt: the classifier's class, delay and retry verdict decide.
     const RetryPolicy policy(3, [] { return 0.0; });
-    const QDateTime now = kNow;
-    const HttpErrorAnalysis gemini = HttpFailureClassifier::analyze(
-        429, {},
-        json(
-            R"({"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"Quota","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"31s"}]}})"),
-        now);
-    RetryDecision decision = policy.decide(gemini, 1, 60000);
+    const auto none = [](const QByteArray &) {
+        return QByteArray();
+    };
+    const HttpFailure gemini = HttpErrorClassifier::classify(
+        429, none,
+        R"({"error":{"code":429,"status":"RESOURCE_EXHAUSTED","message":"Quota","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"31s"}]}})",
+        kNow);
+    RetryDecision decision = policy.decide(gemini.failure, 1, gemini.retryAfterMs, 60000, gemini.retryable);
     QCOMPARE(int(decision.action), int(RetryDecision::Action::RetrySameHop));
     QCOMPARE(decision.delayMs, qint64(31000));
-    decision = policy.decide(gemini, 1, 30000);
+    decision = policy.decide(gemini.failure, 1, gemini.retryAfterMs, 30000, gemini.retryable);
     QCOMPARE(int(decision.action), int(RetryDecision::Action::NextHop));
     QVERIFY2(decision.reason.contains(QStringLiteral("31000")), qPrintable(decision.reason));
 
-    const HttpErrorAnalysis noRetry = HttpFailureClassifier::analyze(500, {{"x-should-retry", "false"}}, {}, now);
-    QCOMPARE(int(policy.decide(noRetry, 1, 60000).action), int(RetryDecision::Action::NextHop));
+    const HttpFailure noRetry = HttpErrorClassifier::classify(
+        500, [](const QByteArray &name) { return name == "x-should-retry" ? QByteArray("false") : QByteArray(); }, {},
+        kNow);
+    QCOMPARE(int(policy.decide(noRetry.failure, 1, noRetry.retryAfterMs, 60000, noRetry.retryable).action),
+             int(RetryDecision::Action::NextHop));
 
-    const HttpErrorAnalysis dated =
-        HttpFailureClassifier::analyze(503, {{"retry-after", "Sun, 22 Nov 2026 21:00:02 GMT"}}, {}, now);
-    decision = policy.decide(dated, 1, 60000);
+    const HttpFailure dated = HttpErrorClassifier::classify(
+        503,
+        [](const QByteArray &name) {
+            return name == "retry-after" ? QByteArray("Sun, 22 Nov 2026 21:00:02 GMT") : QByteArray();
+        },
+        {}, kNow);
+    decision = policy.decide(dated.failure, 1, dated.retryAfterMs, 60000, dated.retryable);
     QCOMPARE(int(decision.action), int(RetryDecision::Action::RetrySameHop));
     QCOMPARE(decision.delayMs, qint64(2000));
 }

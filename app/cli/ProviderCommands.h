@@ -4,7 +4,8 @@
 
 namespace Switchyard {
 
-/// providers import | export (providers.yaml in and out of the workspace) and prices import (LiteLLM prices).
+/// providers import | export (providers.yaml in and out of the workspace), providers test | models (live checks
+/// through the adapters) and prices import (LiteLLM prices).
 void addProviderCommands(CliCommandList &commands);
 
 }  // namespace Switchyard

@@ -52,19 +52,26 @@ private:
     QTemporaryDir m_dir;
     QString m_db;
 
-    Run cli(const QStringList &args, const QByteArray &input = {})
+    /// Runs the CLI to the end while this process's event loop keeps running, so a FakeProviderServer in the test
+    /// can answer it. @p extraEnv adds environment variables (API keys for the fake server).
+    Run cli(const QStringList &args, const QByteArray &input = {}, const QMap<QString, QString> &extraEnv = {})
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("SWITCHYARD_DB"));
         env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+        for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+            env.insert(it.key(), it.value());
         process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(SWITCHYARD_CLI_PATH), args);
         if (!input.isEmpty())
             process.write(input);
         process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
+        if (!finished.wait(60000)) {
             process.kill();
+            process.waitForFinished(5000);
+        }
         return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
                    QString::fromUtf8(process.readAllStandardOutput()),
                    QString::fromUtf8(process.readAllStandardError())};
@@ -485,23 +492,16 @@ private Q_SLOTS:
             Switchyard::Testing::FakeResponse::json(
                 200, OpenAiFixtures::completion(QStringLiteral("Bonjour!"), {12, 3, 0, 0}, QStringLiteral("small"))));
 
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("SWITCHYARD_TEST_API_KEY"), QStringLiteral("sk-test-never-printed-123"));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(SWITCHYARD_CLI_PATH),
-                      {QStringLiteral("chat"), QStringLiteral("--provider"), QStringLiteral("openai_compatible"),
-                       QStringLiteral("--model"), QStringLiteral("big"), QStringLiteral("--base-url"), server.baseUrl(),
-                       QStringLiteral("--api-key-env"), QStringLiteral("SWITCHYARD_TEST_API_KEY"),
-                       QStringLiteral("--fallback"), QStringLiteral("openai_compatible:small@") + server.baseUrl(),
-                       QStringLiteral("--system"), QStringLiteral("Answer in French."), QStringLiteral("--db"), m_db,
-                       QStringLiteral("Hello")});
-        // The fake server lives in this process: keep its event loop running while the CLI works.
-        QSignalSpy finished(&process, &QProcess::finished);
-        QVERIFY(finished.wait(30000));
-        const QByteArray out = process.readAllStandardOutput();
-        const QByteArray err = process.readAllStandardError();
-        QVERIFY2(process.exitCode() == 0, err.constData());
+        const Run run = cli(
+            {QStringLiteral("chat"), QStringLiteral("--provider"), QStringLiteral("openai_compatible"),
+             QStringLiteral("--model"), QStringLiteral("big"), QStringLiteral("--base-url"), server.baseUrl(),
+             QStringLiteral("--api-key-env"), QStringLiteral("SWITCHYARD_TEST_API_KEY"), QStringLiteral("--fallback"),
+             QStringLiteral("openai_compatible:small@") + server.baseUrl(), QStringLiteral("--system"),
+             QStringLiteral("Answer in French."), QStringLiteral("--db"), m_db, QStringLiteral("Hello")},
+            {}, {{QStringLiteral("SWITCHYARD_TEST_API_KEY"), QStringLiteral("sk-test-never-printed-123")}});
+        const QByteArray out = run.out.toUtf8();
+        const QByteArray err = run.err.toUtf8();
+        QVERIFY2(run.exitCode == 0, err.constData());
         const QJsonObject result = QJsonDocument::fromJson(out).object();
         QCOMPARE(result.value(QStringLiteral("text")).toString(), QStringLiteral("Bonjour!"));
         QCOMPARE(result.value(QStringLiteral("served_by"))[QStringLiteral("model")].toString(),
@@ -522,6 +522,92 @@ private Q_SLOTS:
         }
         QVERIFY(!out.contains("sk-test-never-printed-123"));
         QVERIFY(!err.contains("sk-test-never-printed-123"));
+    }
+
+    void providersTestAndModelsAgainstALocalServer()
+    {
+        Switchyard::Testing::FakeProviderServer server;
+        QVERIFY(server.start());
+        using Switchyard::Testing::FakeResponse;
+        using Switchyard::Testing::OpenAiFixtures;
+        const QString db = path(QStringLiteral("providers-test.db"));
+        const QString yaml = path(QStringLiteral("local-providers.yaml"));
+        writeFile(yaml, QStringLiteral("providers:\n"
+                                       "  local:\n"
+                                       "    kind: openai_compatible\n"
+                                       "    base_url: %1\n"
+                                       "    api_key: ${SWITCHYARD_LOCAL_KEY}\n"
+                                       "    models:\n"
+                                       "      qwen2.5-7b: {}\n")
+                            .arg(server.baseUrl())
+                            .toUtf8());
+        QCOMPARE(
+            cli({QStringLiteral("providers"), QStringLiteral("import"), yaml, QStringLiteral("--db"), db}).exitCode, 0);
+        const QMap<QString, QString> key{
+            {QStringLiteral("SWITCHYARD_LOCAL_KEY"), QStringLiteral("sk-local-SECRET-42")}};
+
+        server.enqueue(QStringLiteral("/v1/models"),
+                       FakeResponse::json(200, OpenAiFixtures::modelList(
+                                                   {QStringLiteral("qwen2.5-7b"), QStringLiteral("llama-3.1-8b")})));
+        Run run = cli({QStringLiteral("providers"), QStringLiteral("test"), QStringLiteral("local"),
+                       QStringLiteral("--model"), QStringLiteral("qwen2.5-7b"), QStringLiteral("--db"), db},
+                      {}, key);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QJsonObject report = run.json().object();
+        QCOMPARE(report.value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(report.value(QStringLiteral("method")).toString(), QStringLiteral("model_list"));
+        QCOMPARE(report.value(QStringLiteral("models")).toInt(), 2);
+        QCOMPARE(report.value(QStringLiteral("model_listed")).toBool(), true);
+        QCOMPARE(server.lastRequest().header("authorization"), QByteArrayLiteral("Bearer sk-local-SECRET-42"));
+
+        server.enqueue(QStringLiteral("/v1/models"),
+                       FakeResponse::json(200, OpenAiFixtures::modelList(
+                                                   {QStringLiteral("qwen2.5-7b"), QStringLiteral("llama-3.1-8b")})));
+        run = cli({QStringLiteral("providers"), QStringLiteral("models"), QStringLiteral("local"),
+                   QStringLiteral("--db"), db},
+                  {}, key);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.json().object().value(QStringLiteral("models")).toArray(),
+                 (QJsonArray{QStringLiteral("qwen2.5-7b"), QStringLiteral("llama-3.1-8b")}));
+
+        // A rejected key: exit 1, the failure class, the key's reference — never its value.
+        server.enqueue(QStringLiteral("/v1/models"),
+                       FakeResponse::json(401, OpenAiFixtures::errorBody(
+                                                   QStringLiteral("Incorrect API key provided: sk-local-SECRET-42"),
+                                                   QStringLiteral("invalid_request_error"))));
+        run = cli(
+            {QStringLiteral("providers"), QStringLiteral("test"), QStringLiteral("local"), QStringLiteral("--db"), db},
+            {}, key);
+        QCOMPARE(run.exitCode, 1);
+        report = run.json().object();
+        QCOMPARE(report.value(QStringLiteral("ok")).toBool(), false);
+        QCOMPARE(report.value(QStringLiteral("http_status")).toInt(), 401);
+        QCOMPARE(report[QStringLiteral("error")][QStringLiteral("class")].toString(), QStringLiteral("authentication"));
+        QVERIFY(report[QStringLiteral("error")][QStringLiteral("message")].toString().contains(
+            QLatin1String("SWITCHYARD_LOCAL_KEY")));
+        QVERIFY(!run.out.contains(QLatin1String("SECRET-42")));
+        QVERIFY(!run.err.contains(QLatin1String("SECRET-42")));
+
+        // Without the key in the environment nothing is sent, and the error says which variable to set.
+        const int before = server.requestCount();
+        run = cli(
+            {QStringLiteral("providers"), QStringLiteral("test"), QStringLiteral("local"), QStringLiteral("--db"), db});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QLatin1String("SWITCHYARD_LOCAL_KEY")), qPrintable(run.err));
+        QCOMPARE(server.requestCount(), before);
+    }
+
+    void providersTestUsesAChatForTheSimulator()
+    {
+        const Run run = cliDb({QStringLiteral("providers"), QStringLiteral("test"), QStringLiteral("simulator")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject report = run.json().object();
+        QCOMPARE(report.value(QStringLiteral("method")).toString(), QStringLiteral("chat"));
+        QCOMPARE(report.value(QStringLiteral("ok")).toBool(), true);
+        QVERIFY(!report.value(QStringLiteral("model")).toString().isEmpty());
+        const Run models = cliDb({QStringLiteral("providers"), QStringLiteral("models"), QStringLiteral("simulator")});
+        QCOMPARE(models.exitCode, 1);
+        QVERIFY(models.err.contains(QLatin1String("no model list")));
     }
 
     void pricesImportFromLiteLlm()

@@ -134,4 +134,18 @@ QByteArray OpenAiFixtures::errorEvent(const QString &message, const QString &typ
     return "data: " + errorBody(message, type, code) + "\n\n";
 }
 
+QByteArray OpenAiFixtures::modelList(const QStringList &ids)
+{
+    QJsonArray data;
+    qint64 created = 1700000000;
+    for (const QString &id : ids)
+        data.append(QJsonObject{{QStringLiteral("id"), id},
+                                {QStringLiteral("object"), QStringLiteral("model")},
+                                {QStringLiteral("created"), created++},
+                                {QStringLiteral("owned_by"), QStringLiteral("system")}});
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}})
+        .toJson(QJsonDocument::Compact);
+}
+
 }  // namespace Switchyard::Testing

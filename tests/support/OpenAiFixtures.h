@@ -41,6 +41,9 @@ public:
 
     static QByteArray done() { return QByteArrayLiteral("data: [DONE]\n\n"); }
 
+    /// GET /v1/models answer: {"object":"list","data":[{"id","object":"model","created","owned_by"}]}.
+    static QByteArray modelList(const QStringList &ids);
+
     /// {"error": {"message", "type", "param", "code"}}; @p code may be empty (JSON null).
     static QByteArray errorBody(const QString &message, const QString &type, const QString &code = {},
                                 const QString &param = {});

@@ -13,14 +13,14 @@ namespace Switchyard {
 
 ModelListCall::ModelListCall(const ProviderClient &client, const ProviderSpec &provider, const Secret &apiKey,
                              QNetworkAccessManager *manager, QObject *parent)
-    : QObject(parent), m_client(client), m_providerId(provider.id)
+    : QObject(parent), m_client(client), m_providerId(provider.id), m_keyReference(apiKey.reference())
 {
     m_redactor.addSecret(apiKey);
     Result<PreparedRequest> prepared = client.prepareModelList(provider, apiKey);
     if (!prepared) {
         Error error = prepared.error();
         QMetaObject::invokeMethod(
-            this, [this, error] { complete(error); }, Qt::QueuedConnection);
+            this, [this, error] { complete(error, FailureClass::Validation); }, Qt::QueuedConnection);
         return;
     }
     m_timeout.setSingleShot(true);
@@ -29,7 +29,8 @@ ModelListCall::ModelListCall(const ProviderClient &client, const ProviderSpec &p
     connect(&m_timeout, &QTimer::timeout, this, [this] {
         complete(Error::make(Error::Code::Io, QStringLiteral("Listing the models of \"%1\" timed out. Check the "
                                                              "base_url and your network.")
-                                                  .arg(m_providerId)));
+                                                  .arg(m_providerId)),
+                 FailureClass::Timeout);
     });
     m_reply = manager->get(prepared->request);
     connect(m_reply, &QNetworkReply::finished, this, &ModelListCall::onFinished);
@@ -47,7 +48,8 @@ ModelListCall::~ModelListCall()
 
 void ModelListCall::cancel()
 {
-    complete(Error::make(Error::Code::Io, QStringLiteral("Listing the models was cancelled.")));
+    complete(Error::make(Error::Code::Io, QStringLiteral("Listing the models was cancelled.")),
+             FailureClass::Cancelled);
 }
 
 void ModelListCall::onFinished()
@@ -59,7 +61,8 @@ void ModelListCall::onFinished()
     if (m_status == 0) {
         complete(Error::make(Error::Code::Io, QStringLiteral("Could not reach \"%1\" (%2). Check the base_url and "
                                                              "your network.")
-                                                  .arg(m_providerId, m_redactor.redact(m_reply->errorString()))));
+                                                  .arg(m_providerId, m_redactor.redact(m_reply->errorString()))),
+                 HttpErrorClassifier::classifyNetworkError(m_reply->error()));
         return;
     }
     if (m_status < 200 || m_status >= 300) {
@@ -67,20 +70,22 @@ void ModelListCall::onFinished()
             return reply ? reply->rawHeader(name) : QByteArray();
         };
         const HttpFailure failure = HttpErrorClassifier::classify(m_status, lookup, body);
-        const QString hint = failure.failure == FailureClass::Authentication
-                                 ? QStringLiteral("Check the API key reference.")
-                                 : QStringLiteral("Check the provider settings.");
+        const QString hint =
+            failure.failure != FailureClass::Authentication ? QStringLiteral("Check the provider settings.")
+            : m_keyReference.isEmpty()                      ? QStringLiteral("Check api_key in providers.yaml.")
+                                       : QStringLiteral("Check the key behind %1.").arg(m_keyReference);
         complete(Error::make(Error::Code::Io,
                              m_redactor.redact(QStringLiteral("\"%1\" answered HTTP %2 (%3): %4 %5")
                                                    .arg(m_providerId)
                                                    .arg(m_status)
-                                                   .arg(failureClassName(failure.failure), failure.message, hint))));
+                                                   .arg(failureClassName(failure.failure), failure.message, hint))),
+                 failure.failure);
         return;
     }
     complete(m_client.parseModelList(body));
 }
 
-void ModelListCall::complete(Result<QStringList> result)
+void ModelListCall::complete(Result<QStringList> result, FailureClass failure)
 {
     if (m_finished)
         return;
@@ -94,6 +99,8 @@ void ModelListCall::complete(Result<QStringList> result)
             reply->abort();
         reply->deleteLater();
     }
+    // A body that is not a model list is the provider's fault, not the user's.
+    m_failure = result ? FailureClass::None : failure == FailureClass::None ? FailureClass::MalformedResponse : failure;
     m_result = std::move(result);
     Q_EMIT finished();
 }

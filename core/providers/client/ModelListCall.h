@@ -31,6 +31,8 @@ public:
     const Result<QStringList> &result() const { return m_result; }
     bool isFinished() const { return m_finished; }
     int httpStatus() const { return m_status; }
+    /// Why the listing failed (Authentication, Network, Timeout, ...); None after success.
+    FailureClass failure() const { return m_failure; }
     void cancel();
 
 Q_SIGNALS:
@@ -38,10 +40,12 @@ Q_SIGNALS:
 
 private:
     void onFinished();
-    void complete(Result<QStringList> result);
+    void complete(Result<QStringList> result, FailureClass failure = FailureClass::None);
 
     const ProviderClient &m_client;
     QString m_providerId;
+    QString m_keyReference;  ///< named in authentication failures; the reference, never the value
+    FailureClass m_failure = FailureClass::None;
     Redactor m_redactor;
     QPointer<QNetworkReply> m_reply;
     QTimer m_timeout;

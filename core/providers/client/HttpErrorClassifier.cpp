@@ -20,6 +20,10 @@ bool containsAny(const QString &haystack, std::initializer_list<const char *> ne
 
 bool isContextTooLong(const QString &code, const QString &message)
 {
+    // Cohere words an over-large max_tokens like an over-long prompt ("too many tokens: max tokens must be less than
+    // or equal to 4096, the maximum output for this model"): a setting to fix, not a prompt for a larger window.
+    if (containsAny(message, {"max tokens must be", "maximum output for this model"}))
+        return false;
     return containsAny(code, {"context_length_exceeded", "string_above_max_length", "request_too_large"}) ||
            containsAny(message, {"context length", "context_length_exceeded", "maximum context", "too many tokens",
                                  "prompt is too long", "input is too long", "exceeds the maximum number of tokens",
@@ -110,11 +114,14 @@ HttpFailure HttpErrorClassifier::classify(int status, const HeaderLookup &header
         out.failure = FailureClass::InsufficientQuota;
     else if (isContextTooLong(all, out.message) && (status == 400 || status == 413 || status == 422))
         out.failure = FailureClass::ContextTooLong;
-    else if (status == 401 || status == 403 || !keyRejection.isEmpty())
+    else if (status == 401 || status == 403 || status == 498 ||
+             !keyRejection.isEmpty())  // 498: Cohere's "invalid token"
         out.failure = FailureClass::Authentication;
     else if (status == 429)
         out.failure = FailureClass::RateLimited;
-    else if (status == 408 || status == 409 || status >= 500)
+    // 499: the provider cancelled the request on its side (Cohere, Gemini CANCELLED); our own cancel never reads a
+    // status, so the request itself was fine and another try may work.
+    else if (status == 408 || status == 409 || status == 499 || status >= 500)
         out.failure = FailureClass::Transient;
     else if (status >= 400)
         out.failure = FailureClass::Validation;

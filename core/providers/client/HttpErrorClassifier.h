@@ -30,6 +30,8 @@ public:
     using HeaderLookup = std::function<QByteArray(const QByteArray &name)>;
 
     /// Failure for an HTTP response with @p status (>= 400, or 2xx carrying an error body) and @p body.
+    /// Beyond the common statuses: 498 (Cohere, invalid token) is Authentication, 499 (request cancelled by the
+    /// provider) is Transient.
     /// @p now is used for Retry-After HTTP dates.
     static HttpFailure classify(int status, const HeaderLookup &headers, const QByteArray &body,
                                 const QDateTime &now = QDateTime::currentDateTimeUtc());
@@ -55,7 +57,7 @@ public:
 
     /// Extracts (code, message) from the common error body shapes: OpenAI {"error":{message,type,code}}, Anthropic
     /// {"type":"error","error":{type,message}}, Gemini {"error":{code,message,status}}, Ollama {"error":"..."},
-    /// Bedrock {"message"}.
+    /// Bedrock {"message"}, Cohere {"id","message"}.
     static void extractError(const QJsonObject &root, QString &code, QString &message, QString &type);
 };
 

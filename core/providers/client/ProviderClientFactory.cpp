@@ -3,6 +3,7 @@
 #include "core/providers/anthropic/AnthropicClient.h"
 #include "core/providers/client/OllamaChatClient.h"
 #include "core/providers/client/OpenAiChatClient.h"
+#include "core/providers/cohere/CohereClient.h"
 #include "core/providers/gemini/GeminiClient.h"
 #include "core/providers/simulator/SimulatorClient.h"
 
@@ -18,6 +19,8 @@ std::unique_ptr<ProviderClient> ProviderClientFactory::create(const QString &kin
         return std::make_unique<AnthropicClient>();
     if (kind == QLatin1String("gemini"))
         return std::make_unique<GeminiClient>();
+    if (kind == QLatin1String("cohere"))
+        return std::make_unique<CohereClient>();
     if (kind == QLatin1String("simulator"))
         return std::make_unique<SimulatorClient>();
     return nullptr;
@@ -26,7 +29,8 @@ std::unique_ptr<ProviderClient> ProviderClientFactory::create(const QString &kin
 QStringList ProviderClientFactory::supportedKinds()
 {
     return OpenAiChatClient::kinds() << QStringLiteral("ollama") << QStringLiteral("anthropic")
-                                     << QStringLiteral("gemini") << QStringLiteral("simulator");
+                                     << QStringLiteral("gemini") << QStringLiteral("cohere")
+                                     << QStringLiteral("simulator");
 }
 
 }  // namespace Switchyard

@@ -73,6 +73,20 @@ private Q_SLOTS:
                    R"({"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}})")
             << int(FailureClass::ContextTooLong) << false;
         QTest::newRow("404") << 404 << QByteArray() << int(FailureClass::Validation) << false;
+        QTest::newRow("cohere too long")
+            << 400
+            << QByteArray(
+                   R"({"id":"a1","message":"too many tokens: total number of tokens in the prompt cannot exceed 4081 - received 4292."})")
+            << int(FailureClass::ContextTooLong) << false;
+        QTest::newRow("cohere max tokens")
+            << 400
+            << QByteArray(
+                   R"({"id":"a2","message":"too many tokens: max tokens must be less than or equal to 4096, the maximum output for this model - received 8192."})")
+            << int(FailureClass::Validation) << false;
+        QTest::newRow("498 cohere invalid token") << 498 << QByteArray(R"({"id":"a3","message":"invalid api token"})")
+                                                  << int(FailureClass::Authentication) << false;
+        QTest::newRow("499 cancelled by provider") << 499 << QByteArray(R"({"id":"a4","message":"request cancelled"})")
+                                                   << int(FailureClass::Transient) << true;
     }
     void classifiesStatusAndBody()
     {

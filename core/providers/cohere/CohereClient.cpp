@@ -1,0 +1,133 @@
+#include "core/providers/cohere/CohereClient.h"
+
+#include "core/providers/client/HttpProviderCall.h"
+#include "core/providers/client/ModelListCall.h"
+#include "core/providers/cohere/CohereParser.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace Switchyard {
+
+Result<QUrl> CohereClient::endpoint(const ProviderSpec &provider, const QString &path)
+{
+    QString base = provider.baseUrl.trimmed();
+    if (base.isEmpty())
+        base = DefaultBaseUrl;
+    QUrl url(base);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+        url.host().isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("Provider \"%1\" (cohere) has an invalid base_url. Use an http:// or "
+                                          "https:// URL such as https://api.cohere.com.")
+                               .arg(provider.id));
+    QString root = url.path();
+    while (root.endsWith(QLatin1Char('/')))
+        root.chop(1);
+    if (root.endsWith(QLatin1String("/v1")) || root.endsWith(QLatin1String("/v2")))
+        root.chop(3);
+    url.setPath(root + QLatin1Char('/') + path);
+    return url;
+}
+
+void CohereClient::setAuthorization(QNetworkRequest &request, const Secret &apiKey)
+{
+    request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + apiKey.reveal().toUtf8());
+}
+
+Result<PreparedRequest> CohereClient::prepare(const ProviderRequest &request) const
+{
+    Result<QUrl> url = endpoint(request.provider, QStringLiteral("v2/chat"));
+    if (!url)
+        return url.error();
+    if (request.model.isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("No model is set for provider \"%1\". Choose a model in the LLM config.")
+                               .arg(request.provider.id));
+    if (request.apiKey.isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("Provider \"%1\" needs an API key. Set api_key in providers.yaml.")
+                               .arg(request.provider.id));
+
+    QStringList system;
+    if (!request.system.isEmpty())
+        system.append(request.system);
+    QJsonArray turns;
+    for (const ChatMessage &message : request.messages) {
+        if (message.role == ChatMessage::Role::System) {
+            if (!message.content.isEmpty())
+                system.append(message.content);
+            continue;
+        }
+        turns.append(QJsonObject{{QStringLiteral("role"), ChatMessage::roleName(message.role)},
+                                 {QStringLiteral("content"), message.content}});
+    }
+    if (turns.isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("The request to provider \"%1\" has no user or assistant message; the "
+                                          "Cohere Chat API needs at least one. Add a user message.")
+                               .arg(request.provider.id));
+    QJsonArray messages;
+    if (!system.isEmpty())
+        messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
+                                    {QStringLiteral("content"), system.join(QStringLiteral("\n\n"))}});
+    for (const QJsonValue &turn : std::as_const(turns))
+        messages.append(turn);
+
+    QJsonObject body;
+    body.insert(QStringLiteral("model"), request.model);
+    body.insert(QStringLiteral("messages"), messages);
+    if (request.maxOutputTokens && *request.maxOutputTokens > 0)
+        body.insert(QStringLiteral("max_tokens"), *request.maxOutputTokens);
+    if (request.temperature)
+        body.insert(QStringLiteral("temperature"), *request.temperature);
+    if (request.topP)
+        body.insert(QStringLiteral("p"), *request.topP);
+    if (request.topK)
+        body.insert(QStringLiteral("k"), *request.topK);
+    body.insert(QStringLiteral("stream"), request.stream);
+
+    PreparedRequest prepared;
+    prepared.request.setUrl(*url);
+    prepared.request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    prepared.request.setRawHeader(QByteArrayLiteral("Accept"), request.stream ? QByteArrayLiteral("text/event-stream")
+                                                                              : QByteArrayLiteral("application/json"));
+    setAuthorization(prepared.request, request.apiKey);
+    prepared.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return prepared;
+}
+
+ProviderCall *CohereClient::start(const ProviderRequest &request, QNetworkAccessManager *manager, QObject *parent) const
+{
+    return HttpProviderCall::start(*this, request, manager, std::make_unique<CohereParser>(), parent);
+}
+
+Result<PreparedRequest> CohereClient::prepareModelList(const ProviderSpec &provider, const Secret &apiKey) const
+{
+    Result<QUrl> url = endpoint(provider, QStringLiteral("v1/models"));
+    if (!url)
+        return url.error();
+    if (apiKey.isEmpty())
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("Provider \"%1\" needs an API key to list its models. Set api_key in "
+                                          "providers.yaml.")
+                               .arg(provider.id));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("endpoint"), QStringLiteral("chat"));
+    query.addQueryItem(QStringLiteral("page_size"), QStringLiteral("1000"));
+    url->setQuery(query);
+    PreparedRequest prepared;
+    prepared.request.setUrl(*url);
+    prepared.request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    setAuthorization(prepared.request, apiKey);
+    return prepared;
+}
+
+Result<QStringList> CohereClient::parseModelList(const QByteArray &body) const
+{
+    return modelIdsFromList(body, QLatin1String("models"), QLatin1String("name"), QStringLiteral("Cohere"));
+}
+
+}  // namespace Switchyard

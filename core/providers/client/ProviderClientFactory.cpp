@@ -1,6 +1,7 @@
 #include "core/providers/client/ProviderClientFactory.h"
 
 #include "core/providers/anthropic/AnthropicClient.h"
+#include "core/providers/bedrock/BedrockClient.h"
 #include "core/providers/client/OllamaChatClient.h"
 #include "core/providers/client/OpenAiChatClient.h"
 #include "core/providers/gemini/GeminiClient.h"
@@ -18,6 +19,8 @@ std::unique_ptr<ProviderClient> ProviderClientFactory::create(const QString &kin
         return std::make_unique<AnthropicClient>();
     if (kind == QLatin1String("gemini"))
         return std::make_unique<GeminiClient>();
+    if (kind == QLatin1String("bedrock"))
+        return std::make_unique<BedrockClient>();
     if (kind == QLatin1String("simulator"))
         return std::make_unique<SimulatorClient>();
     return nullptr;
@@ -26,7 +29,8 @@ std::unique_ptr<ProviderClient> ProviderClientFactory::create(const QString &kin
 QStringList ProviderClientFactory::supportedKinds()
 {
     return OpenAiChatClient::kinds() << QStringLiteral("ollama") << QStringLiteral("anthropic")
-                                     << QStringLiteral("gemini") << QStringLiteral("simulator");
+                                     << QStringLiteral("gemini") << QStringLiteral("bedrock")
+                                     << QStringLiteral("simulator");
 }
 
 }  // namespace Switchyard

@@ -58,6 +58,7 @@ bool takeRequest(QByteArray &buffer, RecordedRequest &out)
     request.method = requestLine.value(0);
     const QByteArray target = requestLine.value(1);
     const qsizetype question = target.indexOf('?');
+    request.target = target;
     request.path = QUrl::fromPercentEncoding(question < 0 ? target : target.left(question));
     request.query = question < 0 ? QString() : QString::fromLatin1(target.mid(question + 1));
     qsizetype contentLength = 0;

@@ -12,6 +12,7 @@ namespace Switchyard::Testing {
 struct RecordedRequest {
     QByteArray method;
     QString path;                                  ///< decoded path without the query
+    QByteArray target;                             ///< request target exactly as sent (percent-encoding kept)
     QString query;                                 ///< raw query without '?'
     QList<QPair<QByteArray, QByteArray>> headers;  ///< in arrival order, names as sent
     QByteArray body;

@@ -1,5 +1,6 @@
 #include "core/providers/client/HttpErrorClassifier.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -27,7 +28,7 @@ bool isContextTooLong(const QString &code, const QString &message)
     return containsAny(code, {"context_length_exceeded", "string_above_max_length", "request_too_large"}) ||
            containsAny(message, {"context length", "context_length_exceeded", "maximum context", "too many tokens",
                                  "prompt is too long", "input is too long", "exceeds the maximum number of tokens",
-                                 "input token count"});
+                                 "input token count", "too many input tokens"});
 }
 
 bool isContentFilter(const QString &code, const QString &message)
@@ -35,6 +36,15 @@ bool isContentFilter(const QString &code, const QString &message)
     return containsAny(code,
                        {"content_filter", "content_policy_violation", "ResponsibleAIPolicyViolation", "SAFETY"}) ||
            containsAny(message, {"content management policy", "content_filter"});
+}
+
+// "ThrottlingException:http://internal.amazon.com/coral/..." or "throttlingException" → "throttling".
+QString awsErrorStem(const QString &errorType)
+{
+    QString stem = errorType.section(QLatin1Char(':'), 0, 0).trimmed().toLower();
+    if (stem.endsWith(QLatin1String("exception")))
+        stem.chop(int(qstrlen("exception")));
+    return stem;
 }
 
 std::optional<qint64> geminiRetryDelay(const QJsonObject &root)
@@ -117,6 +127,8 @@ HttpFailure HttpErrorClassifier::classify(int status, const HeaderLookup &header
     else if (status == 401 || status == 403 || status == 498 ||
              !keyRejection.isEmpty())  // 498: Cohere's "invalid token"
         out.failure = FailureClass::Authentication;
+    else if (status == 429 && awsErrorStem(amznError) == QLatin1String("modelnotready"))
+        out.failure = FailureClass::Transient;  // Bedrock is still loading the model: not a quota, worth a retry
     else if (status == 429)
         out.failure = FailureClass::RateLimited;
     // 499: the provider cancelled the request on its side (Cohere, Gemini CANCELLED); our own cancel never reads a
@@ -158,6 +170,45 @@ HttpFailure HttpErrorClassifier::classifyInBand(const QJsonObject &error)
         out.failure = FailureClass::StreamCut;
     out.retryable = false;
     return out;
+}
+
+int HttpErrorClassifier::awsErrorStatus(const QString &errorType)
+{
+    static const QHash<QString, int> statuses{
+        {QStringLiteral("validation"), 400},        {QStringLiteral("accessdenied"), 403},
+        {QStringLiteral("resourcenotfound"), 404},  {QStringLiteral("modeltimeout"), 408},
+        {QStringLiteral("modelerror"), 424},        {QStringLiteral("throttling"), 429},
+        {QStringLiteral("modelnotready"), 429},     {QStringLiteral("internalserver"), 500},
+        {QStringLiteral("serviceunavailable"), 503}};
+    return statuses.value(awsErrorStem(errorType), 0);
+}
+
+ParseFailure HttpErrorClassifier::awsStreamFailure(const QString &errorType, const QByteArray &body)
+{
+    const int status = awsErrorStatus(errorType);
+    const QByteArray name = errorType.toUtf8();
+    HttpFailure classified;
+    if (status > 0) {
+        // The frame's name plays the part of the x-amzn-ErrorType header, so both paths share one classification.
+        const auto headers = [&name](const QByteArray &header) {
+            return header.compare("x-amzn-ErrorType", Qt::CaseInsensitive) == 0 ? name : QByteArray();
+        };
+        classified = classify(status, headers, body);
+    } else {
+        QString type;
+        const QJsonObject root = QJsonDocument::fromJson(body).object();
+        extractError(root, classified.code, classified.message, type);
+        classified.code = errorType;
+        classified.failure = FailureClass::StreamCut;
+    }
+    ParseFailure failure;
+    failure.failure = classified.failure;
+    failure.code = classified.code.isEmpty() ? errorType : classified.code;
+    failure.message =
+        classified.message.isEmpty()
+            ? QStringLiteral("the provider sent %1 inside the stream").arg(failure.code)
+            : QStringLiteral("the provider sent %1 inside the stream: %2").arg(failure.code, classified.message);
+    return failure;
 }
 
 FailureClass HttpErrorClassifier::classifyNetworkError(QNetworkReply::NetworkError error)

@@ -42,6 +42,19 @@ public:
     /// classifyInBand() as the ParseFailure a parser reports; @p error is the error object or a bare message.
     static ParseFailure inBandFailure(const QJsonValue &error);
 
+    /// The HTTP status AWS answers with for the error named @p errorType, as an `x-amzn-ErrorType` header or an
+    /// event-stream `:exception-type` names it (case-insensitive, "Exception" suffix optional, anything after ':'
+    /// ignored): ValidationException 400, AccessDeniedException 403, ResourceNotFoundException 404,
+    /// ModelTimeoutException 408, ModelErrorException 424, ThrottlingException 429, ModelNotReadyException 429,
+    /// InternalServerException 500, ServiceUnavailableException 503 (PROVIDERS.md §5). 0 for other names.
+    static int awsErrorStatus(const QString &errorType);
+
+    /// Failure for an AWS event-stream frame of `:message-type` exception (or error) named @p errorType with the JSON
+    /// payload @p body ({"message"}): classified exactly like the HTTP error of the same name
+    /// (throttlingException → RateLimited, validationException → Validation or ContextTooLong, ...).
+    /// modelStreamErrorException and names without an HTTP equivalent are StreamCut: the stream broke mid-answer.
+    static ParseFailure awsStreamFailure(const QString &errorType, const QByteArray &body);
+
     /// Failure for a transport error before any response headers arrived.
     static FailureClass classifyNetworkError(QNetworkReply::NetworkError error);
 

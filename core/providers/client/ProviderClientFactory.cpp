@@ -1,6 +1,7 @@
 #include "core/providers/client/ProviderClientFactory.h"
 
 #include "core/providers/anthropic/AnthropicClient.h"
+#include "core/providers/bedrock/BedrockClient.h"
 #include "core/providers/client/OllamaChatClient.h"
 #include "core/providers/client/OpenAiChatClient.h"
 #include "core/providers/cohere/CohereClient.h"
@@ -19,6 +20,8 @@ std::unique_ptr<ProviderClient> ProviderClientFactory::create(const QString &kin
         return std::make_unique<AnthropicClient>();
     if (kind == QLatin1String("gemini"))
         return std::make_unique<GeminiClient>();
+    if (kind == QLatin1String("bedrock"))
+        return std::make_unique<BedrockClient>();
     if (kind == QLatin1String("cohere"))
         return std::make_unique<CohereClient>();
     if (kind == QLatin1String("simulator"))
@@ -29,8 +32,8 @@ std::unique_ptr<ProviderClient> ProviderClientFactory::create(const QString &kin
 QStringList ProviderClientFactory::supportedKinds()
 {
     return OpenAiChatClient::kinds() << QStringLiteral("ollama") << QStringLiteral("anthropic")
-                                     << QStringLiteral("gemini") << QStringLiteral("cohere")
-                                     << QStringLiteral("simulator");
+                                     << QStringLiteral("gemini") << QStringLiteral("bedrock")
+                                     << QStringLiteral("cohere") << QStringLiteral("simulator");
 }
 
 }  // namespace Switchyard

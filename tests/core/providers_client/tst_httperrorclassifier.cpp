@@ -99,6 +99,44 @@ private Q_SLOTS:
         QCOMPARE(result.retryable, retryable);
     }
 
+    void bedrockErrorTypes_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("errorType");
+        QTest::addColumn<QByteArray>("message");
+        QTest::addColumn<int>("failure");
+        QTest::addColumn<bool>("retryable");
+        QTest::newRow("model not ready") << 429
+                                         << QByteArray("ModelNotReadyException:http://internal.amazon.com/coral/")
+                                         << QByteArray("Model is not ready") << int(FailureClass::Transient) << true;
+        QTest::newRow("throttling") << 429 << QByteArray("ThrottlingException") << QByteArray("Too many requests")
+                                    << int(FailureClass::RateLimited) << true;
+        QTest::newRow("too many input tokens")
+            << 400 << QByteArray("ValidationException") << QByteArray("Too many input tokens. Max: 8192")
+            << int(FailureClass::ContextTooLong) << false;
+        QTest::newRow("input is too long")
+            << 400 << QByteArray("ValidationException") << QByteArray("Input is too long for requested model.")
+            << int(FailureClass::ContextTooLong) << false;
+    }
+    void bedrockErrorTypes()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, errorType);
+        QFETCH(QByteArray, message);
+        QFETCH(int, failure);
+        QFETCH(bool, retryable);
+        const QByteArray body = "{\"message\":\"" + message + "\"}";
+        const HttpFailure result =
+            HttpErrorClassifier::classify(status, headers({{"x-amzn-ErrorType", errorType}}), body);
+        QCOMPARE(failureClassName(result.failure), failureClassName(FailureClass(failure)));
+        QCOMPARE(result.retryable, retryable);
+        QCOMPARE(result.code, QString::fromLatin1(errorType.split(':').first()));
+        QCOMPARE(result.message, QString::fromLatin1(message));
+        // The same name in an event-stream exception frame classifies the same way.
+        const ParseFailure inStream = HttpErrorClassifier::awsStreamFailure(QString::fromLatin1(errorType), body);
+        QCOMPARE(failureClassName(inStream.failure), failureClassName(FailureClass(failure)));
+    }
+
     void shouldRetryHeaderWins()
     {
         const HttpFailure no = HttpErrorClassifier::classify(500, headers({{"x-should-retry", "false"}}), QByteArray());

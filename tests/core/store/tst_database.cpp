@@ -98,6 +98,18 @@ QStringList migrationOneStatements()
     return statements;
 }
 
+QStringList migrationTwoStatements()
+{
+    // What a Switchyard with migrations 1 and 2 wrote.
+    QStringList statements = migrationOneStatements();
+    statements.removeLast();  // COMMIT
+    statements += Migration::all().at(1).statements;
+    statements.append(QStringLiteral("INSERT INTO schema_version (version, applied_at, description) "
+                                     "VALUES (2, '2024-02-01T00:00:00.000Z', 'activity')"));
+    statements.append(QStringLiteral("COMMIT"));
+    return statements;
+}
+
 }  // namespace
 
 class TestDatabase : public QObject {
@@ -109,6 +121,7 @@ private Q_SLOTS:
     void connectionSettingsAreOn();
     void upgradesVersionOneInPlace();
     void failedUpgradeLeavesVersionOne();
+    void upgradesVersionTwoWithBillingRules();
     void refusesNewerSchema();
     void refusesForeignSqlite_data();
     void refusesForeignSqlite();
@@ -132,10 +145,10 @@ void TestDatabase::newFileCreatesSchemaAndFolders()
     QVERIFY(database.isOpen());
     QCOMPARE(database.path(), path);
     QVERIFY(QFile::exists(path));
-    QCOMPARE(Database::latestSchemaVersion(), 2);
-    QCOMPARE(database.schemaVersion(), 2);
+    QCOMPARE(Database::latestSchemaVersion(), 3);
+    QCOMPARE(database.schemaVersion(), 3);
     QCOMPARE(scalar(database, QStringLiteral("PRAGMA application_id")).toInt(), Database::ApplicationId);
-    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 2);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 3);
     QCOMPARE(scalar(database, QStringLiteral("SELECT description FROM schema_version WHERE version = 2")).toString(),
              Migration::all().at(1).description);
 
@@ -163,9 +176,9 @@ void TestDatabase::reopenKeepsData()
     Database database;
     const auto reopened = database.open(path);
     QVERIFY2(reopened.ok(), qPrintable(reopened.ok() ? QString() : reopened.error().toString()));
-    QCOMPARE(database.schemaVersion(), 2);
+    QCOMPARE(database.schemaVersion(), 3);
     // Reopening applies no migration again.
-    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 2);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 3);
     BotRepository bots(database);
     const auto found = bots.bySlug(QStringLiteral("oracle"));
     QVERIFY(found.ok());
@@ -208,7 +221,7 @@ void TestDatabase::upgradesVersionOneInPlace()
     Database database;
     const auto opened = database.open(path);
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
-    QCOMPARE(database.schemaVersion(), 2);
+    QCOMPARE(database.schemaVersion(), 3);
     QVERIFY(database.connection().tables().contains(QStringLiteral("calls")));
     QVERIFY(database.connection().tables().contains(QStringLiteral("attempts")));
     // The version 1 record is untouched; version 2 is recorded with its description.
@@ -250,6 +263,40 @@ void TestDatabase::failedUpgradeLeavesVersionOne()
     QCOMPARE(rawValue(path, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sessions'")).toInt(), 0);
 }
 
+void TestDatabase::upgradesVersionTwoWithBillingRules()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v2.db"));
+    QStringList statements = migrationTwoStatements();
+    statements.append(QStringLiteral("INSERT INTO wallets (user_ref, balance_usd, created_at, updated_at) VALUES "
+                                     "('alice', 0.25, 'x', 'x')"));
+    statements.append(QStringLiteral("INSERT INTO sessions (uuid, price_per_message_usd, price_locked_at, created_at, "
+                                     "updated_at) VALUES ('s-1', 0.05, 'x', 'x', 'x')"));
+    QVERIFY(runRaw(path, statements));
+    QCOMPARE(rawValue(path, QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 2);
+
+    Database database;
+    const auto opened = database.open(path);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+    QCOMPARE(database.schemaVersion(), 3);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT description FROM schema_version WHERE version = 3")).toString(),
+             Migration::all().at(2).description);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT applied_at FROM schema_version WHERE version = 2")).toString(),
+             QStringLiteral("2024-02-01T00:00:00.000Z"));
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                                             "('transactions_charge_call', 'wallets_no_overdraft', "
+                                             "'sessions_price_locked')"))
+                 .toInt(),
+             3);
+    // Old rows are kept, and the new rules apply to them.
+    QCOMPARE(scalar(database, QStringLiteral("SELECT balance_usd FROM wallets WHERE user_ref = 'alice'")).toDouble(),
+             0.25);
+    QSqlQuery query(database.connection());
+    QVERIFY(!query.exec(QStringLiteral("UPDATE wallets SET balance_usd = -1 WHERE user_ref = 'alice'")));
+    QVERIFY(!query.exec(QStringLiteral("UPDATE sessions SET price_per_message_usd = 0.01 WHERE uuid = 's-1'")));
+    QVERIFY(query.exec(QStringLiteral("UPDATE wallets SET balance_usd = 0.2 WHERE user_ref = 'alice'")));
+}
+
 void TestDatabase::refusesNewerSchema()
 {
     QTemporaryDir dir;
@@ -267,7 +314,7 @@ void TestDatabase::refusesNewerSchema()
     QCOMPARE(opened.error().code, Error::Code::Unsupported);
     QCOMPARE(opened.error().file, path);
     QVERIFY2(opened.error().message.contains(
-                 QLatin1String("was written by a newer Switchyard (schema 7, this build knows 2); upgrade Switchyard")),
+                 QLatin1String("was written by a newer Switchyard (schema 7, this build knows 3); upgrade Switchyard")),
              qPrintable(opened.error().message));
     QVERIFY(opened.error().toString().startsWith(path));
     QVERIFY(!database.isOpen());
@@ -379,7 +426,7 @@ void TestDatabase::emptyFilesBecomeWorkspaces()
     }
     Database first;
     QVERIFY(first.open(empty).ok());
-    QCOMPARE(first.schemaVersion(), 2);
+    QCOMPARE(first.schemaVersion(), 3);
     first.close();
 
     // An SQLite file without a single table and without an application id: nothing to lose.
@@ -389,7 +436,7 @@ void TestDatabase::emptyFilesBecomeWorkspaces()
     Database second;
     const auto opened = second.open(blank);
     QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
-    QCOMPARE(second.schemaVersion(), 2);
+    QCOMPARE(second.schemaVersion(), 3);
 }
 
 void TestDatabase::refusesFolder()

@@ -391,6 +391,34 @@ CREATE TABLE workspace_generation (
     }
     migrations.append(generation);
 
+    // Migration 2 created the billing tables; these rules make the database itself refuse what the wallet and session
+    // code must never do, like the partial unique index does for active configs. The daily budget query
+    // (BudgetGuard: one bot's calls since midnight) is served by calls_bot_created from migration 2.
+    migrations.append(Migration{
+        4,
+        QStringLiteral("billing rules: one charge per call, no overdrawn wallet, locked session prices"),
+        {
+            // A call is charged at most once, even if a retry of the caller records the charge twice.
+            QStringLiteral("CREATE UNIQUE INDEX transactions_charge_call ON transactions (call_id) "
+                           "WHERE kind = 'charge' AND call_id IS NOT NULL"),
+            // Balances never go below zero. SQLite trigger syntax; PostgreSQL: a CHECK (balance_usd >= 0) constraint.
+            QStringLiteral(R"sql(
+CREATE TRIGGER wallets_no_overdraft BEFORE UPDATE OF balance_usd ON wallets
+WHEN NEW.balance_usd < 0
+BEGIN
+    SELECT RAISE(ABORT, 'a wallet balance can not go below zero');
+END)sql"),
+            // Once locked, a session's per-message price never changes. PostgreSQL: a plpgsql trigger function.
+            QStringLiteral(R"sql(
+CREATE TRIGGER sessions_price_locked BEFORE UPDATE OF price_per_message_usd, price_locked_at ON sessions
+WHEN OLD.price_locked_at IS NOT NULL
+    AND (NEW.price_per_message_usd IS NOT OLD.price_per_message_usd OR NEW.price_locked_at IS NOT OLD.price_locked_at)
+BEGIN
+    SELECT RAISE(ABORT, 'a session price is locked when the session starts and can not change');
+END)sql"),
+        },
+    });
+
     return migrations;
 }
 

@@ -63,4 +63,10 @@ inline std::optional<double> optionalDouble(const QVariant &value)
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
 }
 
+/// An empty optional for NULL: nullable row ids and 64-bit counters.
+inline std::optional<qint64> optionalInt64(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
 }  // namespace Switchyard::SqlSupport

@@ -98,6 +98,18 @@ QStringList migrationOneStatements()
     return statements;
 }
 
+QStringList migrationTwoStatements()
+{
+    // What a Switchyard with migrations 1 and 2 wrote.
+    QStringList statements = migrationOneStatements();
+    statements.removeLast();  // COMMIT
+    statements += Migration::all().at(1).statements;
+    statements.append(QStringLiteral("INSERT INTO schema_version (version, applied_at, description) "
+                                     "VALUES (2, '2024-02-01T00:00:00.000Z', 'activity')"));
+    statements.append(QStringLiteral("COMMIT"));
+    return statements;
+}
+
 }  // namespace
 
 class TestDatabase : public QObject {
@@ -109,6 +121,7 @@ private Q_SLOTS:
     void connectionSettingsAreOn();
     void upgradesVersionOneInPlace();
     void failedUpgradeLeavesVersionOne();
+    void upgradesVersionTwoWithBillingRules();
     void refusesNewerSchema();
     void refusesForeignSqlite_data();
     void refusesForeignSqlite();
@@ -132,10 +145,10 @@ void TestDatabase::newFileCreatesSchemaAndFolders()
     QVERIFY(database.isOpen());
     QCOMPARE(database.path(), path);
     QVERIFY(QFile::exists(path));
-    QCOMPARE(Database::latestSchemaVersion(), 3);
-    QCOMPARE(database.schemaVersion(), 3);
+    QCOMPARE(Database::latestSchemaVersion(), 4);
+    QCOMPARE(database.schemaVersion(), 4);
     QCOMPARE(scalar(database, QStringLiteral("PRAGMA application_id")).toInt(), Database::ApplicationId);
-    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 3);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 4);
     QCOMPARE(scalar(database, QStringLiteral("SELECT description FROM schema_version WHERE version = 2")).toString(),
              Migration::all().at(1).description);
 
@@ -249,6 +262,46 @@ void TestDatabase::failedUpgradeLeavesVersionOne()
     // The transaction rolled back: still version 1, and nothing migration 2 created before failing remains.
     QCOMPARE(rawValue(path, QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 1);
     QCOMPARE(rawValue(path, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sessions'")).toInt(), 0);
+}
+
+void TestDatabase::upgradesVersionTwoWithBillingRules()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v2.db"));
+    QStringList statements = migrationTwoStatements();
+    statements.append(QStringLiteral("INSERT INTO wallets (user_ref, balance_usd, created_at, updated_at) VALUES "
+                                     "('alice', 0.25, 'x', 'x')"));
+    statements.append(QStringLiteral("INSERT INTO sessions (uuid, price_per_message_usd, price_locked_at, created_at, "
+                                     "updated_at) VALUES ('s-1', 0.05, 'x', 'x', 'x')"));
+    QVERIFY(runRaw(path, statements));
+    QCOMPARE(rawValue(path, QStringLiteral("SELECT MAX(version) FROM schema_version")).toInt(), 2);
+
+    Database database;
+    const auto opened = database.open(path);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+    QCOMPARE(database.schemaVersion(), Database::latestSchemaVersion());
+    QCOMPARE(scalar(database, QStringLiteral("SELECT description FROM schema_version WHERE version = 3")).toString(),
+             Migration::all().at(2).description);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT description FROM schema_version WHERE version = 4")).toString(),
+             Migration::all().at(3).description);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                             "'workspace_generation'"))
+                 .toInt(),
+             1);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT applied_at FROM schema_version WHERE version = 2")).toString(),
+             QStringLiteral("2024-02-01T00:00:00.000Z"));
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN "
+                                             "('transactions_charge_call', 'wallets_no_overdraft', "
+                                             "'sessions_price_locked')"))
+                 .toInt(),
+             3);
+    // Old rows are kept, and the new rules apply to them.
+    QCOMPARE(scalar(database, QStringLiteral("SELECT balance_usd FROM wallets WHERE user_ref = 'alice'")).toDouble(),
+             0.25);
+    QSqlQuery query(database.connection());
+    QVERIFY(!query.exec(QStringLiteral("UPDATE wallets SET balance_usd = -1 WHERE user_ref = 'alice'")));
+    QVERIFY(!query.exec(QStringLiteral("UPDATE sessions SET price_per_message_usd = 0.01 WHERE uuid = 's-1'")));
+    QVERIFY(query.exec(QStringLiteral("UPDATE wallets SET balance_usd = 0.2 WHERE user_ref = 'alice'")));
 }
 
 void TestDatabase::refusesNewerSchema()

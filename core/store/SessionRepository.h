@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/model/ChatSession.h"
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace Switchyard {
+
+class Database;
+
+/// Chat sessions and their messages.
+///
+/// A session's per-message price is written once, when the session is created, and stamped with the time it was
+/// locked; nothing here changes it afterwards, and the database refuses a change too (migration 3).
+class SessionRepository {
+public:
+    explicit SessionRepository(Database &database);
+
+    /// Inserts @p session (its id, uuid when empty, created/updated and, when it has a price, priceLockedAt are
+    /// assigned) and returns it as stored. Error::NotFound for a bot or config id that does not exist;
+    /// Error::InvalidInput for a negative price.
+    Result<ChatSession> create(ChatSession session);
+
+    /// Error::NotFound when there is no session with @p sessionId.
+    Result<ChatSession> byId(qint64 sessionId);
+
+    /// Error::NotFound when there is no session with @p uuid.
+    Result<ChatSession> byUuid(const QString &uuid);
+
+    /// Appends a message at the next position of the session (1 for the first) and returns it as stored.
+    /// @p role is "system", "user", "assistant" or "tool" (Error::InvalidInput otherwise); @p callId and
+    /// @p priceMicroUsd link an answer to its engine call and charge.
+    Result<SessionMessage> appendMessage(qint64 sessionId, const QString &role, const QString &content,
+                                         std::optional<qint64> callId = std::nullopt,
+                                         std::optional<qint64> priceMicroUsd = std::nullopt);
+
+    /// The session's messages in position order.
+    Result<QList<SessionMessage>> messages(qint64 sessionId);
+
+private:
+    Result<QList<ChatSession>> select(const QString &where, const QVariantList &values);
+
+    Database &m_database;
+};
+
+}  // namespace Switchyard

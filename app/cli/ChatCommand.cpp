@@ -3,9 +3,12 @@
 #include "CliContext.h"
 #include "CliInput.h"
 #include "RenderFlags.h"
+#include "core/accounting/ChatSessionLedger.h"
 #include "core/accounting/UsageRecorder.h"
 #include "core/engine/ChatService.h"
+#include "core/model/Money.h"
 #include "core/secrets/SecretResolver.h"
+#include "core/store/SessionRepository.h"
 #include "core/templating/RenderOptions.h"
 #include "core/templating/SystemVariables.h"
 
@@ -94,6 +97,41 @@ QJsonObject resultJson(const CallRecord &record, const CallResult &result)
     return json;
 }
 
+/// The session named by --session, or a new one for --user with the bot's active config price locked.
+Result<ChatSession> openSession(const QCommandLineParser &parser, Database &database)
+{
+    if (parser.isSet(QStringLiteral("session"))) {
+        auto session = SessionRepository(database).byUuid(parser.value(QStringLiteral("session")));
+        if (session && parser.isSet(QStringLiteral("user")) && session->userRef != parser.value(QStringLiteral("user")))
+            return Error::make(Error::Code::InvalidInput,
+                               tr("session %1 belongs to another user").arg(parser.value(QStringLiteral("session"))));
+        return session;
+    }
+    return ChatSessionLedger(database).startSession(parser.value(QStringLiteral("bot")),
+                                                    parser.value(QStringLiteral("user")));
+}
+
+QJsonObject sessionJson(const ChatService &service, Database &database)
+{
+    auto session = SessionRepository(database).byId(*service.record().sessionId);
+    QJsonObject json;
+    if (session) {
+        json.insert(QStringLiteral("uuid"), session->uuid);
+        json.insert(QStringLiteral("user"), session->userRef);
+        if (session->pricePerMessageMicroUsd)
+            json.insert(QStringLiteral("price_per_message_usd"), MicroUsd::toUsd(*session->pricePerMessageMicroUsd));
+    }
+    if (service.charge()) {
+        json.insert(QStringLiteral("charged_usd"), MicroUsd::toUsd(service.charge()->chargedMicroUsd));
+        json.insert(QStringLiteral("balance_usd"), MicroUsd::toUsd(service.charge()->balanceMicroUsd));
+    } else {
+        json.insert(QStringLiteral("charged_usd"), 0.0);
+        if (service.chargeError())
+            json.insert(QStringLiteral("charge_error"), service.chargeError()->message);
+    }
+    return json;
+}
+
 class ChatCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("chat"); }
@@ -122,6 +160,13 @@ public:
                           tr("Ad-hoc: a fallback KIND:MODEL[@BASE_URL]. Repeatable, in order."),
                           QStringLiteral("SPEC")});
         parser.addOption({QStringLiteral("system"), tr("Ad-hoc: the system instruction."), QStringLiteral("TEXT")});
+        parser.addOption({QStringLiteral("user"),
+                          tr("With --bot: chat as this user in a new billed session; the user's wallet pays the "
+                             "config's price_per_message_usd for each answer."),
+                          QStringLiteral("USER")});
+        parser.addOption({QStringLiteral("session"),
+                          tr("With --bot: continue a session (its uuid); earlier turns are sent as history."),
+                          QStringLiteral("UUID")});
         parser.addOption({QStringLiteral("timeout-ms"),
                           tr("Budget for the whole call, fallbacks included (default 180000)."), QStringLiteral("N")});
         addRenderFlags(parser);
@@ -177,6 +222,16 @@ public:
         }
         if (!chat)
             return context.fail(chat.error());
+        if (parser.isSet(QStringLiteral("user")) || parser.isSet(QStringLiteral("session"))) {
+            if (adHoc)
+                return context.failUsage(tr("--user and --session need --bot: sessions are billed per bot"));
+            auto session = openSession(parser, **database);
+            if (!session)
+                return context.fail(session.error());
+            // Refused here, before any provider is called, when the wallet cannot pay this message.
+            if (auto attached = service.attachSession(*chat, *session); !attached)
+                return context.fail(attached.error());
+        }
         const bool stream = parser.isSet(QStringLiteral("stream"));
         chat->call.stream = stream;
         chat->call.budgetMs = budgetMs;
@@ -203,7 +258,10 @@ public:
                           << "\n";
         for (const QString &model : service.unpricedModels())
             context.err() << "switchyard-cli: warning: no price for " << model << "; its cost is counted as 0\n";
-        context.printJson(resultJson(service.record(), service.result()));
+        QJsonObject json = resultJson(service.record(), service.result());
+        if (service.record().sessionId)
+            json.insert(QStringLiteral("session"), sessionJson(service, **database));
+        context.printJson(json);
         return service.result().ok ? ExitOk : ExitUserError;
     }
 };

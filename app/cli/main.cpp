@@ -1,4 +1,5 @@
 // switchyard-cli: every core capability headless, JSON on stdout, errors on stderr.
+#include "BillingCommands.h"
 #include "BotCommands.h"
 #include "BreakerCommand.h"
 #include "ChatCommand.h"
@@ -32,5 +33,6 @@ int main(int argc, char *argv[])
     Switchyard::addInitCommand(commands);
     Switchyard::addChatCommand(commands);
     Switchyard::addBreakerCommand(commands);
+    Switchyard::addBillingCommands(commands);
     return Switchyard::runCli(QCoreApplication::arguments(), commands, context);
 }

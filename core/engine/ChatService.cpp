@@ -1,5 +1,6 @@
 #include "core/engine/ChatService.h"
 
+#include "core/accounting/BudgetGuard.h"
 #include "core/accounting/CostCalculator.h"
 #include "core/accounting/PriceCatalogue.h"
 #include "core/accounting/UsageRecorder.h"
@@ -9,8 +10,10 @@
 #include "core/routing/BreakerRegistry.h"
 #include "core/routing/RateLimiterRegistry.h"
 #include "core/store/BotRepository.h"
+#include "core/store/BudgetRepository.h"
 #include "core/store/LlmConfigRepository.h"
 #include "core/store/ProviderRepository.h"
+#include "core/store/SessionRepository.h"
 #include "core/store/WorkspaceGeneration.h"
 #include "core/templating/SystemVariables.h"
 #include "core/workspace/PromptReference.h"
@@ -61,6 +64,10 @@ Result<ChatService::BotRoute> ChatService::botRoute(const QString &botSlug)
             return version.error();
         route.prompt = *version;
     }
+    auto budget = BudgetRepository(m_database).get(Budget::Scope::Bot, botSlug);
+    if (!budget)
+        return budget.error();
+    route.hasBudget = budget->has_value();
     m_routes.insert(botSlug, route);
     return route;
 }
@@ -120,7 +127,52 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
             chat.call.config.maxOutputTokens = document.maxTokens;
     }
     chat.call.messages = {ChatMessage{ChatMessage::Role::User, message}};
+    chat.botSlug = botSlug;
+    chat.question = message;
+    if (auto allowed = enforceBudget(botSlug, *route, chat); !allowed)
+        return allowed.error();
     return chat;
+}
+
+Result<void> ChatService::enforceBudget(const QString &botSlug, const BotRoute &route, const PreparedChat &chat)
+{
+    if (!route.hasBudget)
+        return {};
+    // A rough estimate before any tokenizer runs: ~4 characters per token for what is sent, plus the most the
+    // answer may use. Enough to refuse a call that would clearly pass the limit; the exact count is recorded after.
+    qint64 characters = chat.call.system.size();
+    for (const ChatMessage &message : chat.call.messages)
+        characters += message.content.size();
+    const qint64 estimate = (characters + 3) / 4 + chat.call.config.maxOutputTokens.value_or(0);
+    return BudgetGuard(m_database).enforce(botSlug, estimate);
+}
+
+Result<void> ChatService::attachSession(PreparedChat &chat, const ChatSession &session)
+{
+    if (!chat.botId || session.botId != chat.botId) {
+        return Error::make(
+            Error::Code::InvalidInput,
+            tr("session %1 belongs to another bot; start a new session for '%2'").arg(session.uuid, chat.botSlug));
+    }
+    if (auto affordable = ChatSessionLedger(m_database).checkAffordable(session.id); !affordable)
+        return affordable.error();
+    auto history = SessionRepository(m_database).messages(session.id);
+    if (!history)
+        return history.error();
+    QList<ChatMessage> messages;
+    for (const SessionMessage &earlier : *history) {
+        if (earlier.role == QLatin1String("user"))
+            messages.append(ChatMessage{ChatMessage::Role::User, earlier.content});
+        else if (earlier.role == QLatin1String("assistant"))
+            messages.append(ChatMessage{ChatMessage::Role::Assistant, earlier.content});
+    }
+    chat.call.messages = messages + chat.call.messages;
+    chat.sessionId = session.id;
+    chat.userRef = session.userRef;
+    // The budget estimate grows with the history the call now carries.
+    if (const auto route = m_routes.constFind(chat.botSlug); route != m_routes.cend())
+        return enforceBudget(chat.botSlug, *route, chat);
+    return {};
 }
 
 Result<PreparedChat> ChatService::prepareAdHoc(const AdHocTarget &primary, const QList<AdHocTarget> &fallbacks,
@@ -208,6 +260,8 @@ void ChatService::start(PreparedChat chat)
     // Prices used when this call completes must be the workspace's current ones (an ad-hoc call comes here
     // without prepareForBot()).
     followWorkspaceGeneration();
+    m_charge.reset();
+    m_chargeError.reset();
     m_chat = std::move(chat);
     if (!m_breakers || !(m_registryProviders == m_chat.providers)) {
         m_registryProviders = m_chat.providers;
@@ -236,6 +290,25 @@ void ChatService::cancel()
         m_executor->cancel();
 }
 
+void ChatService::chargeSessionTurn(const CallRecord &record)
+{
+    m_charge.reset();
+    m_chargeError.reset();
+    if (!m_chat.sessionId || record.status != CallRecord::Status::Ok)
+        return;  // failed calls are never charged
+    // The charge links to the call row, so that row must be written first: one flush per billed turn.
+    if (auto flushed = m_recorder.flush(); !flushed) {
+        m_chargeError = flushed.error();
+        return;
+    }
+    auto charged = ChatSessionLedger(m_database)
+                       .chargeMessage(*m_chat.sessionId, record.uuid, m_chat.question, m_executor->result().text);
+    if (charged)
+        m_charge = *charged;
+    else
+        m_chargeError = charged.error();
+}
+
 void ChatService::complete()
 {
     const CallResult &result = m_executor->result();
@@ -245,6 +318,8 @@ void ChatService::complete()
     record.configId = m_chat.configId;
     record.promptKey = m_chat.promptKey;
     record.promptVersion = m_chat.promptVersion;
+    record.sessionId = m_chat.sessionId;
+    record.userRef = m_chat.userRef;
     record.requestedProvider = m_chat.call.config.provider;
     record.requestedModel = m_chat.call.config.model;
     record.requestedRegion = m_chat.call.config.region;
@@ -279,6 +354,7 @@ void ChatService::complete()
     // Off the caller's thread, in a batch; the recorder's owner flushes before exit.
     m_recorder.record(record);
     m_record = record;
+    chargeSessionTurn(record);
     Q_EMIT finished();
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/accounting/ChatSessionLedger.h"
 #include "core/common/Result.h"
 #include "core/model/CallRecord.h"
+#include "core/model/ChatSession.h"
 #include "core/model/PromptVersion.h"
 #include "core/model/ProviderSpec.h"
 #include "core/prompts/PromptDocument.h"
@@ -36,6 +38,10 @@ struct PreparedChat {
     std::optional<qint64> configId;
     QString promptKey;
     std::optional<int> promptVersion;
+    QString botSlug;
+    QString question;                 ///< the user's message of this turn
+    std::optional<qint64> sessionId;  ///< a billed chat session this turn belongs to (attachSession())
+    QString userRef;                  ///< who is chatting; the session's user
 };
 
 /// One provider of an ad-hoc call (CLI: --provider KIND --model M --base-url URL --api-key-env VAR --region R).
@@ -65,6 +71,11 @@ public:
     Result<PreparedChat> prepareForBot(const QString &botSlug, const QString &message, QJsonObject variables,
                                        const Templating::SystemVariables &system);
 
+    /// Makes @p chat a turn of @p session: its earlier messages become the conversation before this one, and the
+    /// user's wallet must hold the session's locked price — refused here, before any provider is called. After a
+    /// successful answer complete() charges the message (see charge()). The session must belong to the chat's bot.
+    Result<void> attachSession(PreparedChat &chat, const ChatSession &session);
+
     /// A call to explicit providers, outside any bot: @p primary first, then @p fallbacks in order. Each target
     /// becomes a provider named after its kind (so workspace prices for "openai"/"gpt-4o" apply).
     static Result<PreparedChat> prepareAdHoc(const AdHocTarget &primary, const QList<AdHocTarget> &fallbacks,
@@ -85,6 +96,10 @@ public:
     const CallResult &result() const;
     /// "provider/model" of billed attempts without a price (costed at 0).
     const QStringList &unpricedModels() const { return m_unpriced; }
+    /// After finished() of a session turn: what the wallet paid, or why it could not be charged (the wallet ran dry
+    /// between the check and the answer). Both empty for calls outside a session and for failed calls.
+    const std::optional<ChargedMessage> &charge() const { return m_charge; }
+    const std::optional<Error> &chargeError() const { return m_chargeError; }
 
 Q_SIGNALS:
     void delta(const QString &text);
@@ -102,7 +117,11 @@ private:
         qint64 botId = 0;
         LlmConfig config;
         std::optional<PromptVersion> prompt;
+        bool hasBudget = false;  ///< a daily budget applies: check it before each call
     };
+    /// Refuses a call that would take the bot past its daily budget (only when it has one).
+    Result<void> enforceBudget(const QString &botSlug, const BotRoute &route, const PreparedChat &chat);
+    void chargeSessionTurn(const CallRecord &record);
     Result<BotRoute> botRoute(const QString &botSlug);
 
     Database &m_database;
@@ -129,6 +148,8 @@ private:
     std::unique_ptr<CallExecutor> m_executor;
     CallRecord m_record;
     QStringList m_unpriced;
+    std::optional<ChargedMessage> m_charge;
+    std::optional<Error> m_chargeError;
 };
 
 }  // namespace Switchyard

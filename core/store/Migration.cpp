@@ -380,7 +380,8 @@ CREATE TABLE workspace_generation (
                                           QStringLiteral("chains"),
                                           QStringLiteral("chain_hops"),
                                           QStringLiteral("fallback_rules"),
-                                          QStringLiteral("fallback_rule_hops")};
+                                          QStringLiteral("fallback_rule_hops"),
+                                          QStringLiteral("budgets")};
     for (const QString &table : configurationTables) {
         for (const QString &event : {QStringLiteral("INSERT"), QStringLiteral("UPDATE"), QStringLiteral("DELETE")}) {
             generation.statements << QStringLiteral("CREATE TRIGGER %1_%2_generation AFTER %3 ON %1 BEGIN "

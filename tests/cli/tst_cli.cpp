@@ -610,6 +610,76 @@ private Q_SLOTS:
         QVERIFY(models.err.contains(QLatin1String("no model list")));
     }
 
+    void chatSessionsAreBilledAndBudgetsRefuseBeforeTheCall()
+    {
+        const QString db = path(QStringLiteral("billing.db"));
+        const auto run = [&](QStringList args) {
+            return cli(args << QStringLiteral("--db") << db);
+        };
+        QCOMPARE(run({QStringLiteral("init")}).exitCode, 0);
+        Run result =
+            run({QStringLiteral("wallet"), QStringLiteral("topup"), QStringLiteral("alice"), QStringLiteral("0.05")});
+        QCOMPARE(result.exitCode, 0);
+        QCOMPARE(result.json().object().value(QStringLiteral("balance_usd")).toDouble(), 0.05);
+
+        // A new session locks the sample config's price ($0.02 per message) and charges each answer.
+        result = run({QStringLiteral("chat"), QStringLiteral("--bot"), QStringLiteral("astro-guide"),
+                      QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("First question?")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QJsonObject session = result.json().object().value(QStringLiteral("session")).toObject();
+        QCOMPARE(session.value(QStringLiteral("price_per_message_usd")).toDouble(), 0.02);
+        QCOMPARE(session.value(QStringLiteral("charged_usd")).toDouble(), 0.02);
+        QCOMPARE(session.value(QStringLiteral("balance_usd")).toDouble(), 0.03);
+        const QString uuid = session.value(QStringLiteral("uuid")).toString();
+        QVERIFY(!uuid.isEmpty());
+
+        result = run({QStringLiteral("chat"), QStringLiteral("--bot"), QStringLiteral("astro-guide"),
+                      QStringLiteral("--session"), uuid, QStringLiteral("Second question?")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QCOMPARE(result.json()[QStringLiteral("session")][QStringLiteral("balance_usd")].toDouble(), 0.01);
+
+        // $0.01 left: refused before any provider is called, and nothing is recorded.
+        result = run({QStringLiteral("chat"), QStringLiteral("--bot"), QStringLiteral("astro-guide"),
+                      QStringLiteral("--session"), uuid, QStringLiteral("Third question?")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("wallet of 'alice' holds $0.01; this message costs $0.02")),
+                 qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+        result = run({QStringLiteral("wallet"), QStringLiteral("show"), QStringLiteral("alice")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonArray transactions = result.json().object().value(QStringLiteral("transactions")).toArray();
+        QCOMPARE(transactions.size(), 3);  // the top-up and two charges
+        QCOMPARE(transactions.at(1)[QStringLiteral("amount_usd")].toDouble(), -0.02);
+        {
+            Database database;
+            QVERIFY(database.open(db).ok());
+            QSqlQuery query(database.connection());
+            QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), COUNT(session_id) FROM calls")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 2);
+            QCOMPARE(query.value(1).toInt(), 2);
+            QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM messages")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 4);
+        }
+
+        // A daily token budget already used up refuses the next call with the numbers.
+        result = run({QStringLiteral("budgets"), QStringLiteral("set"), QStringLiteral("--bot"),
+                      QStringLiteral("astro-guide"), QStringLiteral("--max-tokens"), QStringLiteral("100")});
+        QCOMPARE(result.exitCode, 0);
+        result = run({QStringLiteral("chat"), QStringLiteral("--bot"), QStringLiteral("astro-guide"),
+                      QStringLiteral("Over budget?")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(QLatin1String("of its 100 daily tokens")), qPrintable(result.err));
+        QCOMPARE(run({QStringLiteral("budgets"), QStringLiteral("remove"), QStringLiteral("--bot"),
+                      QStringLiteral("astro-guide")})
+                     .exitCode,
+                 0);
+        result = run({QStringLiteral("chat"), QStringLiteral("--bot"), QStringLiteral("astro-guide"),
+                      QStringLiteral("Within budget again?")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    }
+
     void pricesImportFromLiteLlm()
     {
         const Run run =

@@ -1,14 +1,19 @@
 // ChatService on a real workspace file: a bot call goes through the active config, its prompt and the engine to the
 // simulator provider, is priced and recorded; configuration changes — from this process or another connection —
 // reach the next call without reloading anything (switching a config is instant and needs no code).
+#include "core/accounting/ChatSessionLedger.h"
 #include "core/accounting/UsageRecorder.h"
 #include "core/engine/ChatService.h"
+#include "core/model/Money.h"
 #include "core/secrets/SecretResolver.h"
 #include "core/store/BotRepository.h"
+#include "core/store/BudgetRepository.h"
 #include "core/store/Database.h"
 #include "core/store/LlmConfigRepository.h"
 #include "core/store/PromptRepository.h"
 #include "core/store/ProviderRepository.h"
+#include "core/store/SessionRepository.h"
+#include "core/store/WalletRepository.h"
 #include "core/templating/SystemVariables.h"
 
 #include <QNetworkAccessManager>
@@ -44,6 +49,9 @@ private Q_SLOTS:
     void configSwitchFromAnotherConnectionIsSeenAtOnce();
     void labelMoveReachesTheNextCall();
     void botWithoutActiveConfigIsRefused();
+    void sessionTurnsCarryHistoryAndAreCharged();
+    void shortWalletIsRefusedBeforeAnyProviderCall();
+    void dailyTokenBudgetRefusesTheCallThatWouldPassIt();
 
 private:
     /// Runs one bot call to the end and returns whether it succeeded.
@@ -98,6 +106,7 @@ void TestChatService::init()
     fast.model = QStringLiteral("sim-fast");
     fast.promptKey = QStringLiteral("guide");
     fast.promptLabel = QStringLiteral("production");
+    fast.metadata.insert(ChatSessionLedger::priceKey(), 0.05);
     auto storedFast = configs.create(fast);
     QVERIFY(storedFast.ok());
     m_fastConfig = storedFast->id;
@@ -223,6 +232,108 @@ void TestChatService::botWithoutActiveConfigIsRefused()
     auto chat = service.prepareForBot(QStringLiteral("guide"), QStringLiteral("hi"), {}, system);
     QVERIFY(!chat.ok());
     QVERIFY2(chat.error().message.contains(QLatin1String("has no active config")), qPrintable(chat.error().message));
+}
+
+void TestChatService::sessionTurnsCarryHistoryAndAreCharged()
+{
+    QNetworkAccessManager network;
+    SecretResolver secrets;
+    UsageRecorder recorder(m_database);
+    ChatService service(m_database, &network, secrets, recorder);
+    QVERIFY(WalletRepository(m_database).topUp(QStringLiteral("alice"), MicroUsd::fromUsd(0.12)).ok());
+    auto session = ChatSessionLedger(m_database).startSession(QStringLiteral("guide"), QStringLiteral("alice"));
+    QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().toString()));
+    QCOMPARE(session->pricePerMessageMicroUsd, std::optional<qint64>(MicroUsd::fromUsd(0.05)));
+
+    Templating::SystemVariables system;
+    const auto turn = [&](const QString &message) -> bool {
+        auto chat = service.prepareForBot(QStringLiteral("guide"), message,
+                                          QJsonObject{{QStringLiteral("user_name"), QStringLiteral("Ana")}}, system);
+        if (!chat || !service.attachSession(*chat, *session))
+            return false;
+        QSignalSpy finished(&service, &ChatService::finished);
+        service.start(std::move(*chat));
+        return finished.wait(10000) && service.result().ok;
+    };
+    QVERIFY(turn(QStringLiteral("first question")));
+    QVERIFY(service.charge().has_value());
+    QCOMPARE(service.charge()->chargedMicroUsd, MicroUsd::fromUsd(0.05));
+    QCOMPARE(service.charge()->balanceMicroUsd, MicroUsd::fromUsd(0.07));
+    const QString firstAnswer = service.result().text;
+
+    // The second turn sends the first question and answer before the new message.
+    auto chat = service.prepareForBot(QStringLiteral("guide"), QStringLiteral("second question"), {}, system);
+    QVERIFY(chat.ok());
+    QVERIFY(service.attachSession(*chat, *session).ok());
+    QCOMPARE(chat->call.messages.size(), 3);
+    QCOMPARE(chat->call.messages.at(0).content, QStringLiteral("first question"));
+    QCOMPARE(chat->call.messages.at(1).content, firstAnswer);
+    QCOMPARE(chat->call.messages.at(1).role, ChatMessage::Role::Assistant);
+    QVERIFY(turn(QStringLiteral("second question")));
+    QCOMPARE(service.charge()->balanceMicroUsd, MicroUsd::fromUsd(0.02));
+
+    // The stored session holds the four messages, the answers linked to their calls and priced.
+    const auto messages = SessionRepository(m_database).messages(session->id);
+    QVERIFY(messages.ok());
+    QCOMPARE(messages->size(), 4);
+    QVERIFY(messages->at(1).callId.has_value());
+    QCOMPARE(messages->at(3).priceMicroUsd, std::optional<qint64>(MicroUsd::fromUsd(0.05)));
+    QCOMPARE(service.record().sessionId, std::optional<qint64>(session->id));
+}
+
+void TestChatService::shortWalletIsRefusedBeforeAnyProviderCall()
+{
+    QNetworkAccessManager network;
+    SecretResolver secrets;
+    UsageRecorder recorder(m_database);
+    ChatService service(m_database, &network, secrets, recorder);
+    QVERIFY(WalletRepository(m_database).topUp(QStringLiteral("bob"), MicroUsd::fromUsd(0.02)).ok());
+    auto session = ChatSessionLedger(m_database).startSession(QStringLiteral("guide"), QStringLiteral("bob"));
+    QVERIFY(session.ok());
+
+    Templating::SystemVariables system;
+    auto chat = service.prepareForBot(QStringLiteral("guide"), QStringLiteral("hello"), {}, system);
+    QVERIFY(chat.ok());
+    const auto attached = service.attachSession(*chat, *session);
+    QVERIFY(!attached.ok());
+    QVERIFY2(attached.error().message.contains(QLatin1String("holds $0.02")), qPrintable(attached.error().message));
+    QVERIFY(attached.error().message.contains(QLatin1String("$0.05")));
+    // Nothing was called, recorded or charged.
+    QVERIFY(recorder.flush().ok());
+    QSqlQuery query(m_database.connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM calls")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);
+    QCOMPARE(*WalletRepository(m_database).balance(QStringLiteral("bob")), MicroUsd::fromUsd(0.02));
+}
+
+void TestChatService::dailyTokenBudgetRefusesTheCallThatWouldPassIt()
+{
+    QNetworkAccessManager network;
+    SecretResolver secrets;
+    UsageRecorder recorder(m_database);
+    ChatService service(m_database, &network, secrets, recorder);
+    QVERIFY(runBotCall(service, QStringLiteral("before any budget")));
+    const qint64 used = service.result().usage.input + service.result().usage.output;
+    QVERIFY(recorder.flush().ok());
+
+    // A budget just above today's usage: set from this process, seen by the long-lived service at once.
+    Budget budget;
+    budget.scope = Budget::Scope::Bot;
+    budget.scopeRef = QStringLiteral("guide");
+    budget.maxTokens = used + 2;
+    QVERIFY(BudgetRepository(m_database).set(budget).ok());
+    Templating::SystemVariables system;
+    auto chat =
+        service.prepareForBot(QStringLiteral("guide"), QStringLiteral("a question that needs more tokens"), {}, system);
+    QVERIFY(!chat.ok());
+    QCOMPARE(chat.error().code, Error::Code::Conflict);
+    QVERIFY2(chat.error().message.contains(QLatin1String("daily tokens")), qPrintable(chat.error().message));
+
+    // Raising the budget lets the next call through.
+    budget.maxTokens = used + 100000;
+    QVERIFY(BudgetRepository(m_database).set(budget).ok());
+    QVERIFY(runBotCall(service, QStringLiteral("within budget again")));
 }
 
 QTEST_GUILESS_MAIN(TestChatService)

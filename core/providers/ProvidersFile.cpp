@@ -631,8 +631,8 @@ const QStringList &ProvidersFile::knownKinds()
 
 bool ProvidersFile::isKeyReference(const QString &value)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^(?:\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}|env:[A-Za-z_][A-Za-z0-9_]*|keychain:[A-Za-z0-9_.@/-]+)$"));
+    static const QRegularExpression pattern(QStringLiteral(
+        "^(?:\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}|env:[A-Za-z_][A-Za-z0-9_]*|keychain:[A-Za-z0-9_.@/-]+|aws:env)$"));
     return pattern.match(value).hasMatch();
 }
 

@@ -24,7 +24,14 @@ const QRegularExpression &headerPattern()
 
 void Redactor::addSecret(const Secret &secret)
 {
-    addValue(secret.reveal());
+    const QString value = secret.reveal();
+    addValue(value);
+    // Composite credentials ("ACCESS_KEY_ID:SECRET_ACCESS_KEY[:SESSION_TOKEN]" for AWS) can leak one part alone.
+    if (value.contains(QLatin1Char(':'))) {
+        for (const QString &part : value.split(QLatin1Char(':')))
+            if (part.size() >= MinPartLength)
+                addValue(part);
+    }
 }
 
 void Redactor::addValue(const QString &value)

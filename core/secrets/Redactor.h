@@ -19,7 +19,11 @@ public:
 
     Redactor() = default;
 
-    /// Remembers @p secret's value so redact() removes it. Empty secrets are ignored.
+    /// Parts of a composite secret shorter than this are not masked on their own (too likely to be ordinary text).
+    static constexpr qsizetype MinPartLength = 12;
+
+    /// Remembers @p secret's value so redact() removes it. Empty secrets are ignored. A value made of parts joined by
+    /// ':' (AWS credentials) also masks each part of MinPartLength characters or more on its own.
     void addSecret(const Secret &secret);
     void addValue(const QString &value);
     /// Known values and header patterns of @p other are applied too.

@@ -9,7 +9,7 @@ namespace Switchyard {
 
 namespace {
 
-enum class Store { Environment, Keychain };
+enum class Store { Environment, Keychain, AwsEnvironment };
 
 struct ParsedReference {
     Store store = Store::Environment;
@@ -29,6 +29,8 @@ std::optional<ParsedReference> parse(const QString &reference)
             return ParsedReference{Store::Environment, name};
         return std::nullopt;
     }
+    if (trimmed == QLatin1String("aws:env"))
+        return ParsedReference{Store::AwsEnvironment, QStringLiteral("AWS_ACCESS_KEY_ID")};
     if (trimmed.startsWith(QLatin1String("keychain:"))) {
         const QString name = trimmed.mid(9);
         if (!name.isEmpty())
@@ -62,6 +64,25 @@ void SecretResolver::setKeychainBackend(std::shared_ptr<const SecretBackend> bac
     m_keychain = std::move(backend);
 }
 
+Result<Secret> SecretResolver::resolveAwsEnvironment(const QString &reference, const QString &context)
+{
+    // The variables every AWS SDK reads, joined into the one credential string the Bedrock adapter takes.
+    const std::optional<QString> keyId = m_environment->read(QStringLiteral("AWS_ACCESS_KEY_ID"));
+    const std::optional<QString> secretKey = m_environment->read(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+    if (!keyId || !secretKey || keyId->isEmpty() || secretKey->isEmpty())
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("The AWS credentials \"%1\"%2 were not found in %3. Set "
+                                          "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for "
+                                          "temporary credentials).")
+                               .arg(reference, where(context), m_environment->description()));
+    QString value = *keyId + QLatin1Char(':') + *secretKey;
+    if (const auto token = m_environment->read(QStringLiteral("AWS_SESSION_TOKEN")); token && !token->isEmpty())
+        value += QLatin1Char(':') + *token;
+    Secret secret(reference, value);
+    m_redactor.addSecret(secret);
+    return secret;
+}
+
 bool SecretResolver::isReference(const QString &reference)
 {
     return parse(reference).has_value();
@@ -82,6 +103,8 @@ Result<Secret> SecretResolver::resolve(const QString &reference, const QString &
             QStringLiteral("The API key reference%1 is not understood. Write \"env:NAME\", \"${NAME}\" or "
                            "\"keychain:NAME\"; never put the key itself in providers.yaml.")
                 .arg(where(context)));
+    if (parsed->store == Store::AwsEnvironment)
+        return resolveAwsEnvironment(reference.trimmed(), context);
     const std::shared_ptr<const SecretBackend> &backend =
         parsed->store == Store::Environment ? m_environment : m_keychain;
     if (!backend)

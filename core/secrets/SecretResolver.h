@@ -12,9 +12,10 @@ namespace Switchyard {
 /// Turns an API key reference from providers.yaml into a Secret.
 ///
 /// Accepted references: "${NAME}" and "env:NAME" (the environment backend), "keychain:NAME" (the keychain backend,
-/// injected by the UI layer; a memory backend in tests). A reference of any other form is rejected: keys are never
-/// written in providers.yaml. Every value resolved is added to redactor(), so later text can be scrubbed of it.
-/// Errors name the reference and the store, never a value.
+/// injected by the UI layer; a memory backend in tests), and "aws:env" — the standard AWS_ACCESS_KEY_ID,
+/// AWS_SECRET_ACCESS_KEY and optional AWS_SESSION_TOKEN variables, joined as "ID:SECRET[:TOKEN]" for Bedrock. A
+/// reference of any other form is rejected: keys are never written in providers.yaml. Every value resolved is added to
+/// redactor(), so later text can be scrubbed of it. Errors name the reference and the store, never a value.
 class SecretResolver {
 public:
     /// Uses the process environment and no keychain.
@@ -34,6 +35,8 @@ public:
     const Redactor &redactor() const { return m_redactor; }
 
 private:
+    Result<Secret> resolveAwsEnvironment(const QString &reference, const QString &context);
+
     std::shared_ptr<const SecretBackend> m_environment;
     std::shared_ptr<const SecretBackend> m_keychain;
     Redactor m_redactor;

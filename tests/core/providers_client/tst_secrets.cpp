@@ -1,3 +1,4 @@
+#include "core/providers/ProvidersFile.h"
 #include "core/secrets/EnvironmentSecretBackend.h"
 #include "core/secrets/MemorySecretBackend.h"
 #include "core/secrets/Redactor.h"
@@ -70,6 +71,36 @@ private Q_SLOTS:
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().message.contains(QLatin1String("keychain:anthropic")));
         QVERIFY(missing.error().message.contains(QLatin1String("the test keychain")));
+    }
+
+    void awsEnvironmentJoinsTheStandardVariables()
+    {
+        auto environment = std::make_shared<MemorySecretBackend>(QStringLiteral("the environment"));
+        SecretResolver resolver(environment, nullptr);
+        auto missing = resolver.resolve(QStringLiteral("aws:env"), QStringLiteral("provider \"bedrock\""));
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().message.contains(QLatin1String("AWS_ACCESS_KEY_ID")));
+        QVERIFY(missing.error().message.contains(QLatin1String("AWS_SECRET_ACCESS_KEY")));
+
+        environment->set(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIDEXAMPLE123456"));
+        environment->set(QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+                         QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+        auto resolved = resolver.resolve(QStringLiteral("aws:env"));
+        QVERIFY(resolved.ok());
+        QCOMPARE(resolved->reveal(), QStringLiteral("AKIDEXAMPLE123456:wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
+        QCOMPARE(resolved->reference(), QStringLiteral("aws:env"));
+
+        environment->set(QStringLiteral("AWS_SESSION_TOKEN"), QStringLiteral("FwoGZXIvYXdzEXAMPLETOKEN"));
+        resolved = resolver.resolve(QStringLiteral("aws:env"));
+        QVERIFY(resolved->reveal().endsWith(QLatin1String(":FwoGZXIvYXdzEXAMPLETOKEN")));
+
+        // Each part is masked alone too: a provider echoing only the secret key leaks nothing.
+        const QString text = resolver.redactor().redact(QStringLiteral(
+            "signature mismatch for wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY and FwoGZXIvYXdzEXAMPLETOKEN"));
+        QVERIFY2(!text.contains(QLatin1String("EXAMPLEKEY")) && !text.contains(QLatin1String("EXAMPLETOKEN")),
+                 qPrintable(text));
+        QVERIFY(SecretResolver::isReference(QStringLiteral("aws:env")));
+        QVERIFY(ProvidersFile::isKeyReference(QStringLiteral("aws:env")));
     }
 
     void keychainWithoutBackendIsUnsupported()

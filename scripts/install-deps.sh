@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite
     qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev libxkbcommon-dev libqt6opengl6-dev
-    qtkeychain-qt6-dev
+    qtkeychain-qt6-dev gnome-keyring dbus   # the keychain tests run against a real Secret Service
     libsqlite3-dev sqlite3
     libyaml-cpp-dev
     libbenchmark-dev

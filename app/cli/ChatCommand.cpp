@@ -197,9 +197,8 @@ public:
         if (!database)
             return context.fail(database.error());
         QNetworkAccessManager network;
-        SecretResolver secrets;
         UsageRecorder recorder(**database);
-        ChatService service(**database, &network, secrets, recorder);
+        ChatService service(**database, &network, context.secrets(), recorder);
 
         Result<PreparedChat> chat = Error::make(Error::Code::Internal, QString());
         if (adHoc) {

@@ -1,6 +1,10 @@
 #include "CliContext.h"
 
+#include "core/secrets/SecretResolver.h"
 #include "core/store/Database.h"
+#ifdef SWITCHYARD_HAVE_KEYCHAIN
+#include "platform/keychain/KeychainSecretBackend.h"
+#endif
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,6 +16,17 @@ namespace Switchyard {
 CliContext::CliContext(QTextStream &out, QTextStream &err) : m_out(out), m_err(err) {}
 
 CliContext::~CliContext() = default;
+
+SecretResolver &CliContext::secrets()
+{
+    if (!m_secrets) {
+        m_secrets = std::make_unique<SecretResolver>();
+#ifdef SWITCHYARD_HAVE_KEYCHAIN
+        m_secrets->setKeychainBackend(std::make_shared<KeychainSecretBackend>());
+#endif
+    }
+    return *m_secrets;
+}
 
 void CliContext::printJson(const QJsonValue &value)
 {

@@ -10,6 +10,7 @@
 namespace Switchyard {
 
 class Database;
+class SecretResolver;
 
 /// Exit codes every command uses: scripts rely on them.
 enum ExitCode : int {
@@ -37,10 +38,14 @@ public:
     /// Opens (creating if needed) the workspace named by the parser's --db, else SWITCHYARD_DB, else the default path.
     Result<Database *> database(const QCommandLineParser &parser);
 
+    /// Resolves API key references: the environment, and the OS keychain when this build has QtKeychain.
+    SecretResolver &secrets();
+
 private:
     QTextStream &m_out;
     QTextStream &m_err;
     std::unique_ptr<Database> m_database;
+    std::unique_ptr<SecretResolver> m_secrets;
 };
 
 }  // namespace Switchyard

@@ -60,8 +60,7 @@ Result<ConnectionReport> checkWorkspaceProvider(const QCommandLineParser &parser
     }
     Secret key;
     if (!provider->apiKeyRef.isEmpty()) {
-        SecretResolver secrets;
-        auto resolved = secrets.resolve(provider->apiKeyRef, tr("provider \"%1\"").arg(provider->id));
+        auto resolved = context.secrets().resolve(provider->apiKeyRef, tr("provider \"%1\"").arg(provider->id));
         if (!resolved)
             return resolved.error();
         key = *resolved;

@@ -8,6 +8,7 @@
 #include "InitCommand.h"
 #include "PromptCommands.h"
 #include "ProviderCommands.h"
+#include "SecretCommands.h"
 #include "TemplateCommands.h"
 
 #include <QCoreApplication>
@@ -34,5 +35,6 @@ int main(int argc, char *argv[])
     Switchyard::addChatCommand(commands);
     Switchyard::addBreakerCommand(commands);
     Switchyard::addBillingCommands(commands);
+    Switchyard::addSecretCommands(commands);
     return Switchyard::runCli(QCoreApplication::arguments(), commands, context);
 }

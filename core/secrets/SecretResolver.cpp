@@ -112,7 +112,10 @@ Result<Secret> SecretResolver::resolve(const QString &reference, const QString &
                            QStringLiteral("The API key reference \"%1\"%2 needs the system keychain, which is not "
                                           "available here. Use \"env:NAME\" instead or run the studio.")
                                .arg(reference.trimmed(), where(context)));
-    const std::optional<QString> value = backend->read(parsed->name);
+    const Result<std::optional<QString>> looked = backend->lookup(parsed->name);
+    if (!looked)
+        return looked.error();
+    const std::optional<QString> &value = *looked;
     if (!value)
         return Error::make(
             Error::Code::NotFound,
@@ -120,7 +123,7 @@ Result<Secret> SecretResolver::resolve(const QString &reference, const QString &
                 .arg(reference.trimmed(), where(context), backend->description(),
                      parsed->store == Store::Environment
                          ? QStringLiteral("Set the environment variable %1.").arg(parsed->name)
-                         : QStringLiteral("Store the key under \"%1\" in the keychain.").arg(parsed->name)));
+                         : QStringLiteral("Store it with: switchyard-cli secrets set %1").arg(parsed->name)));
     Secret secret(reference.trimmed(), *value);
     m_redactor.addSecret(secret);
     return secret;

@@ -8,6 +8,7 @@
 #include "core/providers/wire/SigV4Signer.h"
 #include "tests/core/bedrock/BedrockFixtures.h"
 #include "tests/support/FakeProviderServer.h"
+#include "tests/support/ProviderCallRunner.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -27,10 +28,7 @@ const QString kRegion = QStringLiteral("us-east-1");
 const QDateTime kNow(QDate(2026, 11, 22), QTime(23, 5, 9), QTimeZone::utc());
 using Tokens = BedrockFixtures::Tokens;
 
-struct Outcome {
-    ProviderResult result;
-    QStringList deltas;
-};
+using Outcome = Testing::CallOutcome;
 
 Wire::SigV4Credentials credentials(bool withToken)
 {
@@ -120,16 +118,7 @@ private:
 
     Outcome run(const ProviderRequest &r)
     {
-        const BedrockClient client([] { return kNow; });
-        ProviderCall *call = client.start(r, m_manager, this);
-        Outcome outcome;
-        connect(call, &ProviderCall::delta, this, [&outcome](const QString &text) { outcome.deltas.append(text); });
-        QSignalSpy finished(call, &ProviderCall::finished);
-        if (!finished.wait(10000))
-            qWarning("call did not finish");
-        outcome.result = call->result();
-        delete call;
-        return outcome;
+        return Testing::runProviderCall(BedrockClient([] { return kNow; }), r, m_manager);
     }
 
     static void expectFailure(const Outcome &outcome, FailureClass failure)

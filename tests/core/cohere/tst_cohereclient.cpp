@@ -4,6 +4,7 @@
 #include "core/providers/cohere/CohereParser.h"
 #include "tests/core/cohere/CohereFixtures.h"
 #include "tests/support/FakeProviderServer.h"
+#include "tests/support/ProviderCallRunner.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -22,12 +23,7 @@ const QString kPath = QStringLiteral("/v2/chat");
 const QString kModelsPath = QStringLiteral("/v1/models");
 using Tokens = CohereFixtures::Tokens;
 
-struct Outcome {
-    ProviderResult result;
-    QStringList deltas;
-    int firstTokenSignals = 0;
-    qint64 elapsedMs = 0;
-};
+using Outcome = Testing::CallOutcome;
 
 }  // namespace
 
@@ -59,26 +55,7 @@ private:
         return r;
     }
 
-    Outcome run(const ProviderRequest &r)
-    {
-        CohereClient client;
-        QElapsedTimer clock;
-        clock.start();
-        ProviderCall *call = client.start(r, m_manager, this);
-        Outcome outcome;
-        connect(call, &ProviderCall::delta, this, [&outcome](const QString &text) { outcome.deltas.append(text); });
-        connect(call, &ProviderCall::firstToken, this, [&outcome] { ++outcome.firstTokenSignals; });
-        QSignalSpy finished(call, &ProviderCall::finished);
-        if (!finished.wait(10000))
-            qWarning("call did not finish");
-        outcome.elapsedMs = clock.elapsed();
-        outcome.result = call->result();
-        QTest::qWait(1);
-        if (finished.count() != 1)
-            qWarning("finished emitted %d times", int(finished.count()));
-        delete call;
-        return outcome;
-    }
+    Outcome run(const ProviderRequest &r) { return Testing::runProviderCall(CohereClient(), r, m_manager); }
 
     static void expectFailure(const Outcome &outcome, FailureClass failure)
     {

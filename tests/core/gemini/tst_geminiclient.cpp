@@ -3,6 +3,7 @@
 #include "core/providers/gemini/GeminiClient.h"
 #include "core/providers/gemini/GeminiParser.h"
 #include "tests/support/FakeProviderServer.h"
+#include "tests/support/ProviderCallRunner.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -20,12 +21,7 @@ const QString kKeyRef = QStringLiteral("env:GEMINI_API_KEY");
 const QString kGeneratePath = QStringLiteral("/v1beta/models/gemini-2.5-flash:generateContent");
 const QString kStreamPath = QStringLiteral("/v1beta/models/gemini-2.5-flash:streamGenerateContent");
 
-struct Outcome {
-    ProviderResult result;
-    QStringList deltas;
-    int firstTokenSignals = 0;
-    qint64 elapsedMs = 0;
-};
+using Outcome = Testing::CallOutcome;
 
 }  // namespace
 
@@ -59,27 +55,7 @@ private:
 
     Outcome run(const ProviderRequest &r, int cancelAfterDeltas = -1)
     {
-        GeminiClient client;
-        QElapsedTimer clock;
-        clock.start();
-        ProviderCall *call = client.start(r, m_manager, this);
-        Outcome outcome;
-        connect(call, &ProviderCall::delta, this, [&outcome, call, cancelAfterDeltas](const QString &text) {
-            outcome.deltas.append(text);
-            if (cancelAfterDeltas >= 0 && outcome.deltas.size() >= cancelAfterDeltas)
-                call->cancel();
-        });
-        connect(call, &ProviderCall::firstToken, this, [&outcome] { ++outcome.firstTokenSignals; });
-        QSignalSpy finished(call, &ProviderCall::finished);
-        if (!finished.wait(10000))
-            qWarning("call did not finish");
-        outcome.elapsedMs = clock.elapsed();
-        outcome.result = call->result();
-        QTest::qWait(1);
-        if (finished.count() != 1)
-            qWarning("finished emitted %d times", int(finished.count()));
-        delete call;
-        return outcome;
+        return Testing::runProviderCall(GeminiClient(), r, m_manager, cancelAfterDeltas);
     }
 
     static void expectFailure(const Outcome &outcome, FailureClass failure)

@@ -4,6 +4,7 @@
 #include "core/providers/client/ProviderClientFactory.h"
 #include "tests/support/FakeProviderServer.h"
 #include "tests/support/OllamaFixtures.h"
+#include "tests/support/ProviderCallRunner.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -18,10 +19,7 @@ namespace {
 const QString kChatPath = QStringLiteral("/api/chat");
 const QByteArray kNdjson = QByteArrayLiteral("application/x-ndjson");
 
-struct Outcome {
-    ProviderResult result;
-    QStringList deltas;
-};
+using Outcome = Testing::CallOutcome;
 
 }  // namespace
 
@@ -52,16 +50,7 @@ private:
 
     Outcome run(const ProviderRequest &r)
     {
-        const auto client = ProviderClientFactory::create(QStringLiteral("ollama"));
-        ProviderCall *call = client->start(r, m_manager, this);
-        Outcome outcome;
-        connect(call, &ProviderCall::delta, this, [&outcome](const QString &text) { outcome.deltas.append(text); });
-        QSignalSpy finished(call, &ProviderCall::finished);
-        if (!finished.wait(10000))
-            qWarning("call did not finish");
-        outcome.result = call->result();
-        delete call;
-        return outcome;
+        return Testing::runProviderCall(*ProviderClientFactory::create(QStringLiteral("ollama")), r, m_manager);
     }
 
 private Q_SLOTS:

@@ -4,6 +4,7 @@
 #include "core/providers/client/ProviderClientFactory.h"
 #include "tests/support/FakeProviderServer.h"
 #include "tests/support/OpenAiFixtures.h"
+#include "tests/support/ProviderCallRunner.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -20,12 +21,7 @@ namespace {
 const QString kKey = QStringLiteral("sk-test-SECRET-0123456789");
 const QString kChatPath = QStringLiteral("/v1/chat/completions");
 
-struct Outcome {
-    ProviderResult result;
-    QStringList deltas;
-    int firstTokenSignals = 0;
-    qint64 elapsedMs = 0;
-};
+using Outcome = Testing::CallOutcome;
 
 }  // namespace
 
@@ -60,28 +56,7 @@ private:
 
     Outcome run(const ProviderRequest &r, int cancelAfterDeltas = -1)
     {
-        OpenAiChatClient client(r.provider.kind);
-        QElapsedTimer clock;
-        clock.start();
-        ProviderCall *call = client.start(r, m_manager, this);
-        Outcome outcome;
-        connect(call, &ProviderCall::delta, this, [&outcome, call, cancelAfterDeltas](const QString &text) {
-            outcome.deltas.append(text);
-            if (cancelAfterDeltas >= 0 && outcome.deltas.size() >= cancelAfterDeltas)
-                call->cancel();
-        });
-        connect(call, &ProviderCall::firstToken, this, [&outcome] { ++outcome.firstTokenSignals; });
-        QSignalSpy finished(call, &ProviderCall::finished);
-        if (!finished.wait(10000))
-            qWarning("call did not finish");
-        outcome.elapsedMs = clock.elapsed();
-        outcome.result = call->result();
-        // Nothing may arrive after finished().
-        QTest::qWait(1);
-        if (finished.count() != 1)
-            qWarning("finished emitted %d times", int(finished.count()));
-        delete call;
-        return outcome;
+        return Testing::runProviderCall(OpenAiChatClient(r.provider.kind), r, m_manager, cancelAfterDeltas);
     }
 
     static void expectFailure(const Outcome &outcome, FailureClass failure)

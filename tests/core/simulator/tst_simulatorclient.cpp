@@ -3,6 +3,7 @@
 #include "core/providers/simulator/SimulatedCall.h"
 #include "core/providers/simulator/SimulatorClient.h"
 #include "core/providers/simulator/SimulatorSettings.h"
+#include "tests/support/ProviderCallRunner.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -25,24 +26,11 @@ ProviderRequest request(const QString &baseUrl, const QString &model = QStringLi
     return r;
 }
 
-struct Outcome {
-    ProviderResult result;
-    QStringList deltas;
-    int firstTokens = 0;
-};
+using Outcome = Testing::CallOutcome;
 
 Outcome run(const ProviderRequest &r, int waitMs = 5000)
 {
-    SimulatorClient client;
-    std::unique_ptr<ProviderCall> call(client.start(r, nullptr));
-    Outcome outcome;
-    QObject::connect(call.get(), &ProviderCall::delta, [&](const QString &text) { outcome.deltas << text; });
-    QObject::connect(call.get(), &ProviderCall::firstToken, [&] { ++outcome.firstTokens; });
-    QSignalSpy finished(call.get(), &ProviderCall::finished);
-    if (!finished.wait(waitMs))
-        qWarning("simulated call did not finish in time");
-    outcome.result = call->result();
-    return outcome;
+    return Testing::runProviderCall(SimulatorClient(), r, nullptr, -1, waitMs);
 }
 
 }  // namespace
@@ -59,7 +47,7 @@ private Q_SLOTS:
         const Outcome first = run(request(fast));
         QVERIFY(first.result.ok);
         QCOMPARE(first.result.failure, FailureClass::None);
-        QCOMPARE(first.firstTokens, 1);
+        QCOMPARE(first.firstTokenSignals, 1);
         QVERIFY(first.deltas.size() > 10);
         QCOMPARE(first.deltas.join(QString()), first.result.text);
         QVERIFY(first.result.text.contains(QStringLiteral("Will it rain tomorrow?")));

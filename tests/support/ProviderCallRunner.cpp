@@ -1,0 +1,40 @@
+#include "tests/support/ProviderCallRunner.h"
+
+#include "core/providers/client/ProviderCall.h"
+#include "core/providers/client/ProviderClient.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+namespace Switchyard::Testing {
+
+CallOutcome runProviderCall(const ProviderClient &client, const ProviderRequest &request,
+                            QNetworkAccessManager *manager, int cancelAfterDeltas, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    std::unique_ptr<ProviderCall> call(client.start(request, manager));
+    CallOutcome outcome;
+    ProviderCall *raw = call.get();
+    QObject::connect(raw, &ProviderCall::delta, raw, [&outcome, raw, cancelAfterDeltas](const QString &text) {
+        outcome.deltas.append(text);
+        if (cancelAfterDeltas >= 0 && outcome.deltas.size() >= cancelAfterDeltas)
+            raw->cancel();
+    });
+    QObject::connect(raw, &ProviderCall::firstToken, raw, [&outcome] { ++outcome.firstTokenSignals; });
+    QSignalSpy finished(raw, &ProviderCall::finished);
+    if (!finished.wait(timeoutMs))
+        qWarning("the provider call did not finish within %d ms", timeoutMs);
+    outcome.elapsedMs = clock.elapsed();
+    outcome.result = call->result();
+    // Nothing may arrive after finished(): give stray queued signals a chance to show.
+    QTest::qWait(1);
+    outcome.finishedSignals = int(finished.count());
+    if (outcome.finishedSignals != 1)
+        qWarning("finished() was emitted %d times", outcome.finishedSignals);
+    return outcome;
+}
+
+}  // namespace Switchyard::Testing

@@ -3,6 +3,7 @@
 #include "core/providers/anthropic/AnthropicParser.h"
 #include "core/providers/client/HttpProviderCall.h"
 #include "core/providers/client/ModelListCall.h"
+#include "core/providers/client/RequestChecks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,34 +56,18 @@ Result<PreparedRequest> AnthropicClient::prepare(const ProviderRequest &request)
     Result<QUrl> url = endpoint(request.provider, QStringLiteral("messages"));
     if (!url)
         return url.error();
-    if (request.model.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("No model is set for provider \"%1\". Choose a model in the LLM config.")
-                               .arg(request.provider.id));
-    if (request.apiKey.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" needs an API key. Set api_key in providers.yaml.")
-                               .arg(request.provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireModel(request.model, request.provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireKey(request.apiKey, request.provider.id));
 
     // Anthropic has no system role in messages: the system instruction is a top-level field.
-    QStringList system;
-    if (!request.system.isEmpty())
-        system.append(request.system);
+    auto split = RequestChecks::splitSystem(request, QStringLiteral("the Anthropic Messages API"));
+    if (!split)
+        return split.error();
+    const QStringList &system = split->system;
     QJsonArray messages;
-    for (const ChatMessage &message : request.messages) {
-        if (message.role == ChatMessage::Role::System) {
-            if (!message.content.isEmpty())
-                system.append(message.content);
-            continue;
-        }
+    for (const ChatMessage &message : split->turns)
         messages.append(QJsonObject{{QStringLiteral("role"), ChatMessage::roleName(message.role)},
                                     {QStringLiteral("content"), message.content}});
-    }
-    if (messages.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("The request to provider \"%1\" has no user or assistant message; the "
-                                          "Anthropic Messages API needs at least one. Add a user message.")
-                               .arg(request.provider.id));
 
     QJsonObject body;
     body.insert(QStringLiteral("model"), request.model);
@@ -119,11 +104,7 @@ Result<PreparedRequest> AnthropicClient::prepareModelList(const ProviderSpec &pr
     Result<QUrl> url = endpoint(provider, QStringLiteral("models"));
     if (!url)
         return url.error();
-    if (apiKey.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" needs an API key to list its models. Set api_key in "
-                                          "providers.yaml.")
-                               .arg(provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireKey(apiKey, provider.id, true));
     // The list is paged (20 by default); 1000 is the API's maximum page and covers every Anthropic model.
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));

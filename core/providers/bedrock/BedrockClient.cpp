@@ -4,6 +4,7 @@
 #include "core/providers/bedrock/BedrockStreamParser.h"
 #include "core/providers/client/HttpProviderCall.h"
 #include "core/providers/client/ModelListCall.h"
+#include "core/providers/client/RequestChecks.h"
 #include "core/providers/wire/SigV4Request.h"
 #include "core/providers/wire/SigV4Signer.h"
 
@@ -111,10 +112,7 @@ Result<QUrl> BedrockClient::endpoint(const ProviderSpec &provider, const QString
 Result<QUrl> BedrockClient::converseUrl(const ProviderSpec &provider, const QString &region, const QString &model,
                                         bool stream)
 {
-    if (model.isEmpty())
-        return Error::make(
-            Error::Code::InvalidInput,
-            QStringLiteral("No model is set for provider \"%1\". Choose a model in the LLM config.").arg(provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireModel(model, provider.id));
     const QByteArray path = "/model/" + Wire::SigV4Signer::uriEncode(model.toUtf8(), true) +
                             (stream ? QByteArrayLiteral("/converse-stream") : QByteArrayLiteral("/converse"));
     return endpoint(provider, region, QStringLiteral("bedrock-runtime"), path);
@@ -155,24 +153,14 @@ Result<PreparedRequest> BedrockClient::prepare(const ProviderRequest &request) c
         return credentials.error();
 
     // Converse has no system role in messages: system text goes into the top-level system blocks.
-    QStringList system;
-    if (!request.system.isEmpty())
-        system.append(request.system);
+    auto split = RequestChecks::splitSystem(request, QStringLiteral("the Bedrock Converse API"));
+    if (!split)
+        return split.error();
+    const QStringList &system = split->system;
     QJsonArray messages;
-    for (const ChatMessage &message : request.messages) {
-        if (message.role == ChatMessage::Role::System) {
-            if (!message.content.isEmpty())
-                system.append(message.content);
-            continue;
-        }
+    for (const ChatMessage &message : split->turns)
         messages.append(QJsonObject{{QStringLiteral("role"), ChatMessage::roleName(message.role)},
                                     {QStringLiteral("content"), textBlocks({message.content})}});
-    }
-    if (messages.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("The request to provider \"%1\" has no user or assistant message; the "
-                                          "Bedrock Converse API needs at least one. Add a user message.")
-                               .arg(request.provider.id));
 
     QJsonObject body;
     body.insert(QStringLiteral("messages"), messages);

@@ -3,6 +3,7 @@
 #include "core/providers/client/HttpProviderCall.h"
 #include "core/providers/client/ModelListCall.h"
 #include "core/providers/client/OllamaChatParser.h"
+#include "core/providers/client/RequestChecks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,10 +33,7 @@ Result<PreparedRequest> OllamaChatClient::prepare(const ProviderRequest &request
     Result<QUrl> url = endpoint(request.provider, QStringLiteral("chat"));
     if (!url)
         return url.error();
-    if (request.model.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("No model is set for provider \"%1\". Choose a model in the LLM config.")
-                               .arg(request.provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireModel(request.model, request.provider.id));
     QJsonArray messages;
     if (!request.system.isEmpty())
         messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},

@@ -3,6 +3,7 @@
 #include "core/providers/client/HttpProviderCall.h"
 #include "core/providers/client/ModelListCall.h"
 #include "core/providers/client/OpenAiChatParser.h"
+#include "core/providers/client/RequestChecks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -122,14 +123,9 @@ Result<PreparedRequest> OpenAiChatClient::prepare(const ProviderRequest &request
     Result<QUrl> url = endpoint(request.provider, request.model, QStringLiteral("chat/completions"));
     if (!url)
         return url.error();
-    if (request.model.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("No model is set for provider \"%1\". Choose a model in the LLM config.")
-                               .arg(request.provider.id));
-    if (request.apiKey.isEmpty() && m_kind != kCompatible)
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" needs an API key. Set api_key in providers.yaml.")
-                               .arg(request.provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireModel(request.model, request.provider.id));
+    if (m_kind != kCompatible)  // a local OpenAI-compatible server often needs no key
+        SWITCHYARD_TRY(RequestChecks::requireKey(request.apiKey, request.provider.id));
 
     QJsonArray messages;
     if (!request.system.isEmpty())

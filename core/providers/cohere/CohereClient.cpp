@@ -2,6 +2,7 @@
 
 #include "core/providers/client/HttpProviderCall.h"
 #include "core/providers/client/ModelListCall.h"
+#include "core/providers/client/RequestChecks.h"
 #include "core/providers/cohere/CohereParser.h"
 
 #include <QJsonArray>
@@ -42,39 +43,20 @@ Result<PreparedRequest> CohereClient::prepare(const ProviderRequest &request) co
     Result<QUrl> url = endpoint(request.provider, QStringLiteral("v2/chat"));
     if (!url)
         return url.error();
-    if (request.model.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("No model is set for provider \"%1\". Choose a model in the LLM config.")
-                               .arg(request.provider.id));
-    if (request.apiKey.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" needs an API key. Set api_key in providers.yaml.")
-                               .arg(request.provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireModel(request.model, request.provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireKey(request.apiKey, request.provider.id));
 
-    QStringList system;
-    if (!request.system.isEmpty())
-        system.append(request.system);
-    QJsonArray turns;
-    for (const ChatMessage &message : request.messages) {
-        if (message.role == ChatMessage::Role::System) {
-            if (!message.content.isEmpty())
-                system.append(message.content);
-            continue;
-        }
-        turns.append(QJsonObject{{QStringLiteral("role"), ChatMessage::roleName(message.role)},
-                                 {QStringLiteral("content"), message.content}});
-    }
-    if (turns.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("The request to provider \"%1\" has no user or assistant message; the "
-                                          "Cohere Chat API needs at least one. Add a user message.")
-                               .arg(request.provider.id));
+    // Cohere accepts a system turn only first: the instruction and any system messages become that one turn.
+    auto split = RequestChecks::splitSystem(request, QStringLiteral("the Cohere Chat API"));
+    if (!split)
+        return split.error();
     QJsonArray messages;
-    if (!system.isEmpty())
+    if (!split->system.isEmpty())
         messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
-                                    {QStringLiteral("content"), system.join(QStringLiteral("\n\n"))}});
-    for (const QJsonValue &turn : std::as_const(turns))
-        messages.append(turn);
+                                    {QStringLiteral("content"), split->system.join(QStringLiteral("\n\n"))}});
+    for (const ChatMessage &turn : split->turns)
+        messages.append(QJsonObject{{QStringLiteral("role"), ChatMessage::roleName(turn.role)},
+                                    {QStringLiteral("content"), turn.content}});
 
     QJsonObject body;
     body.insert(QStringLiteral("model"), request.model);
@@ -109,11 +91,7 @@ Result<PreparedRequest> CohereClient::prepareModelList(const ProviderSpec &provi
     Result<QUrl> url = endpoint(provider, QStringLiteral("v1/models"));
     if (!url)
         return url.error();
-    if (apiKey.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" needs an API key to list its models. Set api_key in "
-                                          "providers.yaml.")
-                               .arg(provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireKey(apiKey, provider.id, true));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("endpoint"), QStringLiteral("chat"));
     query.addQueryItem(QStringLiteral("page_size"), QStringLiteral("1000"));

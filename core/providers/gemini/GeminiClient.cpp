@@ -1,6 +1,7 @@
 #include "core/providers/gemini/GeminiClient.h"
 
 #include "core/providers/client/HttpProviderCall.h"
+#include "core/providers/client/RequestChecks.h"
 #include "core/providers/gemini/GeminiParser.h"
 
 #include <QJsonArray>
@@ -66,10 +67,7 @@ Result<QUrl> GeminiClient::endpoint(const ProviderSpec &provider, const QString 
 
 Result<PreparedRequest> GeminiClient::prepare(const ProviderRequest &request) const
 {
-    if (request.model.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("No model is set for provider \"%1\". Choose a model in the LLM config.")
-                               .arg(request.provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireModel(request.model, request.provider.id));
     const QString resource = resourceName(request.model);
     if (resource.isEmpty())
         return Error::make(Error::Code::InvalidInput,
@@ -81,10 +79,7 @@ Result<PreparedRequest> GeminiClient::prepare(const ProviderRequest &request) co
     Result<QUrl> url = endpoint(request.provider, resource + method);
     if (!url)
         return url.error();
-    if (request.apiKey.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" needs an API key. Set api_key in providers.yaml.")
-                               .arg(request.provider.id));
+    SWITCHYARD_TRY(RequestChecks::requireKey(request.apiKey, request.provider.id));
 
     QJsonArray contents;
     QJsonArray systemParts;

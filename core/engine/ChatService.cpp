@@ -257,9 +257,10 @@ void ChatService::reloadWorkspace()
 
 void ChatService::start(PreparedChat chat)
 {
-    // Prices used when this call completes must be the workspace's current ones (an ad-hoc call comes here
-    // without prepareForBot()).
-    followWorkspaceGeneration();
+    // Prices used when this call completes must be the workspace's current ones. prepareForBot() has just checked
+    // for a bot call; an ad-hoc call comes here without it.
+    if (!chat.botId)
+        followWorkspaceGeneration();
     m_charge.reset();
     m_chargeError.reset();
     m_chat = std::move(chat);

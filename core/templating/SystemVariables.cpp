@@ -1,6 +1,5 @@
 #include "core/templating/SystemVariables.h"
 
-#include <QLocale>
 #include <QRandomGenerator>
 #include <memory>
 
@@ -28,19 +27,38 @@ SystemVariables::RandomSource globalRandom()
     };
 }
 
+// Formatted by hand, in the C locale's English names: QLocale::toString() parses its format string on every call,
+// which made the system variables the costliest part of rendering a short prompt.
+const char *const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November", "December"};
+const char *const kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+QString twoDigits(int value)
+{
+    return QString::number(value).rightJustified(2, QLatin1Char('0'));
+}
+
+/// "15 January 2026" (QLocale::c(), "dd MMMM yyyy").
 QString formatDate(const QDateTime &when)
 {
-    return QLocale::c().toString(when, QStringLiteral("dd MMMM yyyy"));
+    const QDate date = when.date();
+    return twoDigits(date.day()) + QLatin1Char(' ') + QLatin1String(kMonths[date.month() - 1]) + QLatin1Char(' ') +
+           QString::number(date.year());
 }
 
+/// "02:45 PM" (QLocale::c(), "hh:mm AP": a 12-hour clock, 12 for noon and midnight).
 QString formatTime(const QDateTime &when)
 {
-    return QLocale::c().toString(when, QStringLiteral("hh:mm AP"));
+    const QTime time = when.time();
+    const int hour12 = time.hour() % 12 == 0 ? 12 : time.hour() % 12;
+    return twoDigits(hour12) + QLatin1Char(':') + twoDigits(time.minute()) +
+           (time.hour() < 12 ? QLatin1String(" AM") : QLatin1String(" PM"));
 }
 
+/// "Thursday" (QLocale::c(), "dddd").
 QString formatDay(const QDateTime &when)
 {
-    return QLocale::c().toString(when, QStringLiteral("dddd"));
+    return QLatin1String(kDays[when.date().dayOfWeek() - 1]);
 }
 
 }  // namespace

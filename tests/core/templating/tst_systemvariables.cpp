@@ -38,6 +38,7 @@ private Q_SLOTS:
     void formatsInTheConfiguredZone();
     void clockInAnotherZoneIsConverted();
     void formattingIgnoresTheDefaultLocale();
+    void formatsLikeTheCLocaleAroundTheClock();
     void invalidZoneIsIgnored();
     void randomNumberStaysInRange();
     void randomNumberIsDeterministicWithASeed();
@@ -258,6 +259,19 @@ void TestSystemVariables::withoutSystemVariablesTheNamesAreMissing()
     QCOMPARE(*out, QStringLiteral("{{current_date}}"));
     QCOMPARE(report.missing.size(), 1);
     QCOMPARE(report.missing.first().name, QStringLiteral("current_date"));
+}
+
+void TestSystemVariables::formatsLikeTheCLocaleAroundTheClock()
+{
+    // The formatting is done by hand for speed; it must match what QLocale::c() writes, at every hour of a leap year.
+    const QDateTime start(QDate(2028, 1, 1), QTime(0, 7), QTimeZone::utc());
+    for (int hours = 0; hours < 366 * 24; hours += 7) {
+        const QDateTime when = start.addSecs(qint64(hours) * 3600);
+        const SystemVariables variables = fixedAt(when, "UTC");
+        QCOMPARE(variables.currentDate(), QLocale::c().toString(when, QStringLiteral("dd MMMM yyyy")));
+        QCOMPARE(variables.currentTime(), QLocale::c().toString(when, QStringLiteral("hh:mm AP")));
+        QCOMPARE(variables.dayOfWeek(), QLocale::c().toString(when, QStringLiteral("dddd")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSystemVariables)

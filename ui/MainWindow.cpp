@@ -1,11 +1,9 @@
 #include "MainWindow.h"
 
-#include "core/store/BotRepository.h"
 #include "core/store/Database.h"
 #include "core/store/PromptRepository.h"
 #include "core/store/ProviderRepository.h"
 #include "ui/AboutDialog.h"
-#include "ui/BotsTableModel.h"
 #include "ui/EmptyStatePage.h"
 #include "ui/FileDialog.h"
 #include "ui/FilterTablePage.h"
@@ -13,6 +11,9 @@
 #include "ui/ProvidersTableModel.h"
 #include "ui/SettingsDialog.h"
 #include "ui/Theme.h"
+#include "ui/bots/BotDocument.h"
+#include "ui/bots/BotEditorPage.h"
+#include "ui/bots/BotsPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,8 +34,7 @@ namespace Switchyard {
 MainWindow::MainWindow(Database &database, Settings &settings, QWidget *parent)
     : QMainWindow(parent), m_database(database), m_settings(settings), m_navigationModel(new NavigationModel(this)),
       m_navigation(new QListView(this)), m_pages(new QStackedWidget(this)), m_workspaceLabel(new QLabel(this)),
-      m_botsModel(new BotsTableModel(this)), m_promptsModel(new PromptsTableModel(this)),
-      m_providersModel(new ProvidersTableModel(this))
+      m_promptsModel(new PromptsTableModel(this)), m_providersModel(new ProvidersTableModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/switchyard.svg")));
@@ -89,11 +89,11 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createPages()
 {
-    m_botsPage = new FilterTablePage(QStringLiteral("bots"), m_botsModel,
-                                     tr("This workspace has no bots yet.\nBots appear here once the sample workspace "
-                                        "or your own workspace file is imported."),
-                                     m_pages);
-    m_botsPage->filterEdit()->setPlaceholderText(tr("Filter bots by name, slug, status or type"));
+    m_botsPage = new BotsPage(m_database, m_pages);
+    BotEditorPage *editor = m_botsPage->editor();
+    connect(editor, &BotEditorPage::documentStateChanged, this, &MainWindow::updateWindowTitle);
+    connect(m_botsPage, &BotsPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 
     m_promptsPage = new FilterTablePage(QStringLiteral("prompts"), m_promptsModel,
                                         tr("This workspace has no prompts yet.\nPrompts appear here once prompt "
@@ -165,6 +165,9 @@ void MainWindow::createMenus()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_botsPage->editor()->undoAction());
+    edit->addAction(m_botsPage->editor()->redoAction());
+    edit->addSeparator();
     QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));
     // QKeySequence::Preferences has no binding on some desktops; Ctrl+, works everywhere.
@@ -225,16 +228,7 @@ void MainWindow::reloadWorkspace()
 
 void MainWindow::loadBots()
 {
-    BotRepository repository(m_database);
-    const auto bots = repository.list();
-    if (!bots) {
-        m_botsModel->setBots({});
-        m_botsPage->setError(tr("Could not read the bots of %1: %2")
-                                 .arg(QDir::toNativeSeparators(m_database.path()), bots.error().toString()));
-        return;
-    }
-    m_botsPage->setError(QString());
-    m_botsModel->setBots(bots.value());
+    m_botsPage->reload();
 }
 
 void MainWindow::loadPrompts()
@@ -242,6 +236,7 @@ void MainWindow::loadPrompts()
     PromptRepository repository(m_database);
     const auto fail = [this](const Error &error) {
         m_promptsModel->setRows({});
+        m_botsPage->setPrompts({});
         m_promptsPage->setError(tr("Could not read the prompts of %1: %2")
                                     .arg(QDir::toNativeSeparators(m_database.path()), error.toString()));
     };
@@ -263,6 +258,13 @@ void MainWindow::loadPrompts()
     }
     m_promptsPage->setError(QString());
     m_promptsModel->setRows(rows);
+    QMap<QString, QStringList> labelsByKey;
+    for (const PromptsTableModel::Row &row : std::as_const(rows)) {
+        QStringList &labels = labelsByKey[row.latest.key];
+        for (const PromptLabel &label : row.labels)
+            labels.append(label.label);
+    }
+    m_botsPage->setPrompts(labelsByKey);
 }
 
 void MainWindow::loadProviders()
@@ -271,12 +273,14 @@ void MainWindow::loadProviders()
     const auto config = repository.load();
     if (!config) {
         m_providersModel->setProviders({});
+        m_botsPage->setProviders({});
         m_providersPage->setError(tr("Could not read the providers of %1: %2")
                                       .arg(QDir::toNativeSeparators(m_database.path()), config.error().toString()));
         return;
     }
     m_providersPage->setError(QString());
     m_providersModel->setProviders(config->providers);
+    m_botsPage->setProviders(config.value());
 }
 
 bool MainWindow::openWorkspace(const QString &path)
@@ -284,6 +288,9 @@ bool MainWindow::openWorkspace(const QString &path)
     const QString previous = m_database.path();
     if (QFileInfo(path) == QFileInfo(previous))
         return true;
+    // The open bot belongs to the current workspace: its unsaved changes are saved or discarded before leaving.
+    if (!m_botsPage->editor()->maybeSave())
+        return false;
 
     // Validate with a separate Database first: a refused file must not close the workspace the user is in.
     {
@@ -313,6 +320,7 @@ bool MainWindow::openWorkspace(const QString &path)
         return false;
     }
 
+    m_botsPage->editor()->closeBot();
     m_settings.addRecentWorkspace(m_database.path());
     updateRecentWorkspacesMenu();
     updateWorkspaceLabel();
@@ -365,8 +373,22 @@ void MainWindow::updateWorkspaceLabel()
     const QString path = m_database.path();
     m_workspaceLabel->setText(path.isEmpty() ? tr("No workspace open")
                                              : tr("Workspace: %1").arg(QDir::toNativeSeparators(path)));
-    setWindowTitle(path.isEmpty() ? QStringLiteral("Switchyard")
-                                  : tr("%1 — Switchyard").arg(QFileInfo(path).fileName()));
+    updateWindowTitle();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    const QString path = m_database.path();
+    QString title =
+        path.isEmpty() ? QStringLiteral("Switchyard") : tr("%1 — Switchyard").arg(QFileInfo(path).fileName());
+    // The open bot leads the title, and "[*]" becomes the platform's unsaved-changes marker.
+    const BotDocument *bot = m_botsPage ? m_botsPage->editor()->document() : nullptr;
+    if (bot && bot->isOpen())
+        title = tr("%1[*] — %2").arg(bot->displayName(), title);
+    setWindowTitle(title);
+    const bool dirty = bot && bot->isDirty();
+    setWindowModified(dirty);
+    m_navigationModel->setModified(Page::Bots, dirty);
 }
 
 void MainWindow::onSettingChanged(Settings::Key key)
@@ -434,6 +456,10 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_botsPage->editor()->maybeSave()) {
+        event->ignore();
+        return;
+    }
     saveWindowState();
     QMainWindow::closeEvent(event);
 }

@@ -14,7 +14,7 @@ class QStackedWidget;
 namespace Switchyard {
 
 class AboutDialog;
-class BotsTableModel;
+class BotsPage;
 class Database;
 class FilterTablePage;
 class PromptsTableModel;
@@ -52,6 +52,8 @@ public:
     SettingsDialog *settingsDialog() const;
     /// The About dialog while it is open, else nullptr.
     AboutDialog *aboutDialog() const;
+    /// The Bots section: bot list, trash and bot editor.
+    BotsPage *botsPage() const { return m_botsPage; }
 
 public Q_SLOTS:
     void showPreferences();
@@ -71,6 +73,7 @@ private:
     void chooseWorkspace();
     void updateRecentWorkspacesMenu();
     void updateWorkspaceLabel();
+    void updateWindowTitle();
     void onSettingChanged(Settings::Key key);
     void showWorkspaceError(const QString &message);
     void loadBots();
@@ -86,10 +89,9 @@ private:
     QLabel *m_workspaceLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
 
-    BotsTableModel *m_botsModel = nullptr;
     PromptsTableModel *m_promptsModel = nullptr;
     ProvidersTableModel *m_providersModel = nullptr;
-    FilterTablePage *m_botsPage = nullptr;
+    BotsPage *m_botsPage = nullptr;
     FilterTablePage *m_promptsPage = nullptr;
     FilterTablePage *m_providersPage = nullptr;
 

@@ -32,13 +32,14 @@ QVariant NavigationModel::data(const QModelIndex &index, int role) const
     const Entry &entry = m_entries.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return entry.title;
+        return entry.modified ? tr("%1 ●", "a navigation entry with unsaved changes").arg(entry.title) : entry.title;
     case Qt::DecorationRole:
         return QIcon(entry.iconPath);
     case Qt::ToolTipRole:
     case Qt::StatusTipRole: {
         const QKeySequence shortcut(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + index.row())));
-        return tr("%1 (%2)").arg(entry.description, shortcut.toString(QKeySequence::NativeText));
+        const QString tip = tr("%1 (%2)").arg(entry.description, shortcut.toString(QKeySequence::NativeText));
+        return entry.modified ? tr("Unsaved changes — %1").arg(tip) : tip;
     }
     case Qt::AccessibleDescriptionRole:
         return entry.description;
@@ -46,6 +47,8 @@ QVariant NavigationModel::data(const QModelIndex &index, int role) const
         return int(entry.page);
     case PageIdRole:
         return pageId(entry.page);
+    case ModifiedRole:
+        return entry.modified;
     default:
         return {};
     }
@@ -56,12 +59,29 @@ QHash<int, QByteArray> NavigationModel::roleNames() const
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
     names.insert(PageRole, QByteArrayLiteral("page"));
     names.insert(PageIdRole, QByteArrayLiteral("pageId"));
+    names.insert(ModifiedRole, QByteArrayLiteral("modified"));
     return names;
 }
 
 NavigationModel::Page NavigationModel::pageAt(int row) const
 {
     return m_entries.at(row).page;
+}
+
+void NavigationModel::setModified(Page page, bool modified)
+{
+    const int row = rowOf(page);
+    if (row < 0 || m_entries.at(row).modified == modified)
+        return;
+    m_entries[row].modified = modified;
+    const QModelIndex changed = index(row, 0);
+    Q_EMIT dataChanged(changed, changed, {Qt::DisplayRole, Qt::ToolTipRole, Qt::StatusTipRole, ModifiedRole});
+}
+
+bool NavigationModel::isModified(Page page) const
+{
+    const int row = rowOf(page);
+    return row >= 0 && m_entries.at(row).modified;
 }
 
 int NavigationModel::rowOf(Page page) const

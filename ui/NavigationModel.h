@@ -17,6 +17,7 @@ public:
     enum Role {
         PageRole = Qt::UserRole + 1,  ///< the row's Page as int
         PageIdRole,                   ///< stable id, e.g. "bots" (object names, screenshot file names)
+        ModifiedRole,                 ///< bool: the page holds unsaved changes
     };
 
     explicit NavigationModel(QObject *parent = nullptr);
@@ -31,12 +32,17 @@ public:
     QString title(Page page) const;
     QString iconPath(Page page) const;
 
+    /// Marks @p page as holding unsaved changes: its title gets a marker and its tooltip says so.
+    void setModified(Page page, bool modified);
+    bool isModified(Page page) const;
+
 private:
     struct Entry {
         Page page;
         QString title;
         QString iconPath;
         QString description;
+        bool modified = false;
     };
     QList<Entry> m_entries;
 };

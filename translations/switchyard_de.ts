@@ -30,6 +30,412 @@
     </message>
 </context>
 <context>
+    <name>Switchyard::BotCommands</name>
+    <message>
+        <location filename="../ui/bots/BotCommands.cpp" line="+54"/>
+        <source>Add config “%1”</source>
+        <translation>Konfiguration „%1“ hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Delete config “%1”</source>
+        <translation>Konfiguration „%1“ löschen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Activate config “%1”</source>
+        <translation>Konfiguration „%1“ aktivieren</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::BotDocument</name>
+    <message>
+        <location filename="../ui/bots/BotDocument.cpp" line="+115"/>
+        <source>New bot</source>
+        <translation>Neuer Bot</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Rename bot to “%1”</source>
+        <translation>Bot in „%1“ umbenennen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change slug to “%1”</source>
+        <translation>Slug in „%1“ ändern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit description</source>
+        <translation>Beschreibung bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Change avatar to “%1”</source>
+        <translation>Avatar in „%1“ ändern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set status to %1</source>
+        <translation>Status auf %1 setzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set type to “%1”</source>
+        <translation>Typ auf „%1“ setzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set rank to %1</source>
+        <translation>Rang auf %1 setzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit bot metadata</source>
+        <translation>Bot-Metadaten bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Select the config to delete first.</source>
+        <translation>Wählen Sie zuerst die Konfiguration aus, die gelöscht werden soll.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is the active config of this bot and can&apos;t be deleted; activate another config first.</source>
+        <translation>„%1“ ist die aktive Konfiguration dieses Bots und kann nicht gelöscht werden; aktivieren Sie zuerst eine andere Konfiguration.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Select the config to activate first.</source>
+        <translation>Wählen Sie zuerst die Konfiguration aus, die aktiviert werden soll.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not saved yet; save the bot, then activate the config.</source>
+        <translation>„%1“ ist noch nicht gespeichert; speichern Sie den Bot und aktivieren Sie dann die Konfiguration.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>There is no bot open to save.</source>
+        <translation>Es ist kein Bot zum Speichern geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The slug “%1” is taken by the deleted bot “%2”; restore that bot from the trash or choose another slug.</source>
+        <translation>Der Slug „%1“ wird bereits vom gelöschten Bot „%2“ verwendet; stellen Sie diesen Bot aus dem Papierkorb wieder her oder wählen Sie einen anderen Slug.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The slug “%1” is taken by the bot “%2”; choose another name or slug.</source>
+        <translation>Der Slug „%1“ wird bereits vom Bot „%2“ verwendet; wählen Sie einen anderen Namen oder Slug.</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::BotEditorPage</name>
+    <message>
+        <location filename="../ui/bots/BotEditorPage.cpp" line="+72"/>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bot “%1” has unsaved changes. Save them before moving on?</source>
+        <translation>Der Bot „%1“ hat ungespeicherte Änderungen. Möchten Sie sie speichern, bevor Sie fortfahren?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Redo</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Save Bot</source>
+        <translation>Bot &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the bot and all its configs</source>
+        <translation>Den Bot und alle seine Konfigurationen speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Throw away the unsaved changes of this bot</source>
+        <translation>Die ungespeicherten Änderungen an diesem Bot verwerfen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;New Config</source>
+        <translation>&amp;Neue Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add an LLM config to this bot</source>
+        <translation>Diesem Bot eine LLM-Konfiguration hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Activate</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the selected config the one the engine uses for this bot, right now</source>
+        <translation>Die ausgewählte Konfiguration sofort für diesen Bot aktivieren, sodass die Engine sie verwendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete Config</source>
+        <translation>Konfiguration lös&amp;chen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the selected config (when the bot is saved)</source>
+        <translation>Die ausgewählte Konfiguration löschen (beim Speichern des Bots)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Select a bot in the list to edit it, or create one with New Bot.</source>
+        <translation>Wählen Sie einen Bot in der Liste aus, um ihn zu bearbeiten, oder legen Sie mit „Neuer Bot“ einen neuen an.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>What users call the bot</source>
+        <translation>Wie Nutzer den Bot nennen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Derived from the name</source>
+        <translation>Wird aus dem Namen abgeleitet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bot&apos;s unique id in URLs and API calls: lower-case letters, digits and &apos;-&apos;. It follows the name until you change it.</source>
+        <translation>Die eindeutige ID des Bots in URLs und API-Aufrufen: Kleinbuchstaben, Ziffern und &apos;-&apos;. Sie wird aus dem Namen abgeleitet, bis Sie sie selbst ändern.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>A path or URL of an image</source>
+        <translation>Pfad oder URL eines Bildes</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. support, astrology</source>
+        <translation>z. B. support, astrology</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bots are listed by rank, lowest first</source>
+        <translation>Bots werden nach Rang sortiert, der niedrigste zuerst</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A JSON object, e.g. {&quot;audience&quot;: &quot;beta&quot;}</source>
+        <translation>Ein JSON-Objekt, z. B. {&quot;audience&quot;: &quot;beta&quot;}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;lug:</source>
+        <translation>S&amp;lug:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Description:</source>
+        <translation>B&amp;eschreibung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Avatar:</source>
+        <translation>A&amp;vatar:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rank:</source>
+        <translation>&amp;Rang:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Metadata:</source>
+        <translation>&amp;Metadaten:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&lt;b&gt;LLM configs&lt;/b&gt; — the engine uses the active one</source>
+        <translation>&lt;b&gt;LLM-Konfigurationen&lt;/b&gt; – die Engine verwendet die aktive</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not open the bot: %1</source>
+        <translation>Der Bot konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The bot was not saved: its metadata is not valid JSON (%1). Fix the metadata or undo the change, then save again.</source>
+        <translation>Der Bot wurde nicht gespeichert: Seine Metadaten sind kein gültiges JSON (%1). Korrigieren Sie die Metadaten oder machen Sie die Änderung rückgängig und speichern Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The bot “%1” was not saved, and nothing was written: %2 Your changes are still here.</source>
+        <translation>Der Bot „%1“ wurde nicht gespeichert, und es wurde nichts geschrieben: %2 Ihre Änderungen sind weiterhin vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not reload the bot: %1</source>
+        <translation>Der Bot konnte nicht neu geladen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>A slug uses lower-case letters, digits and &apos;-&apos;.</source>
+        <translation>Ein Slug besteht aus Kleinbuchstaben, Ziffern und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A slug uses lower-case letters, digits and &apos;-&apos;, e.g. “%1”.</source>
+        <translation>Ein Slug besteht aus Kleinbuchstaben, Ziffern und &apos;-&apos;, z. B. „%1“.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The metadata must be a JSON object: {&quot;key&quot;: &quot;value&quot;, …}</source>
+        <translation>Die Metadaten müssen ein JSON-Objekt sein: {&quot;Schlüssel&quot;: &quot;Wert&quot;, …}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Config %1</source>
+        <translation>Konfiguration %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The config was not activated: %1</source>
+        <translation>Die Konfiguration wurde nicht aktiviert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::BotsPage</name>
+    <message>
+        <location filename="../ui/bots/BotsPage.cpp" line="+29"/>
+        <source>This workspace has no bots yet.
+Bots appear here once the sample workspace or your own workspace file is imported.</source>
+        <translation>Dieser Arbeitsbereich enthält noch keine Bots.
+Bots erscheinen hier, sobald der Beispiel-Arbeitsbereich oder Ihre eigene Arbeitsbereichsdatei importiert ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter bots by name, slug, status or type</source>
+        <translation>Bots nach Name, Slug, Status oder Typ filtern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The trash is empty.
+Deleted bots appear here until you restore them.</source>
+        <translation>Der Papierkorb ist leer.
+Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter deleted bots</source>
+        <translation>Gelöschte Bots filtern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New &amp;Bot</source>
+        <translation>Neuer &amp;Bot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a bot</source>
+        <translation>Einen Bot anlegen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete Bot</source>
+        <translation>Bot &amp;löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move the open bot to the trash (its configs and history stay)</source>
+        <translation>Den geöffneten Bot in den Papierkorb verschieben (seine Konfigurationen und sein Verlauf bleiben erhalten)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trash</source>
+        <translation>&amp;Papierkorb</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the deleted bots</source>
+        <translation>Die gelöschten Bots anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bring the selected deleted bot back</source>
+        <translation>Den ausgewählten gelöschten Bot wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Could not read the bots of %1: %2</source>
+        <translation>Die Bots von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not read the deleted bots of %1: %2</source>
+        <translation>Die gelöschten Bots von %1 konnten nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Could not delete the bot “%1”: %2</source>
+        <translation>Der Bot „%1“ konnte nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Moved “%1” to the trash; restore it from there.</source>
+        <translation>„%1“ wurde in den Papierkorb verschoben; dort können Sie ihn wiederherstellen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not restore the bot “%1”: %2</source>
+        <translation>Der Bot „%1“ konnte nicht wiederhergestellt werden: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restored “%1”.</source>
+        <translation>„%1“ wurde wiederhergestellt.</translation>
+    </message>
+</context>
+<context>
     <name>Switchyard::BotsTableModel</name>
     <message>
         <location filename="../ui/BotsTableModel.cpp" line="+62"/>
@@ -78,6 +484,176 @@
     </message>
 </context>
 <context>
+    <name>Switchyard::ConfigsTableModel</name>
+    <message>
+        <location filename="../ui/bots/ConfigsTableModel.cpp" line="+150"/>
+        <location line="+205"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="-165"/>
+        <source>The engine uses this config for the bot.</source>
+        <translation>Die Engine verwendet diese Konfiguration für den Bot.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select this config and choose Activate to make the engine use it.</source>
+        <translation>Wählen Sie diese Konfiguration aus und klicken Sie auf „Aktivieren“, damit die Engine sie verwendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A pinned prompt version; leave empty to follow the prompt label.</source>
+        <translation>Eine fest vorgegebene Prompt-Version; leer lassen, um dem Prompt-Label zu folgen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A named fallback chain; empty uses the provider and model rules and the universal fallback.</source>
+        <translation>Eine benannte Fallback-Kette; wenn leer, gelten die Regeln für Anbieter und Modell sowie der universelle Fallback.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A JSON object, e.g. {&quot;experiment&quot;: &quot;b&quot;}</source>
+        <translation>Ein JSON-Objekt, z. B. {&quot;experiment&quot;: &quot;b&quot;}</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>config %1</source>
+        <translation>Konfiguration %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set %1 of “%2” to “%3”</source>
+        <translation>%1 von „%2“ auf „%3“ setzen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 must be %2, or empty to leave it unset.</source>
+        <translation>%1 muss %2 sein oder leer bleiben, wenn kein Wert festgelegt werden soll.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Rename config “%1” to “%2”</source>
+        <translation>Konfiguration „%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is not a provider of this workspace.</source>
+        <translation>„%1“ ist kein Anbieter dieses Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” is not a model of the provider “%2”.</source>
+        <translation>„%1“ ist kein Modell des Anbieters „%2“.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a number from 0 to 2</source>
+        <translation>eine Zahl von 0 bis 2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a number from 0 to 1</source>
+        <translation>eine Zahl von 0 bis 1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>a whole number of at least 1</source>
+        <translation>eine ganze Zahl von mindestens 1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a version number of at least 1</source>
+        <translation>eine Versionsnummer von mindestens 1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no fallback chain named “%1” in this workspace.</source>
+        <translation>In diesem Arbeitsbereich gibt es keine Fallback-Kette namens „%1“.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The metadata is not valid JSON (%1 at character %2); write a JSON object such as {&quot;experiment&quot;: &quot;b&quot;}.</source>
+        <translation>Die Metadaten sind kein gültiges JSON (%1 bei Zeichen %2); geben Sie ein JSON-Objekt wie {&quot;experiment&quot;: &quot;b&quot;} ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The metadata must be a JSON object such as {&quot;experiment&quot;: &quot;b&quot;}.</source>
+        <translation>Die Metadaten müssen ein JSON-Objekt wie {&quot;experiment&quot;: &quot;b&quot;} sein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit metadata of “%1”</source>
+        <translation>Metadaten von „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top P</source>
+        <translation>Top P</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top K</source>
+        <translation>Top K</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max output tokens</source>
+        <translation>Max. Ausgabe-Tokens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prompt version</source>
+        <translation>Prompt-Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prompt label</source>
+        <translation>Prompt-Label</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fallback chain</source>
+        <translation>Fallback-Kette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+</context>
+<context>
     <name>Switchyard::FilterTablePage</name>
     <message>
         <location filename="../ui/FilterTablePage.cpp" line="+28"/>
@@ -108,19 +684,7 @@
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>This workspace has no bots yet.
-Bots appear here once the sample workspace or your own workspace file is imported.</source>
-        <translation>Dieser Arbeitsbereich enthält noch keine Bots.
-Bots erscheinen hier, sobald der Beispiel-Arbeitsbereich oder Ihre eigene Arbeitsbereichsdatei importiert ist.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Filter bots by name, slug, status or type</source>
-        <translation>Bots nach Name, Slug, Status oder Typ filtern</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+47"/>
         <source>This workspace has no prompts yet.
 Prompts appear here once prompt files are imported.</source>
         <translation>Dieser Arbeitsbereich enthält noch keine Prompts.
@@ -204,7 +768,7 @@ Anbieter erscheinen hier, sobald eine providers.yaml importiert ist.</translatio
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -229,22 +793,17 @@ Anbieter erscheinen hier, sobald eine providers.yaml importiert ist.</translatio
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>Could not read the bots of %1: %2</source>
-        <translation>Die Bots von %1 konnten nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+43"/>
         <source>Could not read the prompts of %1: %2</source>
         <translation>Die Prompts von %1 konnten nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
         <source>Could not read the providers of %1: %2</source>
         <translation>Die Anbieter von %1 konnten nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Could not open the workspace %1.
 
 %2
@@ -275,7 +834,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Der Arbeitsbereich %1 konnte nicht geöffnet werden (%2), und auch das erneute Öffnen von %3 schlug fehl (%4). Wählen Sie über Datei ▸ Arbeitsbereich öffnen … einen Arbeitsbereich.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -310,12 +869,17 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>%1 — Switchyard</source>
         <translation>%1 – Switchyard</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>%1[*] — %2</source>
+        <translation>%1[*] – %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Cannot Open Workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
@@ -383,9 +947,20 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Jeder Aufruf mit seinen Versuchen und Fallbacks</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
+        <source>%1 ●</source>
+        <comment>a navigation entry with unsaved changes</comment>
+        <translation>%1 ●</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsaved changes — %1</source>
+        <translation>Ungespeicherte Änderungen – %1</translation>
     </message>
 </context>
 <context>
@@ -586,7 +1161,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="+51"/>
+        <location filename="../app/studio/main.cpp" line="+52"/>
         <source>Switchyard studio: prompts, provider configurations and costs.</source>
         <translation>Switchyard-Studio: Prompts, Anbieter-Konfigurationen und Kosten.</translation>
     </message>
@@ -602,11 +1177,12 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+13"/>
         <source>Switchyard</source>
         <translation>Switchyard</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-12"/>
         <source>Could not open the workspace %1.
 
 %2
@@ -617,6 +1193,15 @@ Start Switchyard with --db PATH to use another workspace file.</source>
 %2
 
 Starten Sie Switchyard mit --db PFAD, um eine andere Arbeitsbereichsdatei zu verwenden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The sample workspace could not be loaded.
+
+%1</source>
+        <translation>Der Beispiel-Arbeitsbereich konnte nicht geladen werden.
+
+%1</translation>
     </message>
 </context>
 </TS>

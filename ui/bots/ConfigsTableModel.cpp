@@ -22,27 +22,34 @@ QString optionalText(const std::optional<int> &value)
     return value ? QLocale().toString(*value) : QString();
 }
 
+/// A number typed in a cell: invalid text, "not set" (empty), or a value.
+template <typename T> struct TypedNumber {
+    bool valid = false;
+    std::optional<T> value;  ///< empty = not set
+};
+
 /// Parses a number typed in the user's locale (or in C notation); an empty text means "not set".
-template <typename T> std::optional<std::optional<T>> parseOptional(const QVariant &value)
+/// (A plain struct rather than optional<optional<T>>, which GCC's -O2 flow analysis misreads as uninitialised.)
+template <typename T> TypedNumber<T> parseOptional(const QVariant &value)
 {
     const QString text = value.toString().trimmed();
     if (text.isEmpty())
-        return std::optional<T>();
+        return {true, std::nullopt};
     bool ok = false;
     if constexpr (std::is_same_v<T, int>) {
         int number = QLocale().toInt(text, &ok);
         if (!ok)
             number = text.toInt(&ok);
         if (ok)
-            return std::optional<T>(number);
+            return {true, number};
     } else {
         double number = QLocale().toDouble(text, &ok);
         if (!ok)
             number = text.toDouble(&ok);
         if (ok)
-            return std::optional<T>(number);
+            return {true, number};
     }
-    return std::nullopt;
+    return {};
 }
 
 }  // namespace
@@ -243,10 +250,10 @@ bool ConfigsTableModel::setData(const QModelIndex &index, const QVariant &value,
     };
     const auto setNumber = [&](auto &field, auto minimum, auto maximum, const QString &accepted) {
         using Value = typename std::remove_reference_t<decltype(field)>::value_type;
-        const auto parsed = parseOptional<Value>(value);
-        if (!parsed || (*parsed && (**parsed < minimum || **parsed > maximum)))
+        const TypedNumber<Value> parsed = parseOptional<Value>(value);
+        if (!parsed.valid || (parsed.value && (*parsed.value < minimum || *parsed.value > maximum)))
             return reject(tr("%1 must be %2, or empty to leave it unset.").arg(header, accepted));
-        field = *parsed;
+        field = parsed.value;
         return true;
     };
 

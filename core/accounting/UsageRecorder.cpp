@@ -12,7 +12,11 @@
 #include <QThread>
 #include <QUuid>
 #include <QVariant>
+#include <array>
+#include <bit>
 #include <cstdio>
+#include <cstring>
+#include <limits>
 
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
 #include <sqlite3.h>
@@ -24,30 +28,78 @@ namespace {
 
 constexpr int MaxKeptErrors = 100;
 
-const char CallInsertSql[] =
-    "INSERT INTO calls (uuid, bot_id, config_id, session_id, user_ref, prompt_key, prompt_version, "
-    "requested_provider, requested_model, requested_region, served_provider, served_model, served_region, status, "
-    "error_class, error_message, streamed, latency_ms, ttft_ms, input_tokens, cached_input_tokens, "
-    "cache_write_tokens, output_tokens, reasoning_tokens, cost_usd, created_at, is_demo) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const char AttemptInsertSql[] =
-    "INSERT INTO attempts (call_id, hop_index, retry_index, provider, model, region, outcome, http_status, "
-    "error_class, error_message, latency_ms, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char CallColumns[] =
+    "uuid, bot_id, config_id, session_id, user_ref, prompt_key, prompt_version, requested_provider, requested_model, "
+    "requested_region, served_provider, served_model, served_region, status, error_class, error_message, streamed, "
+    "latency_ms, ttft_ms, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, reasoning_tokens, "
+    "cost_usd, created_at, is_demo";
+constexpr int CallColumnCount = 27;
+const char AttemptColumns[] = "call_id, hop_index, retry_index, provider, model, region, outcome, http_status, "
+                              "error_class, error_message, latency_ms, started_at";
+constexpr int AttemptColumnCount = 12;
+
+/// "INSERT INTO table (columns) VALUES (?, ...), (?, ...)" with @p rows rows of @p columnCount placeholders.
+QByteArray insertSql(const char *table, const char *columns, int columnCount, int rows)
+{
+    QByteArray row = "(?";
+    for (int c = 1; c < columnCount; ++c)
+        row += ", ?";
+    row += ')';
+    QByteArray sql = QByteArray("INSERT INTO ") + table + " (" + columns + ") VALUES " + row;
+    for (int r = 1; r < rows; ++r)
+        sql += ", " + row;
+    return sql;
+}
 
 /// Writes "2025-01-31T12:00:00.000Z" (the store's timestamp format) to @p buffer (at least 32 bytes) and returns its
-/// length; done by hand because QDateTime::toString() costs more than the rest of a row.
+/// length. Done by hand (days to civil date after H. Hinnant's algorithm, then digits) because QDateTime::toString()
+/// and even snprintf() cost more than SQLite's work for the rest of a row.
 int formatTimestamp(const QDateTime &when, char *buffer)
 {
     const qint64 msecs = when.toMSecsSinceEpoch();
     const qint64 days = msecs >= 0 ? msecs / 86400000 : -((-msecs + 86399999) / 86400000);
     const qint64 inDay = msecs - days * 86400000;
-    int year = 0, month = 0, day = 0;
-    QDate::fromJulianDay(2440588 + days).getDate(&year, &month, &day);
+    const qint64 z = days + 719468;  // days since 0000-03-01
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 dayOfEra = z - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;  // 0 = March
+    const int day = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+    const int month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
     const int ms = int(inDay % 1000);
     const int s = int(inDay / 1000 % 60);
     const int m = int(inDay / 60000 % 60);
     const int h = int(inDay / 3600000);
-    return std::snprintf(buffer, 32, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", year, month, day, h, m, s, ms);
+    if (year < 1 || year > 9999) {
+        // Outside four-digit years QDate's calendar (no year 0) decides; never seen in practice.
+        int qYear = 0, qMonth = 0, qDay = 0;
+        QDate::fromJulianDay(2440588 + days).getDate(&qYear, &qMonth, &qDay);
+        return std::snprintf(buffer, 32, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", qYear, qMonth, qDay, h, m, s, ms);
+    }
+    const auto put = [](char *out, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i) {
+            out[i] = char('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(buffer, int(year), 4);
+    buffer[4] = '-';
+    put(buffer + 5, month, 2);
+    buffer[7] = '-';
+    put(buffer + 8, day, 2);
+    buffer[10] = 'T';
+    put(buffer + 11, h, 2);
+    buffer[13] = ':';
+    put(buffer + 14, m, 2);
+    buffer[16] = ':';
+    put(buffer + 17, s, 2);
+    buffer[19] = '.';
+    put(buffer + 20, ms, 3);
+    buffer[23] = 'Z';
+    buffer[24] = '\0';
+    return 24;
 }
 
 QString formatTimestamp(const QDateTime &when)
@@ -82,11 +134,19 @@ QString errorClassName(FailureClass failure)
 }
 
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
-/// The two INSERTs straight on the SQLite connection under Qt's QSQLITE driver (the same library and handle), for
-/// the recorder's throughput: binding through QSqlQuery costs a QVariant and a formatted placeholder name per value,
+/// The INSERTs straight on the SQLite connection under Qt's QSQLITE driver (the same library and handle), for the
+/// recorder's throughput: binding through QSqlQuery costs a QVariant and a formatted placeholder name per value,
 /// which is most of the time of a row.
+///
+/// A batch goes in as multi-row INSERTs of RowsPerStatement rows (all its calls, then all their attempts; the rest in
+/// power-of-two pieces, so that at most a handful of statements per table are ever prepared):
+/// SQLite's per-statement work (opening a cursor per index, the AUTOINCREMENT bookkeeping, closing) is paid once per
+/// statement instead of once per row, and its cursors stay on the last page of each index between the rows of a
+/// statement, so appending (time-ordered keys) skips the descent from the root.
 class NativeStatements {
 public:
+    static constexpr int RowsPerStatement = 64;  ///< a power of two
+
     static std::unique_ptr<NativeStatements> create(const QSqlDatabase &db)
     {
         if (db.driverName() != QLatin1String("QSQLITE"))
@@ -98,93 +158,109 @@ public:
         if (!connection)
             return nullptr;
         auto statements = std::unique_ptr<NativeStatements>(new NativeStatements(connection));
-        if (!statements->prepare())
+        if (!statements->prepareSingleRow())
             return nullptr;
         return statements;
     }
 
     ~NativeStatements()
     {
-        sqlite3_finalize(m_call);
-        sqlite3_finalize(m_attempt);
+        for (sqlite3_stmt *statement : m_calls)
+            sqlite3_finalize(statement);
+        for (sqlite3_stmt *statement : m_attempts)
+            sqlite3_finalize(statement);
+        sqlite3_finalize(m_lastCallId);
     }
 
     NativeStatements(const NativeStatements &) = delete;
     NativeStatements &operator=(const NativeStatements &) = delete;
 
-    /// Empty on success, else SQLite's message.
+    /// Inserts every call of @p batch with its attempts (inside the caller's transaction). Empty on success, else
+    /// SQLite's message: then some rows may be in, and the caller must roll the transaction back.
+    QString insertBatch(const std::vector<CallRecord> &batch)
+    {
+        // The calls get explicit ids, so that their attempts know them without a round trip per call. The caller's
+        // transaction holds the write lock; AUTOINCREMENT never reuses an id, hence the sqlite_sequence term.
+        if (sqlite3_step(m_lastCallId) != SQLITE_ROW) {
+            const QString error = QString::fromUtf8(sqlite3_errmsg(m_db));
+            sqlite3_reset(m_lastCallId);
+            return error;
+        }
+        const sqlite3_int64 lastId = sqlite3_column_int64(m_lastCallId, 0);
+        sqlite3_reset(m_lastCallId);
+        if (lastId > std::numeric_limits<sqlite3_int64>::max() - sqlite3_int64(batch.size()))
+            return QStringLiteral("no call ids left");
+        const sqlite3_int64 firstId = lastId + 1;
+
+        const int count = int(batch.size());
+        for (int begin = 0, rows = 0; begin < count; begin += rows) {
+            rows = statementRows(count - begin);
+            sqlite3_stmt *statement = callStatement(rows);
+            if (!statement)
+                return m_lastError;
+            m_used = 0;
+            for (int r = 0; r < rows; ++r) {
+                const CallRecord &call = batch[std::size_t(begin + r)];
+                bindCall(statement, r * (CallColumnCount + 1) + 1, call, firstId + begin + r);
+            }
+            if (!step(statement))
+                return m_lastError;
+        }
+
+        struct PendingAttempt {
+            const AttemptRecord *attempt;
+            const CallRecord *call;
+            sqlite3_int64 callId;
+        };
+        std::array<PendingAttempt, RowsPerStatement> pending;
+        int pendingCount = 0;
+        const auto writeAttempts = [&]() {
+            for (int begin = 0, rows = 0; begin < pendingCount; begin += rows) {
+                rows = statementRows(pendingCount - begin);
+                sqlite3_stmt *statement = attemptStatement(rows);
+                if (!statement)
+                    return false;
+                m_used = 0;
+                for (int r = 0; r < rows; ++r) {
+                    const PendingAttempt &row = pending[std::size_t(begin + r)];
+                    bindAttempt(statement, r * AttemptColumnCount + 1, *row.attempt, row.callId, row.call->createdAt);
+                }
+                if (!step(statement))
+                    return false;
+            }
+            pendingCount = 0;
+            return true;
+        };
+        for (int c = 0; c < count; ++c) {
+            const CallRecord &call = batch[std::size_t(c)];
+            for (const AttemptRecord &attempt : call.attempts) {
+                pending[std::size_t(pendingCount++)] = {&attempt, &call, firstId + c};
+                if (pendingCount == m_maxRows && !writeAttempts())
+                    return m_lastError;
+            }
+        }
+        if (!writeAttempts())
+            return m_lastError;
+        return {};
+    }
+
+    /// Inserts one call and its attempts, one row per statement (the per-call retry of a refused batch). Empty on
+    /// success, else SQLite's message and, in @p failedAction, what failed.
     QString insert(const CallRecord &call, QString *failedAction)
     {
         m_used = 0;
-        char created[32];
-        const int createdLength = formatTimestamp(call.createdAt, created);
-        sqlite3_stmt *q = m_call;
-        int i = 1;
-        bindText(q, i++, call.uuid);
-        bindInt(q, i++, call.botId);
-        bindInt(q, i++, call.configId);
-        bindInt(q, i++, call.sessionId);
-        bindText(q, i++, call.userRef);
-        bindText(q, i++, call.promptKey);
-        if (call.promptVersion)
-            sqlite3_bind_int64(q, i++, *call.promptVersion);
-        else
-            sqlite3_bind_null(q, i++);
-        bindText(q, i++, call.requestedProvider);
-        bindText(q, i++, call.requestedModel);
-        bindText(q, i++, call.requestedRegion);
-        bindText(q, i++, call.servedProvider);
-        bindText(q, i++, call.servedModel);
-        bindText(q, i++, call.servedRegion);
-        const QString status = CallRecord::statusName(call.status);
-        bindText(q, i++, status);
-        const QString errorClass = errorClassName(call.errorClass);
-        bindText(q, i++, errorClass);
-        bindText(q, i++, call.errorMessage);
-        sqlite3_bind_int(q, i++, call.streamed ? 1 : 0);
-        bindInt(q, i++, call.latencyMs);
-        bindInt(q, i++, call.ttftMs);
-        sqlite3_bind_int64(q, i++, call.usage.input);
-        sqlite3_bind_int64(q, i++, call.usage.cachedInput);
-        sqlite3_bind_int64(q, i++, call.usage.cacheWrite);
-        sqlite3_bind_int64(q, i++, call.usage.output);
-        sqlite3_bind_int64(q, i++, call.usage.reasoning);
-        sqlite3_bind_double(q, i++, call.costUsd);
-        sqlite3_bind_text(q, i++, created, createdLength, SQLITE_STATIC);
-        sqlite3_bind_int(q, i++, call.isDemo ? 1 : 0);
-        if (!step(q)) {
+        sqlite3_stmt *const insertCall = callStatement(1);  // prepared by create()
+        bindCall(insertCall, 1, call, std::nullopt);
+        if (!step(insertCall)) {
             *failedAction = QStringLiteral("record call %1").arg(call.uuid);
             return m_lastError;
         }
         const sqlite3_int64 callId = sqlite3_last_insert_rowid(m_db);
-
-        sqlite3_stmt *a = m_attempt;
+        sqlite3_stmt *const insertAttempt = attemptStatement(1);
         for (const AttemptRecord &attempt : call.attempts) {
-            m_used = 0;  // the call's row is stored; its texts are no longer needed
-            char started[32];
-            const int startedLength = attempt.startedAt.isValid() ? formatTimestamp(attempt.startedAt, started) : 0;
-            int j = 1;
-            sqlite3_bind_int64(a, j++, callId);
-            sqlite3_bind_int(a, j++, attempt.hopIndex);
-            sqlite3_bind_int(a, j++, attempt.retryIndex);
-            bindText(a, j++, attempt.provider);
-            bindText(a, j++, attempt.model);
-            bindText(a, j++, attempt.region);
-            const QString outcome = AttemptRecord::outcomeName(attempt.outcome);
-            bindText(a, j++, outcome);
-            if (attempt.httpStatus)
-                sqlite3_bind_int(a, j++, *attempt.httpStatus);
-            else
-                sqlite3_bind_null(a, j++);
-            const QString attemptClass = errorClassName(attempt.errorClass);
-            bindText(a, j++, attemptClass);
-            bindText(a, j++, attempt.errorMessage);
-            bindInt(a, j++, attempt.latencyMs);
-            if (startedLength > 0)
-                sqlite3_bind_text(a, j++, started, startedLength, SQLITE_STATIC);
-            else
-                sqlite3_bind_text(a, j++, created, createdLength, SQLITE_STATIC);
-            if (!step(a)) {
+            m_used = 0;
+            bindAttempt(insertAttempt, 1, attempt, callId, call.createdAt);
+            if (!step(insertAttempt)) {
                 *failedAction = QStringLiteral("record attempt %1.%2 of call %3")
                                     .arg(attempt.hopIndex)
                                     .arg(attempt.retryIndex)
@@ -196,22 +272,129 @@ public:
     }
 
 private:
-    explicit NativeStatements(sqlite3 *db) : m_db(db) {}
+    /// How long the text bound to a parameter stays valid: the record's own strings live until the batch is done,
+    /// names made for the row (statuses, error classes) die before the statement runs.
+    enum class Lifetime { Batch, Temporary };
 
-    bool prepare()
+    using StatementCache = std::array<sqlite3_stmt *, std::countr_zero(unsigned(RowsPerStatement)) + 1>;
+
+    explicit NativeStatements(sqlite3 *db) : m_db(db)
     {
-        return sqlite3_prepare_v3(m_db, CallInsertSql, -1, SQLITE_PREPARE_PERSISTENT, &m_call, nullptr) == SQLITE_OK &&
-               sqlite3_prepare_v3(m_db, AttemptInsertSql, -1, SQLITE_PREPARE_PERSISTENT, &m_attempt, nullptr) ==
-                   SQLITE_OK;
+        // A build of SQLite may allow fewer parameters per statement than 64 calls need (the limit was 999 before
+        // 3.32).
+        const int parameters = sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+        while (m_maxRows > 1 && m_maxRows * (CallColumnCount + 1) > parameters)
+            m_maxRows /= 2;
+    }
+
+    /// Rows of the next statement for @p remaining rows: the most a statement takes, or the largest power of two
+    /// that fits.
+    int statementRows(int remaining) const
+    {
+        int rows = m_maxRows;
+        while (rows > remaining)
+            rows /= 2;
+        return rows;
+    }
+
+    bool prepareSingleRow()
+    {
+        return callStatement(1) && attemptStatement(1) &&
+               sqlite3_prepare_v3(m_db,
+                                  "SELECT max(coalesce(max(id), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE "
+                                  "name = 'calls'), 0)) FROM calls",
+                                  -1, SQLITE_PREPARE_PERSISTENT, &m_lastCallId, nullptr) == SQLITE_OK;
+    }
+
+    /// The INSERT of @p rows calls (with an explicit id column), prepared on first use; null on failure.
+    sqlite3_stmt *callStatement(int rows)
+    {
+        return statement(m_calls, rows, [rows] {
+            return insertSql("calls", (QByteArray("id, ") + CallColumns).constData(), CallColumnCount + 1, rows);
+        });
+    }
+
+    sqlite3_stmt *attemptStatement(int rows)
+    {
+        return statement(m_attempts, rows,
+                         [rows] { return insertSql("attempts", AttemptColumns, AttemptColumnCount, rows); });
+    }
+
+    template <typename MakeSql> sqlite3_stmt *statement(StatementCache &cache, int rows, MakeSql makeSql)
+    {
+        sqlite3_stmt *&slot = cache[std::size_t(std::countr_zero(unsigned(rows)))];
+        if (!slot) {
+            const QByteArray sql = makeSql();
+            if (sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &slot, nullptr) !=
+                SQLITE_OK) {
+                m_lastError = QString::fromUtf8(sqlite3_errmsg(m_db));
+                slot = nullptr;
+            }
+        }
+        return slot;
+    }
+
+    /// Binds @p call's columns from parameter @p first on: its id (NULL lets SQLite choose), then CallColumns.
+    void bindCall(sqlite3_stmt *q, int first, const CallRecord &call, std::optional<sqlite3_int64> id)
+    {
+        int i = first;
+        bindInt(q, i++, id);
+        bindText(q, i++, call.uuid);
+        bindInt(q, i++, call.botId);
+        bindInt(q, i++, call.configId);
+        bindInt(q, i++, call.sessionId);
+        bindText(q, i++, call.userRef);
+        bindText(q, i++, call.promptKey);
+        bindInt(q, i++, call.promptVersion);
+        bindText(q, i++, call.requestedProvider);
+        bindText(q, i++, call.requestedModel);
+        bindText(q, i++, call.requestedRegion);
+        bindText(q, i++, call.servedProvider);
+        bindText(q, i++, call.servedModel);
+        bindText(q, i++, call.servedRegion);
+        bindText(q, i++, CallRecord::statusName(call.status), Lifetime::Temporary);
+        bindText(q, i++, errorClassName(call.errorClass), Lifetime::Temporary);
+        bindText(q, i++, call.errorMessage);
+        sqlite3_bind_int(q, i++, call.streamed ? 1 : 0);
+        bindInt(q, i++, call.latencyMs);
+        bindInt(q, i++, call.ttftMs);
+        sqlite3_bind_int64(q, i++, call.usage.input);
+        sqlite3_bind_int64(q, i++, call.usage.cachedInput);
+        sqlite3_bind_int64(q, i++, call.usage.cacheWrite);
+        sqlite3_bind_int64(q, i++, call.usage.output);
+        sqlite3_bind_int64(q, i++, call.usage.reasoning);
+        sqlite3_bind_double(q, i++, call.costUsd);
+        bindTimestamp(q, i++, call.createdAt);
+        sqlite3_bind_int(q, i++, call.isDemo ? 1 : 0);
+    }
+
+    /// Binds @p attempt's AttemptColumns from parameter @p first on; without startedAt it gets @p callCreated.
+    void bindAttempt(sqlite3_stmt *a, int first, const AttemptRecord &attempt, sqlite3_int64 callId,
+                     const QDateTime &callCreated)
+    {
+        int j = first;
+        sqlite3_bind_int64(a, j++, callId);
+        sqlite3_bind_int(a, j++, attempt.hopIndex);
+        sqlite3_bind_int(a, j++, attempt.retryIndex);
+        bindText(a, j++, attempt.provider);
+        bindText(a, j++, attempt.model);
+        bindText(a, j++, attempt.region);
+        bindText(a, j++, AttemptRecord::outcomeName(attempt.outcome), Lifetime::Temporary);
+        bindInt(a, j++, attempt.httpStatus);
+        bindText(a, j++, errorClassName(attempt.errorClass), Lifetime::Temporary);
+        bindText(a, j++, attempt.errorMessage);
+        bindInt(a, j++, attempt.latencyMs);
+        bindTimestamp(a, j++, attempt.startedAt.isValid() ? attempt.startedAt : callCreated);
     }
 
     /// Binds as TEXT; a null QString binds as '' (the columns are NOT NULL), never as NULL. ASCII (nearly every
     /// value: ids, names, statuses) is copied into a scratch buffer as UTF-8 so SQLite need not convert UTF-16.
-    void bindText(sqlite3_stmt *statement, int index, const QString &value)
+    void bindText(sqlite3_stmt *statement, int index, const QString &value, Lifetime lifetime = Lifetime::Batch)
     {
         const qsizetype size = value.size();
+        // constData(), not utf16(): the latter reallocates a literal's (raw data) string to add a terminator.
+        const char16_t *in = reinterpret_cast<const char16_t *>(value.constData());
         if (size <= qsizetype(m_scratch.size()) - m_used) {
-            const char16_t *in = reinterpret_cast<const char16_t *>(value.utf16());
             char *out = m_scratch.data() + m_used;
             bool ascii = true;
             for (qsizetype i = 0; i < size; ++i) {
@@ -228,8 +411,23 @@ private:
             }
         }
         static const char16_t empty[1] = {0};
-        const void *data = value.isEmpty() ? static_cast<const void *>(empty) : value.utf16();
-        sqlite3_bind_text16(statement, index, data, int(size * 2), SQLITE_STATIC);
+        const void *data = size == 0 ? static_cast<const void *>(empty) : in;
+        sqlite3_bind_text16(statement, index, data, int(size * 2),
+                            lifetime == Lifetime::Batch ? SQLITE_STATIC : SQLITE_TRANSIENT);
+    }
+
+    void bindTimestamp(sqlite3_stmt *statement, int index, const QDateTime &when)
+    {
+        char text[32];
+        const int length = formatTimestamp(when, text);
+        if (length <= qsizetype(m_scratch.size()) - m_used) {
+            char *out = m_scratch.data() + m_used;
+            std::memcpy(out, text, std::size_t(length));
+            m_used += length;
+            sqlite3_bind_text(statement, index, out, length, SQLITE_STATIC);
+        } else {
+            sqlite3_bind_text(statement, index, text, length, SQLITE_TRANSIENT);
+        }
     }
 
     template <typename T> static void bindInt(sqlite3_stmt *statement, int index, const std::optional<T> &value)
@@ -240,6 +438,8 @@ private:
             sqlite3_bind_null(statement, index);
     }
 
+    /// Runs @p statement once, then unbinds its parameters: they point into the scratch buffer and the batch's
+    /// strings (SQLITE_STATIC), which must not outlive the batch even unused.
     bool step(sqlite3_stmt *statement)
     {
         const int rc = sqlite3_step(statement);
@@ -251,10 +451,13 @@ private:
     }
 
     sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_call = nullptr;
-    sqlite3_stmt *m_attempt = nullptr;
+    int m_maxRows = RowsPerStatement;  ///< rows per statement at most, a power of two
+    StatementCache m_calls{};          ///< [n] inserts 2^n calls
+    StatementCache m_attempts{};
+    sqlite3_stmt *m_lastCallId = nullptr;
     QString m_lastError;
-    std::vector<char> m_scratch = std::vector<char>(16384);  ///< UTF-8 of the row being bound (SQLITE_STATIC)
+    /// UTF-8 of the rows being bound (SQLITE_STATIC): reset before each statement, never reallocated.
+    std::vector<char> m_scratch = std::vector<char>(65536);
     qsizetype m_used = 0;
 };
 #endif
@@ -282,8 +485,9 @@ class UsageRecorder::Writer {
 public:
     Writer(QSqlDatabase db, bool native) : m_db(std::move(db)), m_insertCall(m_db), m_insertAttempt(m_db)
     {
-        m_prepared = m_insertCall.prepare(QString::fromLatin1(CallInsertSql)) &&
-                     m_insertAttempt.prepare(QString::fromLatin1(AttemptInsertSql));
+        m_prepared =
+            m_insertCall.prepare(QString::fromLatin1(insertSql("calls", CallColumns, CallColumnCount, 1))) &&
+            m_insertAttempt.prepare(QString::fromLatin1(insertSql("attempts", AttemptColumns, AttemptColumnCount, 1)));
         if (!m_prepared) {
             m_prepareError = (m_insertCall.lastError().isValid() ? m_insertCall : m_insertAttempt).lastError().text();
         }
@@ -309,6 +513,25 @@ public:
                                           "version: reopen it with this Switchyard.")
                                .arg(m_prepareError),
                            m_db.databaseName());
+    }
+
+    /// Inserts every call of @p batch with its attempts (inside the caller's transaction). On failure some rows may
+    /// be in: roll the transaction back, then insert() call by call to find the refused ones.
+    Result<void> insertBatch(const std::vector<CallRecord> &batch)
+    {
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+        if (m_native) {
+            const QString error = m_native->insertBatch(batch);
+            if (error.isEmpty())
+                return {};
+            return failure(QStringLiteral("record a batch of %1 calls").arg(batch.size()), error);
+        }
+#endif
+        for (const CallRecord &call : batch) {
+            if (auto inserted = insert(call); !inserted)
+                return inserted;
+        }
+        return {};
     }
 
     /// Inserts one call and its attempts (inside the caller's transaction).
@@ -505,10 +728,13 @@ void UsageRecorder::run()
         if (db && db->driverName() == QLatin1String("QSQLITE")) {
             // This connection only appends. A large page cache keeps the hot index pages in memory between batches,
             // and checkpointing every 32 MB of WAL (instead of 4 MB) cuts the recorder's disk work: each checkpoint
-            // rewrites the same index pages and syncs. Both settings apply to this connection only.
+            // rewrites the same index pages and syncs. These settings apply to this connection only.
             QSqlQuery pragma(*db);
             pragma.exec(QStringLiteral("PRAGMA cache_size = -16384"));
             pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 8192"));
+            // A multi-row INSERT keeps a statement journal (to undo just that statement when a row is refused); in
+            // memory, not in a temporary file.
+            pragma.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
         }
         if (db)
             writer = std::make_unique<Writer>(*db, m_options.nativeSqlite);
@@ -558,12 +784,7 @@ void UsageRecorder::run()
                 if (!tx.isActive()) {
                     errors.append(tx.error());
                 } else {
-                    for (const CallRecord &call : batch) {
-                        if (!writer->insert(call)) {
-                            refused = true;
-                            break;
-                        }
-                    }
+                    refused = !writer->insertBatch(batch);
                     if (!refused) {
                         if (auto committed = tx.commit())
                             written = qint64(batch.size());

@@ -1,10 +1,13 @@
 #include "core/accounting/UsageRecorder.h"
 #include "core/store/BotRepository.h"
 #include "core/store/Database.h"
+#include "core/store/LlmConfigRepository.h"
+#include "core/store/SessionRepository.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,6 +58,12 @@ private Q_SLOTS:
     void destructorFlushes();
     void refusedCallIsDroppedAlone_data();
     void refusedCallIsDroppedAlone();
+    void roundTripsEveryFieldOfManyCalls_data();
+    void roundTripsEveryFieldOfManyCalls();
+    void refusedCallsInLargeBatchAreDroppedAlone_data();
+    void refusedCallsInLargeBatchAreDroppedAlone();
+    void neverReusesCallIds_data();
+    void neverReusesCallIds();
     void recordNeverWaitsForTheDatabase();
     void killedWriterLeavesOnlyCompleteCalls();
 
@@ -368,6 +377,313 @@ void TestUsageRecorder::refusedCallIsDroppedAlone()
     }
     QCOMPARE(refs, (QStringList{QStringLiteral("first"), QStringLiteral("middle"), QStringLiteral("last")}));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM attempts")), qint64(6));  // none of the dropped calls' rows
+}
+
+void TestUsageRecorder::roundTripsEveryFieldOfManyCalls_data()
+{
+    writesEveryColumn_data();
+}
+
+/// Many calls with every field varied (nulls and values, non-ASCII and very long texts, 0-3 attempts, calendar edges)
+/// in several batches of several multi-row statements: each stored column equals what was recorded.
+void TestUsageRecorder::roundTripsEveryFieldOfManyCalls()
+{
+    QFETCH(bool, native);
+    Bot bot;
+    bot.name = QStringLiteral("Support");
+    const auto createdBot = BotRepository(*m_database).create(bot);
+    QVERIFY(createdBot.ok());
+    LlmConfig config;
+    config.botId = createdBot->id;
+    config.name = QStringLiteral("fast");
+    config.provider = QStringLiteral("gemini");
+    config.model = QStringLiteral("gemini-2.5-flash");
+    const auto createdConfig = LlmConfigRepository(*m_database).create(config);
+    QVERIFY(createdConfig.ok());
+    const auto createdSession = SessionRepository(*m_database).create(ChatSession{});
+    QVERIFY(createdSession.ok());
+
+    // created_at of the first calls, written out by hand: epoch, before it, leap day, century, first and last year.
+    const QList<QPair<qint64, QString>> edges{
+        {0, QStringLiteral("1970-01-01T00:00:00.000Z")},
+        {-1, QStringLiteral("1969-12-31T23:59:59.999Z")},
+        {951868799999, QStringLiteral("2000-02-29T23:59:59.999Z")},
+        {4107542400000, QStringLiteral("2100-03-01T00:00:00.000Z")},
+        {-62135596800000, QStringLiteral("0001-01-01T00:00:00.000Z")},
+        {253402300799999, QStringLiteral("9999-12-31T23:59:59.999Z")},
+    };
+    const QList<FailureClass> classes{FailureClass::None, FailureClass::RateLimited, FailureClass::Timeout,
+                                      FailureClass::StreamCut, FailureClass::Transient};
+    const QList<AttemptRecord::Outcome> outcomes{AttemptRecord::Outcome::Succeeded, AttemptRecord::Outcome::Failed,
+                                                 AttemptRecord::Outcome::Skipped, AttemptRecord::Outcome::Cancelled};
+    const QList<CallRecord::Status> statuses{CallRecord::Status::Ok, CallRecord::Status::Failed,
+                                             CallRecord::Status::Cancelled};
+    const qint64 base = QDateTime(QDate(2025, 6, 30), QTime(23, 59, 59, 990), QTimeZone::utc()).toMSecsSinceEpoch();
+
+    QList<CallRecord> calls;
+    for (int i = 0; i < 150; ++i) {
+        CallRecord call;
+        if (i % 3 != 0)
+            call.uuid = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+        if (i % 4 == 0)
+            call.botId = createdBot->id;
+        if (i % 5 == 0)
+            call.configId = createdConfig->id;
+        if (i % 6 == 0)
+            call.sessionId = createdSession->id;
+        call.userRef = i % 7 == 0   ? QString()
+                       : i % 7 == 1 ? QStringLiteral("Jürgen ✓ %1").arg(i)
+                                    : QStringLiteral("user-%1").arg(i);
+        call.promptKey = i % 2 ? QStringLiteral("support.answer") : QString();
+        if (i % 2)
+            call.promptVersion = i;
+        call.requestedProvider = QStringLiteral("gemini");
+        call.requestedModel = QStringLiteral("gemini-2.5-pro-%1").arg(i % 3);
+        call.requestedRegion = i % 3 == 0 ? QStringLiteral("us-central1") : QString();
+        call.servedProvider = i % 2 ? QStringLiteral("bedrock") : QString();
+        call.servedModel = i % 2 ? QStringLiteral("deepseek.r1-v1:0") : QString();
+        call.servedRegion = i % 3 == 1 ? QStringLiteral("ap-south-1") : QString();
+        call.status = statuses.at(i % statuses.size());
+        call.errorClass = classes.at(i % classes.size());
+        if (i == 17)
+            call.errorMessage = QString(70000, QLatin1Char('x'));  // longer than any scratch buffer
+        else if (i == 18)
+            call.errorMessage = QString(40000, QChar(0x00e9)) + QStringLiteral(" ✓");
+        else if (i >= 40 && i < 64)  // together more than a statement's scratch space
+            call.errorMessage = QString(3000 + i, QLatin1Char('a' + i % 26));
+        else if (i % 2)
+            call.errorMessage = QStringLiteral("Überlastet: 503 from upstream %1").arg(i);
+        call.streamed = i % 2 == 0;
+        if (i % 3)
+            call.latencyMs = 1000 + i;
+        if (i % 4)
+            call.ttftMs = 100 + i;
+        call.usage = Usage{i * 11LL, i * 3LL, i * 5LL, i * 7LL, i * 13LL + 5000000000LL};
+        call.costUsd = i * 0.000123456789;
+        call.createdAt = QDateTime::fromMSecsSinceEpoch(i < edges.size() ? edges.at(i).first : base + i * 7, Qt::UTC);
+        call.isDemo = i % 5 == 1;
+        for (int a = 0; a < i % 4; ++a) {
+            AttemptRecord attempt;
+            attempt.hopIndex = a;
+            attempt.retryIndex = (i + a) % 2;
+            attempt.provider = a % 2 ? QStringLiteral("bedrock") : QStringLiteral("gemini");
+            attempt.model = QStringLiteral("model-%1-%2").arg(i).arg(a);
+            attempt.region = a == 1 ? QStringLiteral("région-%1").arg(i) : QString();
+            attempt.outcome = outcomes.at((i + a) % outcomes.size());
+            if ((i + a) % 3)
+                attempt.httpStatus = 200 + i + a;
+            attempt.errorClass = classes.at((i + a) % classes.size());
+            attempt.errorMessage = a == 2 ? QStringLiteral("Quota ✗ %1").arg(i) : QString();
+            if ((i + a) % 2)
+                attempt.latencyMs = 10 * i + a;
+            if (a % 2 == 0)
+                attempt.startedAt = QDateTime::fromMSecsSinceEpoch(base + 1000 * i + a, Qt::UTC);
+            call.attempts.append(attempt);
+        }
+        calls.append(call);
+    }
+
+    {
+        // 64 per batch: two full batches and a partial one, each several multi-row statements.
+        UsageRecorder recorder(*m_database, UsageRecorder::Options{64, 600000, native});
+        for (const CallRecord &call : std::as_const(calls))
+            recorder.record(call);
+        const auto flushed = recorder.flush();
+        QVERIFY2(flushed.ok(), qPrintable(flushed.ok() ? QString() : flushed.error().toString()));
+        QCOMPARE(recorder.writtenCount(), qint64(calls.size()));
+    }
+
+    const auto text = [](const QVariant &value) {
+        return value.isNull() ? QStringLiteral("<NULL>") : value.toString();
+    };
+    const auto optional = [](const auto &value) {
+        return value ? QVariant(qint64(*value)) : QVariant();
+    };
+    const auto integer = [](const QVariant &value) {
+        return value.isNull() ? QVariant() : QVariant(value.toLongLong());
+    };
+
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT uuid, bot_id, config_id, session_id, user_ref, prompt_key, prompt_version, requested_provider, "
+        "requested_model, requested_region, served_provider, served_model, served_region, status, error_class, "
+        "error_message, streamed, latency_ms, ttft_ms, input_tokens, cached_input_tokens, cache_write_tokens, "
+        "output_tokens, reasoning_tokens, cost_usd, created_at, is_demo, id FROM calls ORDER BY id")));
+    QList<qint64> ids;
+    QSet<QString> uuids;
+    for (const CallRecord &call : std::as_const(calls)) {
+        const int i = int(ids.size());
+        QVERIFY2(query.next(), qPrintable(QString::number(i)));
+        const QString uuid = text(query.value(0));
+        if (call.uuid.isEmpty()) {
+            QCOMPARE(uuid.size(), 36);
+            QCOMPARE(uuid.at(14), QLatin1Char('7'));  // a generated UUIDv7
+        } else {
+            QCOMPARE(uuid, call.uuid);
+        }
+        uuids.insert(uuid);
+        QCOMPARE(integer(query.value(1)), optional(call.botId));
+        QCOMPARE(integer(query.value(2)), optional(call.configId));
+        QCOMPARE(integer(query.value(3)), optional(call.sessionId));
+        QCOMPARE(text(query.value(4)), call.userRef.isNull() ? QStringLiteral("") : call.userRef);
+        QCOMPARE(text(query.value(5)), call.promptKey.isNull() ? QStringLiteral("") : call.promptKey);
+        QCOMPARE(integer(query.value(6)), optional(call.promptVersion));
+        QCOMPARE(text(query.value(7)), call.requestedProvider);
+        QCOMPARE(text(query.value(8)), call.requestedModel);
+        QCOMPARE(text(query.value(9)), call.requestedRegion.isNull() ? QStringLiteral("") : call.requestedRegion);
+        QCOMPARE(text(query.value(10)), call.servedProvider.isNull() ? QStringLiteral("") : call.servedProvider);
+        QCOMPARE(text(query.value(11)), call.servedModel.isNull() ? QStringLiteral("") : call.servedModel);
+        QCOMPARE(text(query.value(12)), call.servedRegion.isNull() ? QStringLiteral("") : call.servedRegion);
+        QCOMPARE(text(query.value(13)), CallRecord::statusName(call.status));
+        QCOMPARE(text(query.value(14)),
+                 call.errorClass == FailureClass::None ? QStringLiteral("") : failureClassName(call.errorClass));
+        QCOMPARE(text(query.value(15)), call.errorMessage.isNull() ? QStringLiteral("") : call.errorMessage);
+        QCOMPARE(integer(query.value(16)), QVariant(qint64(call.streamed ? 1 : 0)));
+        QCOMPARE(integer(query.value(17)), optional(call.latencyMs));
+        QCOMPARE(integer(query.value(18)), optional(call.ttftMs));
+        QCOMPARE(integer(query.value(19)), QVariant(call.usage.input));
+        QCOMPARE(integer(query.value(20)), QVariant(call.usage.cachedInput));
+        QCOMPARE(integer(query.value(21)), QVariant(call.usage.cacheWrite));
+        QCOMPARE(integer(query.value(22)), QVariant(call.usage.output));
+        QCOMPARE(integer(query.value(23)), QVariant(call.usage.reasoning));
+        QCOMPARE(query.value(24).toDouble(), call.costUsd);
+        QCOMPARE(text(query.value(25)),
+                 i < edges.size() ? edges.at(i).second : call.createdAt.toUTC().toString(Qt::ISODateWithMs));
+        QCOMPARE(integer(query.value(26)), QVariant(qint64(call.isDemo ? 1 : 0)));
+        ids.append(query.value(27).toLongLong());
+    }
+    QVERIFY(!query.next());
+    QCOMPARE(uuids.size(), calls.size());
+
+    QVERIFY(query.exec(QStringLiteral("SELECT call_id, hop_index, retry_index, provider, model, region, outcome, "
+                                      "http_status, error_class, error_message, latency_ms, started_at FROM attempts "
+                                      "ORDER BY id")));
+    for (int c = 0; c < calls.size(); ++c) {
+        const CallRecord &call = calls.at(c);
+        for (const AttemptRecord &attempt : call.attempts) {
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toLongLong(), ids.at(c));
+            QCOMPARE(integer(query.value(1)), QVariant(qint64(attempt.hopIndex)));
+            QCOMPARE(integer(query.value(2)), QVariant(qint64(attempt.retryIndex)));
+            QCOMPARE(text(query.value(3)), attempt.provider);
+            QCOMPARE(text(query.value(4)), attempt.model);
+            QCOMPARE(text(query.value(5)), attempt.region.isNull() ? QStringLiteral("") : attempt.region);
+            QCOMPARE(text(query.value(6)), AttemptRecord::outcomeName(attempt.outcome));
+            QCOMPARE(integer(query.value(7)), optional(attempt.httpStatus));
+            QCOMPARE(text(query.value(8)), attempt.errorClass == FailureClass::None
+                                               ? QStringLiteral("")
+                                               : failureClassName(attempt.errorClass));
+            QCOMPARE(text(query.value(9)), attempt.errorMessage.isNull() ? QStringLiteral("") : attempt.errorMessage);
+            QCOMPARE(integer(query.value(10)), optional(attempt.latencyMs));
+            const QDateTime started = attempt.startedAt.isValid() ? attempt.startedAt : call.createdAt;
+            QCOMPARE(text(query.value(11)), !attempt.startedAt.isValid() && c < edges.size()
+                                                ? edges.at(c).second
+                                                : started.toUTC().toString(Qt::ISODateWithMs));
+        }
+    }
+    QVERIFY(!query.next());
+}
+
+void TestUsageRecorder::refusedCallsInLargeBatchAreDroppedAlone_data()
+{
+    writesEveryColumn_data();
+}
+
+/// Refused calls at the start, in the middle of a full multi-row statement and in the last, shorter one of a batch:
+/// only they are dropped, each with its own error, and every other call is stored with all its attempts, in order.
+void TestUsageRecorder::refusedCallsInLargeBatchAreDroppedAlone()
+{
+    QFETCH(bool, native);
+    UsageRecorder recorder(*m_database, UsageRecorder::Options{256, 600000, native});
+    CallRecord earlier = makeCall(QStringLiteral("earlier"));
+    earlier.uuid = QStringLiteral("22222222-2222-4222-8222-222222222222");
+    recorder.record(earlier);
+    QVERIFY(recorder.flush().ok());
+
+    const QSet<int> refused{0, 37, 100, 199};
+    for (int i = 0; i < 200; ++i) {
+        CallRecord call = makeCall(QString::number(i), 1 + i % 3);
+        call.uuid = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+        if (i == 0)
+            call.uuid = earlier.uuid;  // a duplicate of a committed call
+        else if (i == 37)
+            call.botId = 987654;  // no such bot
+        else if (i == 100)
+            call.uuid = QStringLiteral("00000000-0000-4000-8000-%1").arg(99, 12, 10, QLatin1Char('0'));  // same batch
+        else if (i == 199)
+            call.sessionId = 424242;  // no such session
+        recorder.record(call);
+    }
+    const auto flushed = recorder.flush();
+    QVERIFY(!flushed.ok());
+    QCOMPARE(flushed.error().code, Error::Code::Database);
+    QVERIFY2(flushed.error().message.contains(earlier.uuid), qPrintable(flushed.error().message));
+    QCOMPARE(recorder.writtenCount(), qint64(1 + 200 - refused.size()));
+    QCOMPARE(recorder.droppedCount(), qint64(refused.size()));
+    QCOMPARE(recorder.errors().size(), refused.size());
+    QVERIFY2(recorder.errors().at(1).message.contains(QStringLiteral("000000000037")),
+             qPrintable(recorder.errors().at(1).message));
+
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT user_ref, (SELECT COUNT(*) FROM attempts a WHERE a.call_id = c.id) "
+                                      "FROM calls c ORDER BY id")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("earlier"));
+    qint64 attempts = 2;
+    for (int i = 0; i < 200; ++i) {
+        if (refused.contains(i))
+            continue;
+        QVERIFY2(query.next(), qPrintable(QString::number(i)));
+        QCOMPARE(query.value(0).toString(), QString::number(i));
+        QCOMPARE(query.value(1).toInt(), 1 + i % 3);
+        attempts += 1 + i % 3;
+    }
+    QVERIFY(!query.next());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM attempts")), attempts);  // none of the refused calls' rows
+}
+
+void TestUsageRecorder::neverReusesCallIds_data()
+{
+    writesEveryColumn_data();
+}
+
+/// Call ids keep AUTOINCREMENT's promise although the recorder assigns them itself: never an id that was used (even
+/// by a deleted call), never one another connection took meanwhile; attempts point at their own call.
+void TestUsageRecorder::neverReusesCallIds()
+{
+    QFETCH(bool, native);
+    UsageRecorder recorder(*m_database, UsageRecorder::Options{64, 600000, native});
+    for (int i = 0; i < 10; ++i)
+        recorder.record(makeCall(QStringLiteral("before-%1").arg(i)));
+    QVERIFY(recorder.flush().ok());
+    const qint64 highest = count(QStringLiteral("SELECT MAX(id) FROM calls"));
+    QVERIFY(highest >= 10);
+
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("DELETE FROM calls WHERE id > %1").arg(highest - 3)));
+    QCOMPARE(count(QStringLiteral("SELECT MAX(id) FROM calls")), highest - 3);
+    QVERIFY(query.exec(QStringLiteral("INSERT INTO calls (uuid, status, created_at) VALUES "
+                                      "('33333333-3333-4333-8333-333333333333', 'ok', '2025-01-01T00:00:00.000Z')")));
+    const qint64 external = query.lastInsertId().toLongLong();
+    QCOMPARE(external, highest + 1);
+
+    for (int i = 0; i < 5; ++i)
+        recorder.record(makeCall(QStringLiteral("after-%1").arg(i), 1 + i));
+    QVERIFY(recorder.flush().ok());
+    QVERIFY(query.exec(QStringLiteral("SELECT id, user_ref, (SELECT COUNT(*) FROM attempts a WHERE a.call_id = c.id) "
+                                      "FROM calls c WHERE user_ref LIKE 'after-%' ORDER BY id")));
+    qint64 previous = external;
+    for (int i = 0; i < 5; ++i) {
+        QVERIFY(query.next());
+        QVERIFY2(query.value(0).toLongLong() > previous, qPrintable(query.value(0).toString()));
+        previous = query.value(0).toLongLong();
+        QCOMPARE(query.value(1).toString(), QStringLiteral("after-%1").arg(i));
+        QCOMPARE(query.value(2).toInt(), 1 + i);
+    }
+    QVERIFY(!query.next());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM attempts a LEFT JOIN calls c ON c.id = a.call_id WHERE "
+                                  "c.id IS NULL")),
+             qint64(0));
 }
 
 void TestUsageRecorder::recordNeverWaitsForTheDatabase()

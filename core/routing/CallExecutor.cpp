@@ -62,15 +62,15 @@ void CallExecutor::start(const CallRequest &request)
     m_budget = std::make_unique<CallBudget>(request.budgetMs, m_services.retry.maxAttemptsPerHop(), m_services.clock);
     m_plan = ChainPlanner(*m_services.providers).plan(request.config, request.system);
     m_result.planWarnings = m_plan.warnings;
-    if (m_plan.hops.isEmpty()) {
-        // From the event loop, like every other ending: listeners connect after start().
-        QTimer::singleShot(0, this, [this] {
-            finish(FailureClass::Validation,
-                   tr("No hop can serve this call: %1").arg(m_plan.warnings.join(QLatin1Char(' '))));
-        });
-        return;
-    }
-    QTimer::singleShot(0, this, [this] { tryHop(0); });
+    // The first hop is sent at once (a trip through the event loop here cost more than the rest of the engine);
+    // an ending reached before start() returns is still announced from the event loop (see finish()).
+    m_starting = true;
+    if (m_plan.hops.isEmpty())
+        finish(FailureClass::Validation,
+               tr("No hop can serve this call: %1").arg(m_plan.warnings.join(QLatin1Char(' '))));
+    else
+        tryHop(0);
+    m_starting = false;
 }
 
 void CallExecutor::cancel()
@@ -297,6 +297,11 @@ void CallExecutor::finish(FailureClass failure, const QString &message)
     m_result.failure = failure;
     m_result.errorMessage = message;
     m_result.latencyMs = m_services.clock->monotonicMs() - m_startMs;
+    if (m_starting) {
+        // Never inside start(): the caller may not be listening yet, or may be about to enter its event loop.
+        QTimer::singleShot(0, this, [this] { Q_EMIT finished(); });
+        return;
+    }
     Q_EMIT finished();
 }
 

@@ -112,6 +112,7 @@ private:
     int m_retryIndex = 0;
     bool m_streamedThisAttempt = false;
     bool m_finished = false;
+    bool m_starting = false;  ///< inside start(): an ending must be announced later, from the event loop
 };
 
 }  // namespace Switchyard

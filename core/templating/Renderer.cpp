@@ -330,6 +330,21 @@ const CompiledTemplate *Renderer::partial(const QString &name)
     return compiled->get();
 }
 
+const DataNode *Renderer::systemVariable(const QString &name, size_t hash)
+{
+    for (const DataMember &known : m_system)
+        if (known.hash == hash && known.key == name)
+            return &known.value;
+    // Only the names a template uses are computed — formatting them all cost more than the rest of a short render.
+    if (!SystemVariables::isSystemVariable(name))
+        return nullptr;
+    if (!m_systemTime)
+        m_systemTime = m_options.system->now();
+    m_system.push_back(
+        DataMember{hash, name, DataNode::fromJson(m_options.system->valueAt(name, *m_systemTime), true)});
+    return &m_system.back().value;
+}
+
 const DataNode *Renderer::lookup(const Name &name)
 {
     if (name.implicit)
@@ -344,9 +359,7 @@ const DataNode *Renderer::lookup(const Name &name)
     }
     if (!value && m_options.system) {
         // System variables sit below all data: a data value with the same name wins.
-        if (!m_system)
-            m_system = DataNode::fromJson(m_options.system->values(), true);
-        value = m_system->member(first, firstHash);
+        value = systemVariable(first, firstHash);
     }
 
     // The rest of a dotted name resolves inside the first part's value only, never against the stack.

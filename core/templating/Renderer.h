@@ -6,11 +6,13 @@
 #include "core/templating/RenderOptions.h"
 #include "core/templating/RenderReport.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
 #include <QString>
 #include <QVarLengthArray>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -85,7 +87,12 @@ private:
     QSet<QString> m_missingKeys;
     QStringList m_missingPartials;
     std::optional<Error> m_error;
-    std::optional<DataNode> m_system;
+    /// System variables resolved so far in this render, all read at m_systemTime (one snapshot per render). A deque:
+    /// lookups hand out pointers to its nodes, which must stay valid as more names are resolved.
+    std::deque<DataMember> m_system;
+    std::optional<QDateTime> m_systemTime;
+
+    const DataNode *systemVariable(const QString &name, size_t hash);
 };
 
 }  // namespace Switchyard::Templating::Detail

@@ -144,12 +144,24 @@ QJsonObject SystemVariables::values() const
 {
     const QDateTime when = now();
     QJsonObject object;
-    object.insert(kCurrentDate, formatDate(when));
-    object.insert(kCurrentTime, formatTime(when));
-    object.insert(kDayOfWeek, formatDay(when));
-    object.insert(kRandom, randomNumber1To4());
-    object.insert(kHistory, m_conversationHistory);
+    for (const QString &name : {kCurrentDate, kCurrentTime, kDayOfWeek, kRandom, kHistory})
+        object.insert(name, valueAt(name, when));
     return object;
+}
+
+QJsonValue SystemVariables::valueAt(QStringView name, const QDateTime &now) const
+{
+    if (name == kCurrentDate)
+        return formatDate(now);
+    if (name == kCurrentTime)
+        return formatTime(now);
+    if (name == kDayOfWeek)
+        return formatDay(now);
+    if (name == kRandom)
+        return randomNumber1To4();
+    if (name == kHistory)
+        return m_conversationHistory;
+    return QJsonValue(QJsonValue::Undefined);
 }
 
 }  // namespace Switchyard::Templating

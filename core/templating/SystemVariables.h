@@ -69,6 +69,10 @@ public:
     /// Strings for all of them except random_number_1_4, which is a number.
     QJsonObject values() const;
 
+    /// The system variable @p name as it reads at @p now (a time from now()), or an undefined QJsonValue for a name
+    /// that is not one. Renderers ask only for the names a template uses, all at the same @p now.
+    QJsonValue valueAt(QStringView name, const QDateTime &now) const;
+
 private:
     QTimeZone m_timeZone;
     Clock m_clock;

@@ -214,6 +214,26 @@ private Q_SLOTS:
                                             QStringLiteral("primary/large:ok:none")}));
     }
 
+    void endingInsideStartIsAnnouncedFromTheEventLoop()
+    {
+        // Every hop's breaker is open: the call ends inside start() without any I/O, yet finished() must come after
+        // start() returned (a caller connects, starts, then enters its event loop), and exactly once.
+        Harness harness(providers({}));
+        for (const auto &[provider, model] :
+             {std::pair{"primary", "small"}, std::pair{"primary", "large"}, std::pair{"backup", "steady"}})
+            harness.breakers.forceOpen(BreakerKey{QLatin1String(provider), QLatin1String(model), {}},
+                                       QStringLiteral("test"), QStringLiteral("maintenance"));
+        CallExecutor executor(harness.services());
+        QSignalSpy finished(&executor, &CallExecutor::finished);
+        executor.start(request());
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(finished.wait(2000));
+        QTest::qWait(10);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!executor.result().ok);
+        QCOMPARE(executor.result().failure, FailureClass::CircuitOpen);
+    }
+
     void missingKeySkipsTheHopWithoutRevealingAnything()
     {
         Harness harness(providers({}, QStringLiteral("env:SWITCHYARD_TEST_KEY_THAT_IS_NOT_SET")));

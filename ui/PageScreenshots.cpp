@@ -1,10 +1,13 @@
 #include "PageScreenshots.h"
 
+#include "ui/FilterTablePage.h"
 #include "ui/MainWindow.h"
+#include "ui/bots/BotsPage.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QPixmap>
+#include <QTableView>
 
 namespace Switchyard {
 
@@ -18,6 +21,9 @@ Result<QStringList> PageScreenshots::save(MainWindow &window, const QString &dir
     }
     if (!window.isVisible())
         window.show();
+    // Show an editor with content rather than its empty state: open the first bot.
+    if (QTableView *bots = window.botsPage()->listPage()->view(); bots->model() && bots->model()->rowCount() > 0)
+        bots->setCurrentIndex(bots->model()->index(0, 0));
 
     const MainWindow::Page before = window.currentPage();
     const NavigationModel *navigation = window.navigationModel();

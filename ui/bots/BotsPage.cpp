@@ -71,6 +71,8 @@ BotsPage::BotsPage(Database &database, QWidget *parent)
     splitter->addWidget(m_editor);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    // Start with room for the list's name, slug and status columns; the editor takes the rest.
+    splitter->setSizes({440, 660});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

@@ -30,6 +30,56 @@
     </message>
 </context>
 <context>
+    <name>Switchyard::ApiKeyDialog</name>
+    <message>
+        <location filename="../ui/providers/ApiKeyDialog.cpp" line="+22"/>
+        <source>Set API Key for %1</source>
+        <translation>API-Schlüssel für %1 festlegen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The key is stored in the system keychain under the name &quot;%1&quot;; it is never written to the workspace or to providers.yaml.</source>
+        <translation>Der Schlüssel wird im Schlüsselbund des Systems unter dem Namen „%1“ gespeichert; er wird nie in den Arbeitsbereich oder in die providers.yaml geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Store in Keychain</source>
+        <translation>Im Schlüsselbund &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>This build of Switchyard has no keychain support, so the key can&apos;t be stored.</source>
+        <translation>Dieser Build von Switchyard unterstützt keinen Schlüsselbund, daher kann der Schlüssel nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&quot;%1&quot; can&apos;t be used as a keychain entry name.</source>
+        <translation>„%1“ kann nicht als Name eines Schlüsselbund-Eintrags verwendet werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the environment variable %1 to the key instead and reference it as env:%1 in providers.yaml.</source>
+        <translation>Setzen Sie stattdessen die Umgebungsvariable %1 auf den Schlüssel und verweisen Sie in der providers.yaml mit env:%1 darauf.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The key could not be stored in the system keychain: %1
+Set the environment variable %2 to the key instead and reference it as env:%2 in providers.yaml.</source>
+        <translation>Der Schlüssel konnte nicht im Schlüsselbund des Systems gespeichert werden: %1
+Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen Sie in der providers.yaml mit env:%2 darauf.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stored. Reference it in providers.yaml as api_key: keychain:%1</source>
+        <translation>Gespeichert. Verweisen Sie in der providers.yaml mit api_key: keychain:%1 darauf.</translation>
+    </message>
+</context>
+<context>
     <name>Switchyard::BotCommands</name>
     <message>
         <location filename="../ui/bots/BotCommands.cpp" line="+54"/>
@@ -486,7 +536,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::ConfigsTableModel</name>
     <message>
-        <location filename="../ui/bots/ConfigsTableModel.cpp" line="+150"/>
+        <location filename="../ui/bots/ConfigsTableModel.cpp" line="+157"/>
         <location line="+205"/>
         <source>Active</source>
         <translation>Aktiv</translation>
@@ -679,7 +729,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+52"/>
+        <location filename="../ui/MainWindow.cpp" line="+53"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
@@ -696,19 +746,7 @@ Prompts erscheinen hier, sobald Prompt-Dateien importiert sind.</translation>
         <translation>Prompts nach Schlüssel, Label oder Autor filtern</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>This workspace has no providers yet.
-Providers appear here once a providers.yaml file is imported.</source>
-        <translation>Dieser Arbeitsbereich enthält noch keine Anbieter.
-Anbieter erscheinen hier, sobald eine providers.yaml importiert ist.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Filter providers by id, kind, endpoint or model</source>
-        <translation>Anbieter nach ID, Art, Endpunkt oder Modell filtern</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
@@ -798,7 +836,7 @@ Anbieter erscheinen hier, sobald eine providers.yaml importiert ist.</translatio
         <translation>Die Prompts von %1 konnten nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Could not read the providers of %1: %2</source>
         <translation>Die Anbieter von %1 konnten nicht gelesen werden: %2</translation>
     </message>
@@ -1012,6 +1050,184 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <location line="+13"/>
         <source>%1 → v%2</source>
         <translation>%1 → v%2</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::ProviderDetailPanel</name>
+    <message>
+        <location filename="../ui/providers/ProviderDetailPanel.cpp" line="+62"/>
+        <source>Kind:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region(s):</source>
+        <translation>Region(en):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Context window</source>
+        <translation>Kontextfenster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Input / 1k tokens</source>
+        <translation>Eingabe / 1k Tokens</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output / 1k tokens</source>
+        <translation>Ausgabe / 1k Tokens</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the provider for its model list (or send a one-line chat) with the configured key</source>
+        <translation>Den Anbieter mit dem konfigurierten Schlüssel nach seiner Modellliste fragen (oder einen einzeiligen Chat senden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;List Models</source>
+        <translation>Modelle &amp;auflisten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the provider which models it offers right now</source>
+        <translation>Den Anbieter fragen, welche Modelle er gerade anbietet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set API &amp;Key…</source>
+        <translation>API-&amp;Schlüssel festlegen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store this provider&apos;s API key in the system keychain</source>
+        <translation>Den API-Schlüssel dieses Anbieters im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Models in providers.yaml:</source>
+        <translation>Modelle in der providers.yaml:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No provider selected</source>
+        <translation>Kein Anbieter ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(the kind&apos;s default)</source>
+        <translation>(Standard der Art)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none needed)</source>
+        <translation>(nicht erforderlich)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>provider &quot;%1&quot;</source>
+        <translation>Anbieter „%1“</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed (%1): %2</source>
+        <translation>Fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet …</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Asking for the model list…</source>
+        <translation>Modellliste wird abgefragt …</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>OK — %1 ms; models listed: %2</source>
+        <translation>OK – %1 ms; aufgelistete Modelle: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OK — %1 ms, model %2 answered a chat</source>
+        <translation>OK – %1 ms, Modell %2 hat auf einen Chat geantwortet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This provider has no model list to ask; its models are the ones above.</source>
+        <translation>Dieser Anbieter hat keine abfragbare Modellliste; seine Modelle sind die oben aufgeführten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed (%1)</source>
+        <translation>Fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::ProvidersPage</name>
+    <message>
+        <location filename="../ui/providers/ProvidersPage.cpp" line="+21"/>
+        <source>This workspace has no providers yet.
+Providers appear here once a providers.yaml file is imported.</source>
+        <translation>Dieser Arbeitsbereich enthält noch keine Anbieter.
+Anbieter erscheinen hier, sobald eine providers.yaml importiert ist.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter providers by id, kind, endpoint or model</source>
+        <translation>Anbieter nach ID, Art, Endpunkt oder Modell filtern</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "ui/bots/BotDocument.h"
 #include "ui/bots/BotEditorPage.h"
 #include "ui/bots/BotsPage.h"
+#include "ui/providers/ProvidersPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -101,11 +102,7 @@ void MainWindow::createPages()
                                         m_pages);
     m_promptsPage->filterEdit()->setPlaceholderText(tr("Filter prompts by key, label or author"));
 
-    m_providersPage = new FilterTablePage(QStringLiteral("providers"), m_providersModel,
-                                          tr("This workspace has no providers yet.\nProviders appear here once a "
-                                             "providers.yaml file is imported."),
-                                          m_pages);
-    m_providersPage->filterEdit()->setPlaceholderText(tr("Filter providers by id, kind, endpoint or model"));
+    m_providersPage = new ProvidersPage(m_providersModel, m_pages);
 
     for (int row = 0; row < m_navigationModel->rowCount(); ++row) {
         const Page page = m_navigationModel->pageAt(row);
@@ -274,11 +271,12 @@ void MainWindow::loadProviders()
     if (!config) {
         m_providersModel->setProviders({});
         m_botsPage->setProviders({});
-        m_providersPage->setError(tr("Could not read the providers of %1: %2")
-                                      .arg(QDir::toNativeSeparators(m_database.path()), config.error().toString()));
+        m_providersPage->listPage()->setError(
+            tr("Could not read the providers of %1: %2")
+                .arg(QDir::toNativeSeparators(m_database.path()), config.error().toString()));
         return;
     }
-    m_providersPage->setError(QString());
+    m_providersPage->listPage()->setError(QString());
     m_providersModel->setProviders(config->providers);
     m_botsPage->setProviders(config.value());
 }

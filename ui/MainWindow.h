@@ -18,6 +18,7 @@ class BotsPage;
 class Database;
 class FilterTablePage;
 class PromptsTableModel;
+class ProvidersPage;
 class ProvidersTableModel;
 class SettingsDialog;
 
@@ -54,6 +55,8 @@ public:
     AboutDialog *aboutDialog() const;
     /// The Bots section: bot list, trash and bot editor.
     BotsPage *botsPage() const { return m_botsPage; }
+    /// The Providers section: provider list, detail panel, connection check.
+    ProvidersPage *providersPage() const { return m_providersPage; }
 
 public Q_SLOTS:
     void showPreferences();
@@ -93,7 +96,7 @@ private:
     ProvidersTableModel *m_providersModel = nullptr;
     BotsPage *m_botsPage = nullptr;
     FilterTablePage *m_promptsPage = nullptr;
-    FilterTablePage *m_providersPage = nullptr;
+    ProvidersPage *m_providersPage = nullptr;
 
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<AboutDialog> m_aboutDialog;

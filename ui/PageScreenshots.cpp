@@ -3,6 +3,7 @@
 #include "ui/FilterTablePage.h"
 #include "ui/MainWindow.h"
 #include "ui/bots/BotsPage.h"
+#include "ui/providers/ProvidersPage.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +25,8 @@ Result<QStringList> PageScreenshots::save(MainWindow &window, const QString &dir
     // Show an editor with content rather than its empty state: open the first bot.
     if (QTableView *bots = window.botsPage()->listPage()->view(); bots->model() && bots->model()->rowCount() > 0)
         bots->setCurrentIndex(bots->model()->index(0, 0));
+    // And the offline simulator on the Providers page: the one provider that answers without a key.
+    window.providersPage()->selectProvider(QStringLiteral("simulator"));
 
     const MainWindow::Page before = window.currentPage();
     const NavigationModel *navigation = window.navigationModel();

@@ -440,6 +440,12 @@ void MainWindow::saveWindowState()
 {
     m_settings.setValue(Settings::Key::MainWindowGeometry, saveGeometry());
     m_settings.setValue(Settings::Key::MainWindowState, saveState());
+    // Every named splitter of every page (list beside editor, form above table, ...), so the panes come back as left.
+    QVariantMap splitters;
+    for (const QSplitter *splitter : findChildren<QSplitter *>())
+        if (!splitter->objectName().isEmpty())
+            splitters.insert(splitter->objectName(), splitter->saveState());
+    m_settings.setValue(Settings::Key::SplitterStates, splitters);
 }
 
 void MainWindow::restoreWindowState()
@@ -450,6 +456,12 @@ void MainWindow::restoreWindowState()
     const QByteArray state = m_settings.value(Settings::Key::MainWindowState).toByteArray();
     if (!state.isEmpty())
         restoreState(state);
+    const QVariantMap splitters = m_settings.value(Settings::Key::SplitterStates).toMap();
+    for (QSplitter *splitter : findChildren<QSplitter *>()) {
+        const auto saved = splitters.constFind(splitter->objectName());
+        if (!splitter->objectName().isEmpty() && saved != splitters.cend())
+            splitter->restoreState(saved->toByteArray());  // a state from another layout is ignored by Qt
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

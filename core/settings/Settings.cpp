@@ -18,9 +18,9 @@ struct KeySpec {
 };
 
 // The one table of names, types and defaults.
-const std::array<KeySpec, 8> &keyTable()
+const std::array<KeySpec, 9> &keyTable()
 {
-    static const std::array<KeySpec, 8> table{{
+    static const std::array<KeySpec, 9> table{{
         {Settings::Key::TimeZone, "templating/timeZone", QMetaType::QString,
          [] {
              return QVariant(QString());
@@ -52,6 +52,10 @@ const std::array<KeySpec, 8> &keyTable()
         {Settings::Key::LastWorkspace, "workspace/last", QMetaType::QString,
          [] {
              return QVariant(QString());
+         }},
+        {Settings::Key::SplitterStates, "mainWindow/splitters", QMetaType::QVariantMap,
+         [] {
+             return QVariant(QVariantMap());
          }},
     }};
     return table;

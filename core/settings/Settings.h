@@ -30,6 +30,7 @@ public:
         MainWindowGeometry,     ///< QByteArray from QWidget::saveGeometry()
         MainWindowState,        ///< QByteArray from QMainWindow::saveState()
         LastWorkspace,          ///< path of the workspace opened last
+        SplitterStates,         ///< QVariantMap: a splitter's objectName → its QSplitter::saveState()
     };
     Q_ENUM(Key)
 

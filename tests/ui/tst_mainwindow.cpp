@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void preferencesOkChangesSettingsCancelDoesNot();
     void aboutDialogShowsVersion();
     void geometryIsSavedAndRestored();
+    void splittersAreSavedAndRestored();
     void openWorkspaceSwitchesDatabaseAndRemembersIt();
     void openWorkspaceRefusesNonWorkspaceAndKeepsCurrent();
     void screenshotsSaveOnePngPerPage();
@@ -372,6 +374,28 @@ void TestMainWindow::geometryIsSavedAndRestored()
 
     auto restored = createWindow();
     QTRY_COMPARE(restored->size(), QSize(900, 640));
+}
+
+void TestMainWindow::splittersAreSavedAndRestored()
+{
+    QList<int> chosen;
+    {
+        auto window = createWindow();
+        window->showPage(MainWindow::Page::Bots);
+        auto *splitter = window->findChild<QSplitter *>(QStringLiteral("botsSplitter"));
+        QVERIFY(splitter);
+        QTRY_VERIFY(splitter->width() > 400);
+        const int total = splitter->sizes().at(0) + splitter->sizes().at(1);
+        splitter->setSizes({total - 700, 700});
+        chosen = splitter->sizes();
+        window->close();
+    }
+    QVERIFY(m_settings->value(Settings::Key::SplitterStates).toMap().contains(QStringLiteral("botsSplitter")));
+    auto restored = createWindow();
+    restored->showPage(MainWindow::Page::Bots);
+    auto *splitter = restored->findChild<QSplitter *>(QStringLiteral("botsSplitter"));
+    QVERIFY(splitter);
+    QTRY_COMPARE(splitter->sizes(), chosen);
 }
 
 void TestMainWindow::openWorkspaceSwitchesDatabaseAndRemembersIt()

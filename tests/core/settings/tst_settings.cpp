@@ -41,6 +41,7 @@ void TestSettings::defaults_data()
     QTest::newRow("geometry") << Settings::Key::MainWindowGeometry << QVariant(QByteArray());
     QTest::newRow("state") << Settings::Key::MainWindowState << QVariant(QByteArray());
     QTest::newRow("last") << Settings::Key::LastWorkspace << QVariant(QString());
+    QTest::newRow("splitters") << Settings::Key::SplitterStates << QVariant(QVariantMap());
 }
 
 void TestSettings::defaults()
@@ -64,7 +65,7 @@ void TestSettings::keyNamesAreUniqueAndStable()
         QVERIFY2(!names.contains(name), qPrintable(name));
         names.insert(name);
     }
-    QCOMPARE(names.size(), 8);
+    QCOMPARE(names.size(), 9);
     // Names are part of the on-disk format: renaming one loses users' settings.
     QCOMPARE(Settings::keyName(Settings::Key::TimeZone), QStringLiteral("templating/timeZone"));
     QCOMPARE(Settings::keyName(Settings::Key::MissingVariablePolicy),

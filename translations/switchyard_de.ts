@@ -183,7 +183,7 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
 <context>
     <name>Switchyard::BotEditorPage</name>
     <message>
-        <location filename="../ui/bots/BotEditorPage.cpp" line="+72"/>
+        <location filename="../ui/bots/BotEditorPage.cpp" line="+74"/>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -253,12 +253,22 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
         <translation>Die ausgewählte Konfiguration löschen (beim Speichern des Bots)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+1"/>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Vergleichen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show two selected configs side by side with their differences (A/B view); Ctrl+click to select the second</source>
+        <translation>Zwei ausgewählte Konfigurationen nebeneinander mit ihren Unterschieden zeigen (A/B-Ansicht); die zweite mit Strg+Klick auswählen</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Select a bot in the list to edit it, or create one with New Bot.</source>
         <translation>Wählen Sie einen Bot in der Liste aus, um ihn zu bearbeiten, oder legen Sie mit „Neuer Bot“ einen neuen an.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>What users call the bot</source>
         <translation>Wie Nutzer den Bot nennen</translation>
     </message>
@@ -338,7 +348,7 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
         <translation>&lt;b&gt;LLM-Konfigurationen&lt;/b&gt; – die Engine verwendet die aktive</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Could not open the bot: %1</source>
         <translation>Der Bot konnte nicht geöffnet werden: %1</translation>
     </message>
@@ -368,7 +378,7 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
         <translation>Ein Slug besteht aus Kleinbuchstaben, Ziffern und &apos;-&apos;, z. B. „%1“.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+50"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
@@ -455,7 +465,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Den ausgewählten gelöschten Bot wiederherstellen</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Could not read the bots of %1: %2</source>
         <translation>Die Bots von %1 konnten nicht gelesen werden: %2</translation>
     </message>
@@ -531,6 +541,52 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <location line="+2"/>
         <source>Archived</source>
         <translation>Archiviert</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::ConfigComparisonDialog</name>
+    <message>
+        <location filename="../ui/bots/ConfigComparisonDialog.cpp" line="+17"/>
+        <source>Compare LLM Configs</source>
+        <translation>LLM-Konfigurationen vergleichen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The two configs are the same in every setting.</source>
+        <translation>Die beiden Konfigurationen stimmen in allen Einstellungen überein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings that differ: %1 (highlighted).</source>
+        <translation>Abweichende Einstellungen: %1 (hervorgehoben).</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::ConfigComparisonModel</name>
+    <message>
+        <location filename="../ui/bots/ConfigComparisonModel.cpp" line="+81"/>
+        <source>Setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A: %1</source>
+        <translation>A: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>B: %1</source>
+        <translation>B: %1</translation>
     </message>
 </context>
 <context>
@@ -1004,12 +1060,12 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PageScreenshots</name>
     <message>
-        <location filename="../ui/PageScreenshots.cpp" line="+14"/>
+        <location filename="../ui/PageScreenshots.cpp" line="+18"/>
         <source>Could not create the screenshot folder %1. Check that its parent folder is writable.</source>
         <translation>Der Ordner für Bildschirmfotos %1 konnte nicht angelegt werden. Prüfen Sie, ob der übergeordnete Ordner beschreibbar ist.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Could not write the screenshot %1. Check that the folder is writable and the disk is not full.</source>
         <translation>Das Bildschirmfoto %1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
     </message>
@@ -1095,7 +1151,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Ausgabe / 1k Tokens</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Test Connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
@@ -1185,7 +1241,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Modellliste wird abgefragt …</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+28"/>
         <source>OK — %1 ms; models listed: %2</source>
         <translation>OK – %1 ms; aufgelistete Modelle: %2</translation>
     </message>
@@ -1281,7 +1337,7 @@ Anbieter erscheinen hier, sobald eine providers.yaml importiert ist.</translatio
 <context>
     <name>Switchyard::Settings</name>
     <message>
-        <location filename="../core/settings/Settings.cpp" line="+242"/>
+        <location filename="../core/settings/Settings.cpp" line="+246"/>
         <source>Could not write the settings file %1: permission denied or the disk is full. Check that the folder is writable.</source>
         <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden: keine Berechtigung oder der Datenträger ist voll. Prüfen Sie, ob der Ordner beschreibbar ist.</translation>
     </message>

@@ -10,12 +10,15 @@
 #include "ui/bots/BotDocument.h"
 #include "ui/bots/BotEditorPage.h"
 #include "ui/bots/BotsPage.h"
+#include "ui/bots/ConfigComparisonDialog.h"
+#include "ui/bots/ConfigComparisonModel.h"
 #include "ui/bots/ConfigsTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QFont>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -146,6 +149,7 @@ private Q_SLOTS:
     void switchingBotsWithUnsavedChangesAsks();
     void closingWithUnsavedChangesAsks();
     void deletedBotIsRestoredFromTheTrash();
+    void twoConfigsSideBySideShowTheirDifferences();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -723,6 +727,63 @@ void TestBotEditor::deletedBotIsRestoredFromTheTrash()
     QCOMPARE(trash->model()->rowCount(), 0);
     QCOMPARE(page->editor()->document()->bot().id, id);
     QCOMPARE(list->currentIndex().data().toString(), QStringLiteral("Phoenix"));
+}
+
+void TestBotEditor::twoConfigsSideBySideShowTheirDifferences()
+{
+    const qint64 botId = addBot(*m_database, QStringLiteral("Compare Me"));
+    LlmConfig config;
+    config.botId = botId;
+    config.name = QStringLiteral("Gemini");
+    config.provider = QStringLiteral("openai");
+    config.model = QStringLiteral("gpt-4o");
+    config.temperature = 0.7;
+    config.active = true;
+    QVERIFY(LlmConfigRepository(*m_database).create(config).ok());
+    config.name = QStringLiteral("Cheaper");
+    config.model = QStringLiteral("gpt-4o-mini");
+    config.temperature = 0.2;
+    config.active = false;
+    QVERIFY(LlmConfigRepository(*m_database).create(config).ok());
+
+    auto window = createWindow();
+    clickRow(child<QTableView>(window.get(), "botsView"), 0);
+    BotEditorPage *editor = window->botsPage()->editor();
+    auto *configs = child<QTableView>(window.get(), "configsView");
+    QTRY_COMPARE(configs->model()->rowCount(), 2);
+
+    // One row selected: nothing to compare; Ctrl+click adds the second.
+    clickRow(configs, 0, ConfigsTableModel::NameColumn);
+    QVERIFY(!editor->compareConfigsAction()->isEnabled());
+    const QRect second = configs->visualRect(configs->model()->index(1, ConfigsTableModel::NameColumn));
+    QTest::mouseClick(configs->viewport(), Qt::LeftButton, Qt::ControlModifier, second.center());
+    QTRY_VERIFY(editor->compareConfigsAction()->isEnabled());
+    clickAction(editor->compareConfigsAction());
+
+    ConfigComparisonDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<ConfigComparisonDialog *>()) && dialog->isVisible());
+    ConfigComparisonModel *model = dialog->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Name, model and temperature differ; provider and the rest are the same.
+    QCOMPARE(model->differenceCount(), 3);
+    QStringList different;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString field = model->index(row, ConfigComparisonModel::FieldColumn).data().toString();
+        if (model->index(row, 0).data(ConfigComparisonModel::DifferentRole).toBool())
+            different << field;
+        if (field == configs->model()->headerData(ConfigsTableModel::ModelColumn, Qt::Horizontal).toString()) {
+            QCOMPARE(model->index(row, ConfigComparisonModel::FirstColumn).data().toString(), QStringLiteral("gpt-4o"));
+            QCOMPARE(model->index(row, ConfigComparisonModel::SecondColumn).data().toString(),
+                     QStringLiteral("gpt-4o-mini"));
+            QVERIFY(model->index(row, ConfigComparisonModel::SecondColumn).data(Qt::FontRole).value<QFont>().bold());
+        }
+    }
+    QCOMPARE(different.size(), 3);
+    QVERIFY(dialog->summaryText().contains(QLatin1String("3")));
+    QVERIFY(model->headerData(ConfigComparisonModel::FirstColumn, Qt::Horizontal)
+                .toString()
+                .contains(QLatin1String("Gemini")));
+    dialog->close();
 }
 
 QTEST_MAIN(TestBotEditor)

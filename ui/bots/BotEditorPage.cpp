@@ -3,6 +3,8 @@
 #include "core/store/BotRepository.h"
 #include "ui/BotsTableModel.h"
 #include "ui/bots/BotDocument.h"
+#include "ui/bots/ConfigComparisonDialog.h"
+#include "ui/bots/ConfigComparisonModel.h"
 #include "ui/bots/ConfigItemDelegate.h"
 #include "ui/bots/ConfigsTableModel.h"
 
@@ -103,6 +105,13 @@ BotEditorPage::BotEditorPage(Database &database, QWidget *parent)
     m_deleteConfig = new QAction(tr("&Delete Config"), this);
     m_deleteConfig->setObjectName(QStringLiteral("deleteConfigAction"));
     m_deleteConfig->setStatusTip(tr("Delete the selected config (when the bot is saved)"));
+    m_compareConfigs = new QAction(tr("&Compare…"), this);
+    m_compareConfigs->setObjectName(QStringLiteral("compareConfigsAction"));
+    m_compareConfigs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_compareConfigs->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_compareConfigs->setStatusTip(tr("Show two selected configs side by side with their differences (A/B view); "
+                                      "Ctrl+click to select the second"));
+    addAction(m_compareConfigs);
 
     auto *toolbar = new QToolBar(this);
     toolbar->setObjectName(QStringLiteral("botEditorToolBar"));
@@ -148,6 +157,7 @@ BotEditorPage::BotEditorPage(Database &database, QWidget *parent)
     connect(m_newConfig, &QAction::triggered, this, &BotEditorPage::addConfig);
     connect(m_activateConfig, &QAction::triggered, this, &BotEditorPage::activateCurrentConfig);
     connect(m_deleteConfig, &QAction::triggered, this, &BotEditorPage::deleteCurrentConfig);
+    connect(m_compareConfigs, &QAction::triggered, this, &BotEditorPage::compareSelectedConfigs);
 
     connect(m_document, &BotDocument::reset, this, [this] {
         showError(QString());
@@ -257,13 +267,15 @@ QWidget *BotEditorPage::createConfigs()
     toolbar->addAction(m_newConfig);
     toolbar->addAction(m_activateConfig);
     toolbar->addAction(m_deleteConfig);
+    toolbar->addAction(m_compareConfigs);
 
     m_configsView = new QTableView(box);
     m_configsView->setObjectName(QStringLiteral("configsView"));
     m_configsView->setModel(m_configsModel);
     m_configsView->setItemDelegate(new ConfigItemDelegate(m_configsView));
     m_configsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_configsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Two rows can be selected for the A/B view; the other actions work on the current row.
+    m_configsView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_configsView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                                    QAbstractItemView::AnyKeyPressed);
     m_configsView->setAlternatingRowColors(true);
@@ -271,6 +283,8 @@ QWidget *BotEditorPage::createConfigs()
     m_configsView->verticalHeader()->hide();
     m_configsView->horizontalHeader()->setStretchLastSection(true);
     connect(m_configsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &BotEditorPage::updateActions);
+    connect(m_configsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &BotEditorPage::updateActions);
     connect(m_configsModel, &QAbstractItemModel::modelReset, m_configsView, &QTableView::resizeColumnsToContents);
 
@@ -437,6 +451,19 @@ void BotEditorPage::updateActions()
     m_newConfig->setEnabled(open);
     m_activateConfig->setEnabled(hasRow && !active);
     m_deleteConfig->setEnabled(hasRow && !active);
+    m_compareConfigs->setEnabled(open && m_configsView && m_configsView->selectionModel()->selectedRows().size() == 2);
+}
+
+void BotEditorPage::compareSelectedConfigs()
+{
+    QModelIndexList rows = m_configsView->selectionModel()->selectedRows();
+    if (rows.size() != 2)
+        return;
+    std::sort(rows.begin(), rows.end());
+    auto *dialog = new ConfigComparisonDialog(
+        new ConfigComparisonModel(*m_configsModel, rows.at(0).row(), rows.at(1).row()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void BotEditorPage::onMetadataEdited()

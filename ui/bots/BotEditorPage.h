@@ -76,6 +76,7 @@ public:
     QAction *newConfigAction() const { return m_newConfig; }
     QAction *activateConfigAction() const { return m_activateConfig; }
     QAction *deleteConfigAction() const { return m_deleteConfig; }
+    QAction *compareConfigsAction() const { return m_compareConfigs; }
     QAction *saveAction() const { return m_save; }
     QAction *revertAction() const { return m_revert; }
     QAction *undoAction() const { return m_undo; }
@@ -94,6 +95,7 @@ private:
     void updateFromDocument();
     void updateSlugStatus();
     void updateActions();
+    void compareSelectedConfigs();
     void onMetadataEdited();
     int currentConfigRow() const;
     void addConfig();
@@ -121,6 +123,7 @@ private:
     QAction *m_newConfig = nullptr;
     QAction *m_activateConfig = nullptr;
     QAction *m_deleteConfig = nullptr;
+    QAction *m_compareConfigs = nullptr;
     QAction *m_save = nullptr;
     QAction *m_revert = nullptr;
     QAction *m_undo = nullptr;

@@ -35,18 +35,6 @@ void ConnectionCheck::start()
         QMetaObject::invokeMethod(this, &ConnectionCheck::finish, Qt::QueuedConnection);
         return;
     }
-    // Only a provider without a model-list endpoint is tested with a chat (which costs a few tokens).
-    if (const auto prepared = m_client->prepareModelList(m_provider, m_apiKey); !prepared) {
-        if (prepared.error().code == Error::Code::Unsupported) {
-            startChat();
-            return;
-        }
-        m_report.method = ConnectionReport::Method::ModelList;
-        m_report.failure = FailureClass::Validation;
-        m_report.message = prepared.error().message;
-        QMetaObject::invokeMethod(this, &ConnectionCheck::finish, Qt::QueuedConnection);
-        return;
-    }
     m_report.method = ConnectionReport::Method::ModelList;
     m_list = new ModelListCall(*m_client, m_provider, m_apiKey, m_network, this);
     connect(m_list, &ModelListCall::finished, this, &ConnectionCheck::onListFinished);
@@ -79,6 +67,11 @@ void ConnectionCheck::onListFinished()
     if (!m_list)
         return;
     const Result<QStringList> &result = m_list->result();
+    // Only a provider without a model-list endpoint (the simulator) is tested with a chat, which costs tokens.
+    if (!result && result.error().code == Error::Code::Unsupported) {
+        startChat();
+        return;
+    }
     m_report.httpStatus = m_list->httpStatus();
     if (result) {
         m_report.ok = true;
@@ -106,10 +99,11 @@ void ConnectionCheck::onChatFinished()
 
 void ConnectionCheck::cancel()
 {
-    if (m_list)
-        m_list->cancel();
-    else if (m_chat)
+    // The chat, when there is one, comes after a list that said "unsupported": it is what is running.
+    if (m_chat)
         m_chat->cancel();
+    else if (m_list)
+        m_list->cancel();
 }
 
 void ConnectionCheck::finish()

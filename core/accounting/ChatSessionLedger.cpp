@@ -107,7 +107,7 @@ Result<void> ChatSessionLedger::checkAffordable(qint64 sessionId)
     if (*balance < price) {
         return Error::make(Error::Code::Conflict,
                            QStringLiteral("wallet of '%1' holds %2; this message costs %3. Top up the wallet to "
-                                          "continue the chat.")
+                                          "continue the chat: switchyard-cli wallet topup %1 AMOUNT_USD")
                                .arg(session->userRef, MicroUsd::format(*balance), MicroUsd::format(price)));
     }
     return {};

@@ -144,7 +144,13 @@ Result<void> ChatService::enforceBudget(const QString &botSlug, const BotRoute &
     for (const ChatMessage &message : chat.call.messages)
         characters += message.content.size();
     const qint64 estimate = (characters + 3) / 4 + chat.call.config.maxOutputTokens.value_or(0);
-    return BudgetGuard(m_database).enforce(botSlug, estimate);
+    auto allowed = BudgetGuard(m_database).enforce(botSlug, estimate);
+    if (!allowed) {
+        Error refused = allowed.error();  // says how much is used and when it resets; add how to go on now
+        refused.message += tr(" To raise it now: switchyard-cli budgets set --bot %1").arg(botSlug);
+        return refused;
+    }
+    return {};
 }
 
 Result<void> ChatService::attachSession(PreparedChat &chat, const ChatSession &session)

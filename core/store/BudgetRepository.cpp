@@ -52,9 +52,9 @@ Result<void> validate(const Budget &budget)
                                .arg(describe(budget.scope, budget.scopeRef)));
     }
     if ((budget.maxTokens && *budget.maxTokens < 0) || (budget.maxCostUsd && *budget.maxCostUsd < 0)) {
-        return Error::make(
-            Error::Code::InvalidInput,
-            QStringLiteral("The budget of %1 has a negative limit.").arg(describe(budget.scope, budget.scopeRef)));
+        return Error::make(Error::Code::InvalidInput,
+                           QStringLiteral("The budget of %1 has a negative limit; give 0 or more.")
+                               .arg(describe(budget.scope, budget.scopeRef)));
     }
     return {};
 }

@@ -71,7 +71,8 @@ SessionRepository::SessionRepository(Database &database) : m_database(database) 
 Result<ChatSession> SessionRepository::create(ChatSession session)
 {
     if (session.pricePerMessageMicroUsd && *session.pricePerMessageMicroUsd < 0) {
-        return Error::make(Error::Code::InvalidInput, QStringLiteral("A per-message price can't be negative (%1).")
+        return Error::make(Error::Code::InvalidInput, QStringLiteral("A per-message price can't be negative (%1); fix "
+                                                                     "price_per_message_usd in the config's metadata.")
                                                           .arg(MicroUsd::format(*session.pricePerMessageMicroUsd)));
     }
     const auto db = m_database.checkedConnection();

@@ -109,25 +109,6 @@ QString formatTimestamp(const QDateTime &when)
     return QString::fromLatin1(buffer, length);
 }
 
-/// A UUIDv7 (RFC 9562): 48 bits of Unix time in milliseconds, then 74 random bits. Time-ordered ids append to the
-/// UNIQUE index on calls.uuid instead of landing on a random page of it, which keeps every batch's writes (and the
-/// WAL) small; random v4 ids made the recorder several times slower on a large table.
-QString newCallUuid()
-{
-    const quint64 millis = quint64(QDateTime::currentMSecsSinceEpoch());
-    const quint64 random = QRandomGenerator::global()->generate64();
-    const quint64 randomB = QRandomGenerator::global()->generate64();
-    QByteArray bytes(16, Qt::Uninitialized);
-    for (int i = 0; i < 6; ++i)
-        bytes[i] = char(millis >> (40 - 8 * i));
-    bytes[6] = char(0x70 | (random & 0x0f));  // version 7 + 4 random bits
-    bytes[7] = char(random >> 8);
-    bytes[8] = char(0x80 | ((random >> 16) & 0x3f));  // RFC 4122 variant + 6 random bits
-    for (int i = 9; i < 16; ++i)
-        bytes[i] = char(randomB >> (8 * (i - 9)));
-    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
-}
-
 QString errorClassName(FailureClass failure)
 {
     return failure == FailureClass::None ? QString() : failureClassName(failure);
@@ -479,6 +460,22 @@ QVariant text(const QString &value)
 }
 
 }  // namespace
+
+QString UsageRecorder::newCallUuid()
+{
+    const quint64 millis = quint64(QDateTime::currentMSecsSinceEpoch());
+    const quint64 random = QRandomGenerator::global()->generate64();
+    const quint64 randomB = QRandomGenerator::global()->generate64();
+    QByteArray bytes(16, Qt::Uninitialized);
+    for (int i = 0; i < 6; ++i)
+        bytes[i] = char(millis >> (40 - 8 * i));
+    bytes[6] = char(0x70 | (random & 0x0f));  // version 7 + 4 random bits
+    bytes[7] = char(random >> 8);
+    bytes[8] = char(0x80 | ((random >> 16) & 0x3f));  // RFC 4122 variant + 6 random bits
+    for (int i = 9; i < 16; ++i)
+        bytes[i] = char(randomB >> (8 * (i - 9)));
+    return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
+}
 
 /// The worker's prepared statements on its own connection.
 class UsageRecorder::Writer {

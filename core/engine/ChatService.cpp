@@ -18,8 +18,6 @@
 #include "core/templating/SystemVariables.h"
 #include "core/workspace/PromptReference.h"
 
-#include <QUuid>
-
 namespace Switchyard {
 
 ChatService::ChatService(Database &database, QNetworkAccessManager *network, SecretResolver &secrets,
@@ -320,7 +318,7 @@ void ChatService::complete()
 {
     const CallResult &result = m_executor->result();
     CallRecord record;
-    record.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.uuid = UsageRecorder::newCallUuid();  // time-ordered, as the recorder's own: cheap to index
     record.botId = m_chat.botId;
     record.configId = m_chat.configId;
     record.promptKey = m_chat.promptKey;

@@ -46,6 +46,25 @@ class TestUsageRecorder : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void newCallUuidsAreVersion7AndTimeOrdered()
+    {
+        // The engine takes ids from here before recording: they must be the index-friendly kind record() makes.
+        QStringList ids;
+        for (int i = 0; i < 50; ++i) {
+            ids << UsageRecorder::newCallUuid();
+            if (i % 10 == 9)
+                QTest::qWait(2);  // cross a millisecond now and then
+        }
+        for (const QString &id : std::as_const(ids)) {
+            QCOMPARE(id.size(), 36);
+            QCOMPARE(id.at(14), QLatin1Char('7'));  // version nibble
+            QVERIFY2(QStringLiteral("89ab").contains(id.at(19)), qPrintable(id));  // RFC 4122 variant
+        }
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
+        // The first 48 bits are the time in ms: ids of later milliseconds sort after earlier ones.
+        QVERIFY(ids.first().left(13) < ids.last().left(13));
+    }
+
     void init();
     void cleanup();
     void writesEveryColumn_data();

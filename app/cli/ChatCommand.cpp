@@ -178,6 +178,8 @@ public:
         if (args.size() != 1)
             return context.failUsage(tr("chat takes exactly one MESSAGE (quote it); see --help"));
         const bool adHoc = parser.isSet(QStringLiteral("provider"));
+        if (adHoc && (parser.isSet(QStringLiteral("user")) || parser.isSet(QStringLiteral("session"))))
+            return context.failUsage(tr("--user and --session need --bot: sessions are billed per bot"));
         if (adHoc == parser.isSet(QStringLiteral("bot")))
             return context.failUsage(tr("chat needs either --bot SLUG or --provider KIND --model MODEL"));
         qint64 budgetMs = 180000;
@@ -217,20 +219,19 @@ public:
             auto variables = readVariables(parser);
             if (!variables)
                 return context.fail(variables.error());
-            chat = service.prepareForBot(parser.value(QStringLiteral("bot")), args.first(), *variables, system);
+            std::optional<ChatSession> session;
+            if (parser.isSet(QStringLiteral("user")) || parser.isSet(QStringLiteral("session"))) {
+                auto opened = openSession(parser, **database);
+                if (!opened)
+                    return context.fail(opened.error());
+                session = *opened;
+            }
+            // A session turn the wallet cannot pay is refused here, before any provider is called.
+            chat = service.prepareForBot(parser.value(QStringLiteral("bot")), args.first(), *variables, system,
+                                         session ? &*session : nullptr);
         }
         if (!chat)
             return context.fail(chat.error());
-        if (parser.isSet(QStringLiteral("user")) || parser.isSet(QStringLiteral("session"))) {
-            if (adHoc)
-                return context.failUsage(tr("--user and --session need --bot: sessions are billed per bot"));
-            auto session = openSession(parser, **database);
-            if (!session)
-                return context.fail(session.error());
-            // Refused here, before any provider is called, when the wallet cannot pay this message.
-            if (auto attached = service.attachSession(*chat, *session); !attached)
-                return context.fail(attached.error());
-        }
         const bool stream = parser.isSet(QStringLiteral("stream"));
         chat->call.stream = stream;
         chat->call.budgetMs = budgetMs;

@@ -86,7 +86,7 @@ void ChatService::followWorkspaceGeneration()
 }
 
 Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QString &message, QJsonObject variables,
-                                                const Templating::SystemVariables &system)
+                                                const Templating::SystemVariables &system, const ChatSession *session)
 {
     auto route = botRoute(botSlug);
     if (!route)
@@ -125,10 +125,11 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
             chat.call.config.maxOutputTokens = document.maxTokens;
     }
     chat.call.messages = {ChatMessage{ChatMessage::Role::User, message}};
-    chat.botSlug = botSlug;
     chat.question = message;
-    if (auto allowed = enforceBudget(botSlug, *route, chat); !allowed)
-        return allowed.error();
+    if (session)
+        SWITCHYARD_TRY(joinSession(chat, *session, botSlug));
+    // Once, on the whole conversation the call will carry (a session's history included).
+    SWITCHYARD_TRY(enforceBudget(botSlug, *route, chat));
     return chat;
 }
 
@@ -151,15 +152,14 @@ Result<void> ChatService::enforceBudget(const QString &botSlug, const BotRoute &
     return {};
 }
 
-Result<void> ChatService::attachSession(PreparedChat &chat, const ChatSession &session)
+Result<void> ChatService::joinSession(PreparedChat &chat, const ChatSession &session, const QString &botSlug)
 {
     if (!chat.botId || session.botId != chat.botId) {
         return Error::make(
             Error::Code::InvalidInput,
-            tr("session %1 belongs to another bot; start a new session for '%2'").arg(session.uuid, chat.botSlug));
+            tr("session %1 belongs to another bot; start a new session for '%2'").arg(session.uuid, botSlug));
     }
-    if (auto affordable = ChatSessionLedger(m_database).checkAffordable(session.id); !affordable)
-        return affordable.error();
+    SWITCHYARD_TRY(ChatSessionLedger(m_database).checkAffordable(session.id));
     auto history = SessionRepository(m_database).messages(session.id);
     if (!history)
         return history.error();
@@ -173,9 +173,6 @@ Result<void> ChatService::attachSession(PreparedChat &chat, const ChatSession &s
     chat.call.messages = messages + chat.call.messages;
     chat.sessionId = session.id;
     chat.userRef = session.userRef;
-    // The budget estimate grows with the history the call now carries.
-    if (const auto route = m_routes.constFind(chat.botSlug); route != m_routes.cend())
-        return enforceBudget(chat.botSlug, *route, chat);
     return {};
 }
 

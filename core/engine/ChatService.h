@@ -38,9 +38,8 @@ struct PreparedChat {
     std::optional<qint64> configId;
     QString promptKey;
     std::optional<int> promptVersion;
-    QString botSlug;
     QString question;                 ///< the user's message of this turn
-    std::optional<qint64> sessionId;  ///< a billed chat session this turn belongs to (attachSession())
+    std::optional<qint64> sessionId;  ///< the billed chat session this turn belongs to, if any
     QString userRef;                  ///< who is chatting; the session's user
 };
 
@@ -68,13 +67,13 @@ public:
     /// Resolves @p botSlug's active config and prompt, renders the system instruction with @p variables (and the
     /// system variables), and makes @p message the user's turn. The message is also {{message}} in the prompt and,
     /// unless @p variables set it, {{question}}.
+    ///
+    /// With @p session the call is a turn of that billed chat session: its earlier messages come before this one, and
+    /// the user's wallet must hold the session's locked price — refused here, before any provider is called; after a
+    /// successful answer complete() charges the message (see charge()). The session must belong to the bot.
+    /// A bot with a daily budget is refused here when the call would pass it.
     Result<PreparedChat> prepareForBot(const QString &botSlug, const QString &message, QJsonObject variables,
-                                       const Templating::SystemVariables &system);
-
-    /// Makes @p chat a turn of @p session: its earlier messages become the conversation before this one, and the
-    /// user's wallet must hold the session's locked price — refused here, before any provider is called. After a
-    /// successful answer complete() charges the message (see charge()). The session must belong to the chat's bot.
-    Result<void> attachSession(PreparedChat &chat, const ChatSession &session);
+                                       const Templating::SystemVariables &system, const ChatSession *session = nullptr);
 
     /// A call to explicit providers, outside any bot: @p primary first, then @p fallbacks in order. Each target
     /// becomes a provider named after its kind (so workspace prices for "openai"/"gpt-4o" apply).
@@ -122,6 +121,8 @@ private:
     /// Refuses a call that would take the bot past its daily budget (only when it has one).
     Result<void> enforceBudget(const QString &botSlug, const BotRoute &route, const PreparedChat &chat);
     void chargeSessionTurn(const CallRecord &record);
+    /// Makes @p chat a turn of @p session: wallet checked, history prepended.
+    Result<void> joinSession(PreparedChat &chat, const ChatSession &session, const QString &botSlug);
     Result<BotRoute> botRoute(const QString &botSlug);
 
     Database &m_database;

@@ -247,9 +247,10 @@ void TestChatService::sessionTurnsCarryHistoryAndAreCharged()
 
     Templating::SystemVariables system;
     const auto turn = [&](const QString &message) -> bool {
-        auto chat = service.prepareForBot(QStringLiteral("guide"), message,
-                                          QJsonObject{{QStringLiteral("user_name"), QStringLiteral("Ana")}}, system);
-        if (!chat || !service.attachSession(*chat, *session))
+        auto chat =
+            service.prepareForBot(QStringLiteral("guide"), message,
+                                  QJsonObject{{QStringLiteral("user_name"), QStringLiteral("Ana")}}, system, &*session);
+        if (!chat)
             return false;
         QSignalSpy finished(&service, &ChatService::finished);
         service.start(std::move(*chat));
@@ -262,9 +263,9 @@ void TestChatService::sessionTurnsCarryHistoryAndAreCharged()
     const QString firstAnswer = service.result().text;
 
     // The second turn sends the first question and answer before the new message.
-    auto chat = service.prepareForBot(QStringLiteral("guide"), QStringLiteral("second question"), {}, system);
+    auto chat =
+        service.prepareForBot(QStringLiteral("guide"), QStringLiteral("second question"), {}, system, &*session);
     QVERIFY(chat.ok());
-    QVERIFY(service.attachSession(*chat, *session).ok());
     QCOMPARE(chat->call.messages.size(), 3);
     QCOMPARE(chat->call.messages.at(0).content, QStringLiteral("first question"));
     QCOMPARE(chat->call.messages.at(1).content, firstAnswer);
@@ -292,9 +293,10 @@ void TestChatService::shortWalletIsRefusedBeforeAnyProviderCall()
     QVERIFY(session.ok());
 
     Templating::SystemVariables system;
-    auto chat = service.prepareForBot(QStringLiteral("guide"), QStringLiteral("hello"), {}, system);
-    QVERIFY(chat.ok());
-    const auto attached = service.attachSession(*chat, *session);
+    // Outside the session the same message is fine; as a turn of the session the wallet is short.
+    QVERIFY(service.prepareForBot(QStringLiteral("guide"), QStringLiteral("hello"), {}, system).ok());
+    const auto attached =
+        service.prepareForBot(QStringLiteral("guide"), QStringLiteral("hello"), {}, system, &*session);
     QVERIFY(!attached.ok());
     QVERIFY2(attached.error().message.contains(QLatin1String("holds $0.02")), qPrintable(attached.error().message));
     QVERIFY(attached.error().message.contains(QLatin1String("$0.05")));

@@ -2,6 +2,7 @@
 
 #include "core/common/YamlReader_p.h"
 #include "core/common/YamlWriter.h"
+#include "core/secrets/SecretResolver.h"
 
 #include <QRegularExpression>
 #include <limits>
@@ -25,13 +26,6 @@ bool isValidId(const QString &id)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_.-]+$"));
     return pattern.match(id).hasMatch();
-}
-
-QString suggestedEnvName(const QString &providerId)
-{
-    QString name = providerId.toUpper();
-    name.replace(QRegularExpression(QStringLiteral("[^A-Z0-9_]")), QStringLiteral("_"));
-    return name + QStringLiteral("_API_KEY");
 }
 
 /// Reads providers.yaml with one YamlReader; every method returns the first error it meets.
@@ -283,7 +277,7 @@ Result<ProviderSpec> Parser::provider(const YAML::Node &idNode, const YAML::Node
             read = readText(provider.apiKeyRef);
             if (read && !provider.apiKeyRef.isEmpty() && !ProvidersFile::isKeyReference(provider.apiKeyRef)) {
                 // Never repeat the value: it is probably a real key and errors end up in logs and screenshots.
-                const QString env = suggestedEnvName(provider.id);
+                const QString env = ProvidersFile::suggestedKeyVariable(provider.id);
                 return m_reader.errorAt(value,
                                         QStringLiteral("api_key of %1 looks like a literal secret; keys must "
                                                        "never be written into providers.yaml. Store the key "
@@ -631,9 +625,15 @@ const QStringList &ProvidersFile::knownKinds()
 
 bool ProvidersFile::isKeyReference(const QString &value)
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        "^(?:\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}|env:[A-Za-z_][A-Za-z0-9_]*|keychain:[A-Za-z0-9_.@/-]+|aws:env)$"));
-    return pattern.match(value).hasMatch();
+    // One grammar for references, the resolver's; a file holds them exactly, without surrounding spaces.
+    return value == value.trimmed() && SecretResolver::isReference(value);
+}
+
+QString ProvidersFile::suggestedKeyVariable(const QString &providerId)
+{
+    QString name = providerId.toUpper();
+    name.replace(QRegularExpression(QStringLiteral("[^A-Z0-9_]")), QStringLiteral("_"));
+    return name + QStringLiteral("_API_KEY");
 }
 
 Result<ParsedProviders> ProvidersFile::parse(const QByteArray &yaml, const QString &fileName)

@@ -77,6 +77,9 @@ public:
 
     /// True for "${NAME}", "env:NAME" and "keychain:NAME" — the only forms an api_key may take.
     static bool isKeyReference(const QString &value);
+
+    /// The environment variable a provider's key is suggested under: "my-vllm" → "MY_VLLM_API_KEY".
+    static QString suggestedKeyVariable(const QString &providerId);
 };
 
 }  // namespace Switchyard

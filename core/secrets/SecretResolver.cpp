@@ -32,8 +32,10 @@ std::optional<ParsedReference> parse(const QString &reference)
     if (trimmed == QLatin1String("aws:env"))
         return ParsedReference{Store::AwsEnvironment, QStringLiteral("AWS_ACCESS_KEY_ID")};
     if (trimmed.startsWith(QLatin1String("keychain:"))) {
+        // Entry names as keychains and the CLI take them: no spaces, nothing that needs quoting.
+        static const QRegularExpression keychainName(QStringLiteral(R"(^[A-Za-z0-9_.@/-]+$)"));
         const QString name = trimmed.mid(9);
-        if (!name.isEmpty())
+        if (keychainName.match(name).hasMatch())
             return ParsedReference{Store::Keychain, name};
     }
     return std::nullopt;
@@ -86,6 +88,14 @@ Result<Secret> SecretResolver::resolveAwsEnvironment(const QString &reference, c
 bool SecretResolver::isReference(const QString &reference)
 {
     return parse(reference).has_value();
+}
+
+std::optional<QString> SecretResolver::environmentVariable(const QString &reference)
+{
+    const auto parsed = parse(reference);
+    if (!parsed || parsed->store != Store::Environment)
+        return std::nullopt;
+    return parsed->name;
 }
 
 Result<Secret> SecretResolver::resolve(const QString &reference, const QString &context)

@@ -31,6 +31,9 @@ public:
     /// True when @p reference has a form resolve() understands (the value may still be missing).
     static bool isReference(const QString &reference);
 
+    /// NAME of an "env:NAME" or "${NAME}" reference; empty for any other reference.
+    static std::optional<QString> environmentVariable(const QString &reference);
+
     /// Knows every value resolved so far.
     const Redactor &redactor() const { return m_redactor; }
 

@@ -1,5 +1,6 @@
 #include "ApiKeyDialog.h"
 
+#include "core/providers/ProvidersFile.h"
 #include "core/secrets/SecretResolver.h"
 
 #ifdef SWITCHYARD_HAVE_KEYCHAIN
@@ -10,7 +11,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace Switchyard {
@@ -83,17 +83,8 @@ ApiKeyDialog::KeyWriter ApiKeyDialog::systemKeychainWriter()
 
 QString ApiKeyDialog::environmentVariableFor(const ProviderSpec &provider)
 {
-    static const QRegularExpression reference(
-        QStringLiteral("^(?:env:([A-Za-z_][A-Za-z0-9_]*)|\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\})$"));
-    const QRegularExpressionMatch match = reference.match(provider.apiKeyRef);
-    if (match.hasMatch())
-        return match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
-    QString name = provider.id.toUpper();
-    for (QChar &c : name) {
-        if (!(c.isLetterOrNumber() && c.unicode() < 128))
-            c = QLatin1Char('_');
-    }
-    return name + QStringLiteral("_API_KEY");
+    return SecretResolver::environmentVariable(provider.apiKeyRef)
+        .value_or(ProvidersFile::suggestedKeyVariable(provider.id));
 }
 
 QString ApiKeyDialog::statusText() const

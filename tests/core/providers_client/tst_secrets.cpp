@@ -103,6 +103,23 @@ private Q_SLOTS:
         QVERIFY(ProvidersFile::isKeyReference(QStringLiteral("aws:env")));
     }
 
+    void oneReferenceGrammarForFilesResolverAndUi()
+    {
+        // providers.yaml, the resolver and the studio's key dialog read references the same way.
+        for (const char *good : {"env:OPENAI_API_KEY", "${GROQ_KEY}", "keychain:team.openai-prod", "aws:env"}) {
+            QVERIFY2(SecretResolver::isReference(QLatin1String(good)), good);
+            QVERIFY2(ProvidersFile::isKeyReference(QLatin1String(good)), good);
+        }
+        for (const char *bad : {"keychain:with space", "keychain:", "env:1BAD", "sk-live-abc", " env:PADDED"})
+            QVERIFY2(!ProvidersFile::isKeyReference(QLatin1String(bad)), bad);
+        QCOMPARE(SecretResolver::environmentVariable(QStringLiteral("env:OPENAI_API_KEY")),
+                 std::optional<QString>(QStringLiteral("OPENAI_API_KEY")));
+        QCOMPARE(SecretResolver::environmentVariable(QStringLiteral("${GROQ_KEY}")),
+                 std::optional<QString>(QStringLiteral("GROQ_KEY")));
+        QVERIFY(!SecretResolver::environmentVariable(QStringLiteral("keychain:openai")));
+        QCOMPARE(ProvidersFile::suggestedKeyVariable(QStringLiteral("my-vllm")), QStringLiteral("MY_VLLM_API_KEY"));
+    }
+
     void keychainWithoutBackendIsUnsupported()
     {
         SecretResolver resolver;

@@ -2,9 +2,7 @@
 
 #include "core/secrets/SecretResolver.h"
 #include "core/store/Database.h"
-#ifdef SWITCHYARD_HAVE_KEYCHAIN
 #include "platform/keychain/KeychainSecretBackend.h"
-#endif
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -21,9 +19,7 @@ SecretResolver &CliContext::secrets()
 {
     if (!m_secrets) {
         m_secrets = std::make_unique<SecretResolver>();
-#ifdef SWITCHYARD_HAVE_KEYCHAIN
         m_secrets->setKeychainBackend(std::make_shared<KeychainSecretBackend>());
-#endif
     }
     return *m_secrets;
 }

@@ -2,9 +2,7 @@
 
 #include "CliContext.h"
 #include "core/secrets/SecretResolver.h"
-#ifdef SWITCHYARD_HAVE_KEYCHAIN
 #include "platform/keychain/KeychainStore.h"
-#endif
 
 #include <QCoreApplication>
 #include <QFile>
@@ -32,14 +30,6 @@ Result<QString> keychainName(const QCommandLineParser &parser)
     return name;
 }
 
-#ifndef SWITCHYARD_HAVE_KEYCHAIN
-Result<void> keychainMissing()
-{
-    return Error::make(Error::Code::Unsupported,
-                       tr("this build has no keychain support (QtKeychain was not found); use env:NAME references"));
-}
-#endif
-
 class SecretsSetCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("secrets set"); }
@@ -60,14 +50,10 @@ public:
         const QString value = QString::fromUtf8(input.readAll()).trimmed();
         if (value.isEmpty())
             return context.failUsage(tr("no key on standard input; pipe it in, e.g. from a password manager"));
-#ifdef SWITCHYARD_HAVE_KEYCHAIN
         if (auto stored = KeychainStore().write(*name, value); !stored)
             return context.fail(stored.error());
-        context.printJson(QJsonObject{{ QStringLiteral("stored"), QStringLiteral("keychain:") + *name }});
+        context.printJson(QJsonObject{{QStringLiteral("stored"), QStringLiteral("keychain:") + *name}});
         return ExitOk;
-#else
-        return context.fail(keychainMissing().error());
-#endif
     }
 };
 
@@ -81,14 +67,10 @@ public:
         auto name = keychainName(parser);
         if (!name)
             return context.fail(name.error());
-#ifdef SWITCHYARD_HAVE_KEYCHAIN
         if (auto removed = KeychainStore().remove(*name); !removed)
             return context.fail(removed.error());
-        context.printJson(QJsonObject{{ QStringLiteral("removed"), QStringLiteral("keychain:") + *name }});
+        context.printJson(QJsonObject{{QStringLiteral("removed"), QStringLiteral("keychain:") + *name}});
         return ExitOk;
-#else
-        return context.fail(keychainMissing().error());
-#endif
     }
 };
 

@@ -1,12 +1,16 @@
 #include "platform/keychain/KeychainStore.h"
 
+#include <utility>
+
+#ifdef SWITCHYARD_HAVE_QTKEYCHAIN
 #include <QEventLoop>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
-#include <utility>
+#endif
 
 namespace Switchyard {
 
+#ifdef SWITCHYARD_HAVE_QTKEYCHAIN
 namespace {
 
 /// Runs @p job to completion (or the timeout) and turns its outcome into an Error naming @p action.
@@ -56,8 +60,6 @@ Result<void> runJob(QKeychain::Job &job, int timeoutMs, const QString &action, b
 
 }  // namespace
 
-KeychainStore::KeychainStore(QString service, int timeoutMs) : m_service(std::move(service)), m_timeoutMs(timeoutMs) {}
-
 Result<std::optional<QString>> KeychainStore::read(const QString &name) const
 {
     QKeychain::ReadPasswordJob job(m_service);
@@ -83,6 +85,47 @@ Result<void> KeychainStore::remove(const QString &name) const
     QKeychain::DeletePasswordJob job(m_service);
     job.setKey(name);
     return runJob(job, m_timeoutMs, QStringLiteral("remove \"%1\" from the system keychain").arg(name), false);
+}
+
+#else
+namespace {
+
+Error unavailable(const QString &action)
+{
+    return Error::make(Error::Code::Unsupported,
+                       QStringLiteral("Could not %1: this build of Switchyard has no keychain support (QtKeychain "
+                                      "was not found when it was built). Use an \"env:NAME\" reference instead.")
+                           .arg(action));
+}
+
+}  // namespace
+
+Result<std::optional<QString>> KeychainStore::read(const QString &name) const
+{
+    return unavailable(QStringLiteral("read \"%1\" from the system keychain").arg(name));
+}
+
+Result<void> KeychainStore::write(const QString &name, const QString &value) const
+{
+    Q_UNUSED(value)
+    return unavailable(QStringLiteral("store \"%1\" in the system keychain").arg(name));
+}
+
+Result<void> KeychainStore::remove(const QString &name) const
+{
+    return unavailable(QStringLiteral("remove \"%1\" from the system keychain").arg(name));
+}
+#endif
+
+KeychainStore::KeychainStore(QString service, int timeoutMs) : m_service(std::move(service)), m_timeoutMs(timeoutMs) {}
+
+bool KeychainStore::isAvailable()
+{
+#ifdef SWITCHYARD_HAVE_QTKEYCHAIN
+    return true;
+#else
+    return false;
+#endif
 }
 
 }  // namespace Switchyard

@@ -25,6 +25,10 @@ public:
 
     const QString &service() const { return m_service; }
 
+    /// Whether this build can reach a keychain at all (it was built with QtKeychain). A true here still allows a
+    /// machine without a keychain service: the operations then fail with an error that says so.
+    static bool isAvailable();
+
 private:
     QString m_service;
     int m_timeoutMs;

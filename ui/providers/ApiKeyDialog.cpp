@@ -2,10 +2,7 @@
 
 #include "core/providers/ProvidersFile.h"
 #include "core/secrets/SecretResolver.h"
-
-#ifdef SWITCHYARD_HAVE_KEYCHAIN
 #include "platform/keychain/KeychainStore.h"
-#endif
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -72,13 +69,11 @@ ApiKeyDialog::ApiKeyDialog(const ProviderSpec &provider, KeyWriter writer, QWidg
 
 ApiKeyDialog::KeyWriter ApiKeyDialog::systemKeychainWriter()
 {
-#ifdef SWITCHYARD_HAVE_KEYCHAIN
+    if (!KeychainStore::isAvailable())
+        return {};
     return [](const QString &name, const QString &value) {
         return KeychainStore().write(name, value);
     };
-#else
-    return {};
-#endif
 }
 
 QString ApiKeyDialog::environmentVariableFor(const ProviderSpec &provider)

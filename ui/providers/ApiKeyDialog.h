@@ -31,7 +31,7 @@ public:
     /// @p writer: where keys go; empty when this build has no keychain.
     ApiKeyDialog(const ProviderSpec &provider, KeyWriter writer, QWidget *parent = nullptr);
 
-    /// KeychainStore::write when the build has the keychain (SWITCHYARD_HAVE_KEYCHAIN), else an empty writer.
+    /// KeychainStore::write when the build has the keychain (KeychainStore::isAvailable()), else an empty writer.
     /// The write waits for the keychain in a local event loop (it may show an unlock prompt).
     static KeyWriter systemKeychainWriter();
 

@@ -4,10 +4,7 @@
 #include "core/providers/client/ConnectionCheck.h"
 #include "core/secrets/EnvironmentSecretBackend.h"
 #include "core/secrets/SecretResolver.h"
-
-#ifdef SWITCHYARD_HAVE_KEYCHAIN
 #include "platform/keychain/KeychainSecretBackend.h"
-#endif
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -224,10 +221,7 @@ void ProviderDetailPanel::startCheck(Purpose purpose)
     m_liveModelsView->hide();
 
     // A fresh resolver per check: it reads the environment as it is now, and its redactor knows only this key.
-    SecretResolver resolver(std::make_shared<EnvironmentSecretBackend>(), nullptr);
-#ifdef SWITCHYARD_HAVE_KEYCHAIN
-    resolver.setKeychainBackend(std::make_shared<KeychainSecretBackend>());
-#endif
+    SecretResolver resolver(std::make_shared<EnvironmentSecretBackend>(), std::make_shared<KeychainSecretBackend>());
     Secret key;
     if (!m_provider->apiKeyRef.isEmpty()) {
         // Blocks in the keychain's local event loop for keychain: references (see the class comment).

@@ -26,7 +26,10 @@ Result<QString> keychainName(const QCommandLineParser &parser)
     if (name.startsWith(QLatin1String("keychain:")))
         name = name.mid(9);
     if (!SecretResolver::isReference(QStringLiteral("keychain:") + name))
-        return Error::make(Error::Code::InvalidInput, tr("'%1' is not a keychain entry name").arg(name));
+        return Error::make(Error::Code::InvalidInput,
+                           tr("'%1' is not a keychain entry name; use letters, digits and . _ @ / - (no spaces), e.g. "
+                              "openai or team.openai-prod")
+                               .arg(name));
     return name;
 }
 

@@ -14,19 +14,11 @@ namespace Switchyard {
 
 Result<QUrl> AnthropicClient::endpoint(const ProviderSpec &provider, const QString &leaf)
 {
-    QString base = provider.baseUrl.trimmed();
-    if (base.isEmpty())
-        base = DefaultBaseUrl;
-    QUrl url(base);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
-        url.host().isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" (anthropic) has an invalid base_url. Use an http:// or "
-                                          "https:// URL such as https://api.anthropic.com.")
-                               .arg(provider.id));
+    Result<QUrl> base = RequestChecks::baseUrl(provider, DefaultBaseUrl);
+    if (!base)
+        return base.error();
+    QUrl url = *base;
     QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
     if (path.endsWith(QLatin1String("/v1")))
         path += QLatin1Char('/') + leaf;
     else

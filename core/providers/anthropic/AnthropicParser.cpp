@@ -11,11 +11,6 @@ namespace {
 
 const QLatin1String kRefusal("refusal");
 
-ParseFailure malformed(const QString &what)
-{
-    return ParseFailure{FailureClass::MalformedResponse, QString(), what};
-}
-
 ParseFailure refusal()
 {
     return ParseFailure{FailureClass::ContentFilter, kRefusal,
@@ -47,8 +42,6 @@ Usage AnthropicParser::normaliseUsage(const QJsonObject &usage)
 
 void AnthropicParser::handleEvent(const Wire::SseEvent &event, ParseUpdate &update)
 {
-    if (m_stopped || update.failure)
-        return;
     if (event.event == QLatin1String("ping")) {
         ++m_pings;
         return;
@@ -135,62 +128,19 @@ void AnthropicParser::handleEvent(const Wire::SseEvent &event, ParseUpdate &upda
     // content_block_stop and event types added later carry nothing we need.
 }
 
-ParseUpdate AnthropicParser::feed(QByteArrayView bytes)
+QString AnthropicParser::cutReason() const
 {
-    ParseUpdate update;
-    const QList<Wire::SseEvent> events = m_decoder.feed(bytes);
-    if (m_decoder.hasError()) {
-        update.failure = malformed(m_decoder.errorString());
-        return update;
-    }
-    for (const Wire::SseEvent &event : events) {
-        handleEvent(event, update);
-        if (update.failure || m_stopped)
-            break;
-    }
-    return update;
-}
-
-ParseUpdate AnthropicParser::finishStream()
-{
-    ParseUpdate update;
-    const Wire::SseDecoder::End end = m_decoder.finish();
-    if (end.status == Wire::SseDecoder::End::Status::Failed) {
-        update.failure = malformed(end.message);
-        return update;
-    }
-    // A last event without its blank line ("event: message_stop\ndata: {...}" then EOF) is still whole when its
-    // data is a whole JSON object.
-    if (end.status == Wire::SseDecoder::End::Status::Truncated && end.partialEvent && !m_stopped) {
-        QJsonParseError error{};
-        if (QJsonDocument::fromJson(end.partialEvent->data, &error).isObject())
-            handleEvent(*end.partialEvent, update);
-    }
-    if (update.failure)
-        return update;
-    if (m_stopped || streamLooksComplete()) {
-        update.complete = true;
-        return update;
-    }
-    update.failure = ParseFailure{
-        FailureClass::StreamCut, QString(),
-        m_started ? QStringLiteral("the stream ended before message_delta (stop_reason) or message_stop arrived")
-                  : QStringLiteral("the stream ended before message_start arrived")};
-    return update;
+    return m_started ? QStringLiteral("the stream ended before message_delta (stop_reason) or message_stop arrived")
+                     : QStringLiteral("the stream ended before message_start arrived");
 }
 
 ParseUpdate AnthropicParser::parseBody(const QByteArray &body)
 {
     ParseUpdate update;
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (!document.isObject()) {
-        update.failure = malformed(QStringLiteral("the response is not a JSON object (%1 at offset %2)")
-                                       .arg(error.errorString())
-                                       .arg(error.offset));
+    const std::optional<QJsonObject> parsed = jsonObject(body, update);
+    if (!parsed)
         return update;
-    }
-    const QJsonObject root = document.object();
+    const QJsonObject &root = *parsed;
     if (root.value(QLatin1String("type")).toString() == QLatin1String("error") ||
         root.contains(QLatin1String("error"))) {
         update.failure = HttpErrorClassifier::inBandFailure(root.value(QLatin1String("error")));

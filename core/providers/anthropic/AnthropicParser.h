@@ -1,7 +1,6 @@
 #pragma once
 
-#include "core/providers/client/ResponseParser.h"
-#include "core/providers/wire/SseDecoder.h"
+#include "core/providers/client/SseResponseParser.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -16,16 +15,14 @@ namespace Switchyard {
 /// Completion: message_stop completes the answer. A stream that ends (or goes quiet) after a message_delta carrying
 /// a stop_reason is complete too; one cut before that is a StreamCut. Only text blocks become text: thinking,
 /// tool_use and their deltas are skipped. stop_reason "refusal" is a ContentFilter failure.
-class AnthropicParser : public ResponseParser {
+class AnthropicParser : public SseResponseParser {
 public:
     AnthropicParser() = default;
 
-    ParseUpdate feed(QByteArrayView bytes) override;
-    ParseUpdate finishStream() override;
     ParseUpdate parseBody(const QByteArray &body) override;
     bool streamLooksComplete() const override { return !m_finishReason.isEmpty(); }
     /// Keep-alives seen: ping events and SSE comments.
-    qint64 activityCount() const override { return m_pings + m_decoder.commentCount(); }
+    qint64 activityCount() const override { return m_pings + SseResponseParser::activityCount(); }
 
     /// Anthropic usage → normalised buckets. input_tokens EXCLUDES cache reads and writes, so it maps to input
     /// unchanged; cache_read_input_tokens → cachedInput, cache_creation_input_tokens → cacheWrite, output_tokens →
@@ -34,11 +31,12 @@ public:
     static void mergeUsage(const QJsonObject &usage, Usage &into);
     static Usage normaliseUsage(const QJsonObject &usage);
 
-private:
-    void handleEvent(const Wire::SseEvent &event, ParseUpdate &update);
-    void checkRefusal(ParseUpdate &update) const;
+protected:
+    void handleEvent(const Wire::SseEvent &event, ParseUpdate &update) override;
+    bool terminated() const override { return m_stopped; }
+    QString cutReason() const override;
 
-    Wire::SseDecoder m_decoder;
+private:
     QHash<int, QString> m_blockTypes;  // content block index → "text", "thinking", "tool_use", ...
     qint64 m_pings = 0;
     bool m_started = false;

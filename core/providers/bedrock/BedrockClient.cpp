@@ -85,22 +85,13 @@ Result<QUrl> BedrockClient::endpoint(const ProviderSpec &provider, const QString
                            QStringLiteral("\"%1\" is not an AWS region (provider \"%2\"). Use a region such as "
                                           "us-east-1.")
                                .arg(region, provider.id));
-    const QString base = provider.baseUrl.trimmed().isEmpty()
-                             ? QStringLiteral("https://%1.%2.amazonaws.com").arg(awsHost, region)
-                             : provider.baseUrl.trimmed();
-    const QUrl baseUrl(base);
-    if (!baseUrl.isValid() ||
-        (baseUrl.scheme() != QLatin1String("http") && baseUrl.scheme() != QLatin1String("https")) ||
-        baseUrl.host().isEmpty() || baseUrl.hasQuery())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" (bedrock) has an invalid base_url. Use an http:// or "
-                                          "https:// URL without a query, or leave it empty for the AWS endpoint.")
-                               .arg(provider.id));
+    const Result<QUrl> baseUrl =
+        RequestChecks::baseUrl(provider, QStringLiteral("https://%1.%2.amazonaws.com").arg(awsHost, region));
+    if (!baseUrl)
+        return baseUrl.error();
     // Joined as encoded bytes and parsed strictly, so the wire path is byte for byte the one that is signed
-    // (QUrl::setPath() with the decoded model id would send a bare ':').
-    QByteArray encoded = baseUrl.toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
-    while (encoded.endsWith('/'))
-        encoded.chop(1);
+    // (QUrl::setPath() with the decoded model id would send a bare ':'). baseUrl() left no trailing '/'.
+    const QByteArray encoded = baseUrl->toEncoded(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
     const QUrl url = QUrl::fromEncoded(encoded + encodedPath, QUrl::StrictMode);
     if (!url.isValid())
         return Error::make(

@@ -3,14 +3,8 @@
 #include "core/providers/client/HttpErrorClassifier.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace Switchyard {
-
-ParseFailure BedrockConverseParser::malformed(const QString &what)
-{
-    return ParseFailure{FailureClass::MalformedResponse, QString(), what};
-}
 
 Usage BedrockConverseParser::normaliseUsage(const QJsonObject &usage)
 {
@@ -60,15 +54,10 @@ ParseUpdate BedrockConverseParser::finishStream()
 ParseUpdate BedrockConverseParser::parseBody(const QByteArray &body)
 {
     ParseUpdate update;
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (!document.isObject()) {
-        update.failure = malformed(QStringLiteral("the response is not a JSON object (%1 at offset %2)")
-                                       .arg(error.errorString())
-                                       .arg(error.offset));
+    const std::optional<QJsonObject> parsed = jsonObject(body, update);
+    if (!parsed)
         return update;
-    }
-    const QJsonObject root = document.object();
+    const QJsonObject &root = *parsed;
     const QJsonValue output = root.value(QLatin1String("output"));
     if (!output.isObject()) {
         // A success status carrying an AWS error body ({"message": "..."}).

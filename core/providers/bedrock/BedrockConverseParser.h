@@ -34,7 +34,6 @@ protected:
     /// Records @p stopReason; a content-filter stop becomes @p update's failure.
     void takeStopReason(const QString &stopReason, ParseUpdate &update);
     void takeUsage(const QJsonObject &usage);
-    static ParseFailure malformed(const QString &what);
 };
 
 }  // namespace Switchyard

@@ -13,18 +13,11 @@ namespace Switchyard {
 
 Result<QUrl> OllamaChatClient::endpoint(const ProviderSpec &provider, const QString &leaf)
 {
-    const QString base =
-        provider.baseUrl.trimmed().isEmpty() ? QStringLiteral("http://localhost:11434") : provider.baseUrl.trimmed();
-    QUrl url(base);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
-        url.host().isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" has an invalid base_url. Use an http:// or https:// URL.")
-                               .arg(provider.id));
-    QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    url.setPath(path + QStringLiteral("/api/") + leaf);
+    Result<QUrl> base = RequestChecks::baseUrl(provider, QStringLiteral("http://localhost:11434"));
+    if (!base)
+        return base.error();
+    QUrl url = *base;
+    url.setPath(url.path() + QStringLiteral("/api/") + leaf);
     return url;
 }
 

@@ -2,8 +2,6 @@
 
 #include "core/providers/client/HttpErrorClassifier.h"
 
-#include <QJsonDocument>
-
 namespace Switchyard {
 
 OllamaChatParser::OllamaChatParser() = default;
@@ -11,8 +9,8 @@ OllamaChatParser::OllamaChatParser() = default;
 Usage OllamaChatParser::usageOf(const QJsonObject &object)
 {
     Usage usage;
-    usage.input = object.value(QLatin1String("prompt_eval_count")).toInteger();
-    usage.output = object.value(QLatin1String("eval_count")).toInteger();
+    usage.input = integer(object, "prompt_eval_count");
+    usage.output = integer(object, "eval_count");
     return usage;
 }
 
@@ -30,8 +28,7 @@ void OllamaChatParser::handle(const QJsonObject &object, ParseUpdate &update)
     }
     const QJsonValue content = object.value(QLatin1String("message")).toObject().value(QLatin1String("content"));
     if (!content.isString() && !content.isUndefined()) {
-        update.failure =
-            ParseFailure{FailureClass::MalformedResponse, QString(), QStringLiteral("message.content is not text")};
+        update.failure = malformed(QStringLiteral("message.content is not text"));
         return;
     }
     if (!content.toString().isEmpty()) {
@@ -54,8 +51,7 @@ ParseUpdate OllamaChatParser::feed(QByteArrayView bytes)
     const QList<Wire::NdjsonItem> items = m_decoder.feed(bytes);
     for (const Wire::NdjsonItem &item : items) {
         if (!item.ok()) {
-            update.failure = ParseFailure{FailureClass::MalformedResponse, QString(),
-                                          QStringLiteral("stream line %1 is not a JSON object").arg(item.line)};
+            update.failure = malformed(QStringLiteral("stream line %1 is not a JSON object").arg(item.line));
             return update;
         }
         handle(item.object, update);
@@ -87,20 +83,13 @@ ParseUpdate OllamaChatParser::finishStream()
 ParseUpdate OllamaChatParser::parseBody(const QByteArray &body)
 {
     ParseUpdate update;
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (!document.isObject()) {
-        update.failure = ParseFailure{FailureClass::MalformedResponse, QString(),
-                                      QStringLiteral("the response is not a JSON object (%1 at offset %2)")
-                                          .arg(error.errorString())
-                                          .arg(error.offset)};
+    const std::optional<QJsonObject> parsed = jsonObject(body, update);
+    if (!parsed)
         return update;
-    }
-    handle(document.object(), update);
+    handle(*parsed, update);
     if (!update.failure && !m_done) {
         update.deltas.clear();
-        update.failure = ParseFailure{FailureClass::MalformedResponse, QString(),
-                                      QStringLiteral("the response has no \"done\": true")};
+        update.failure = malformed(QStringLiteral("the response has no \"done\": true"));
     }
     return update;
 }

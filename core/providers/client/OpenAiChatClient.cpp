@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QUrlQuery>
 #include <utility>
 
@@ -23,12 +22,6 @@ const QLatin1String kGroq("groq");
 const QLatin1String kDeepSeek("deepseek");
 const QLatin1String kBytePlus("byteplus");
 const QLatin1String kCompatible("openai_compatible");
-
-bool endsInVersion(const QString &path)
-{
-    static const QRegularExpression pattern(QStringLiteral(R"(/v[0-9]+(?:beta|alpha)?[0-9]*/?$)"));
-    return pattern.match(path).hasMatch();
-}
 
 }  // namespace
 
@@ -63,22 +56,11 @@ QString OpenAiChatClient::limitField() const
 
 Result<QUrl> OpenAiChatClient::endpoint(const ProviderSpec &provider, const QString &model, const QString &leaf) const
 {
-    QString base = provider.baseUrl.trimmed();
-    if (base.isEmpty())
-        base = defaultBaseUrl(m_kind);
-    if (base.isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" (%2) has no base_url. Set base_url in providers.yaml.")
-                               .arg(provider.id, m_kind));
-    QUrl url(base);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
-        url.host().isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" has an invalid base_url. Use an http:// or https:// URL.")
-                               .arg(provider.id));
+    Result<QUrl> base = RequestChecks::baseUrl(provider, defaultBaseUrl(m_kind));
+    if (!base)
+        return base.error();
+    QUrl url = *base;
     QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
     if (m_kind == kAzure) {
         if (!provider.apiVersion.isEmpty() && leaf == QLatin1String("chat/completions")) {
             if (model.isEmpty())
@@ -99,7 +81,7 @@ Result<QUrl> OpenAiChatClient::endpoint(const ProviderSpec &provider, const QStr
         }
         return url;
     }
-    if (endsInVersion(path) || m_kind == kDeepSeek)
+    if (RequestChecks::endsInVersion(path) || m_kind == kDeepSeek)
         path += QLatin1Char('/') + leaf;
     else
         path += QStringLiteral("/v1/") + leaf;

@@ -7,20 +7,6 @@
 
 namespace Switchyard {
 
-namespace {
-
-qint64 integer(const QJsonObject &object, const char *key)
-{
-    return object.value(QLatin1String(key)).toInteger();
-}
-
-ParseFailure malformed(const QString &what)
-{
-    return ParseFailure{FailureClass::MalformedResponse, QString(), what};
-}
-
-}  // namespace
-
 OpenAiChatParser::OpenAiChatParser(bool expectUsageChunk) : m_expectUsageChunk(expectUsageChunk) {}
 
 Usage OpenAiChatParser::normaliseUsage(const QJsonObject &usage)
@@ -51,10 +37,9 @@ Usage OpenAiChatParser::normaliseUsage(const QJsonObject &usage)
     return out;
 }
 
-void OpenAiChatParser::handleEvent(const QByteArray &data, ParseUpdate &update)
+void OpenAiChatParser::handleEvent(const Wire::SseEvent &event, ParseUpdate &update)
 {
-    if (m_done || update.failure)
-        return;
+    const QByteArray &data = event.data;
     if (data.trimmed() == "[DONE]") {
         m_done = true;
         update.complete = true;
@@ -96,27 +81,20 @@ void OpenAiChatParser::handleEvent(const QByteArray &data, ParseUpdate &update)
     }
 }
 
-ParseUpdate OpenAiChatParser::feed(QByteArrayView bytes)
+bool OpenAiChatParser::partialEventCounts(const Wire::SseEvent &event) const
 {
-    ParseUpdate update;
-    const QList<Wire::SseEvent> events = m_decoder.feed(bytes);
-    if (m_decoder.hasError()) {
-        update.failure = malformed(m_decoder.errorString());
-        return update;
-    }
-    for (const Wire::SseEvent &event : events) {
-        handleEvent(event.data, update);
-        if (update.failure || m_done)
-            break;
-    }
-    if (m_usageReported && m_expectUsageChunk && !m_finishReason.isEmpty())
-        update.complete = true;
-    checkContentFilter(update);
-    return update;
+    return event.data.trimmed() == "[DONE]" || SseResponseParser::partialEventCounts(event);
 }
 
-void OpenAiChatParser::checkContentFilter(ParseUpdate &update) const
+QString OpenAiChatParser::cutReason() const
 {
+    return QStringLiteral("the stream ended before a finish reason, usage or [DONE] arrived");
+}
+
+void OpenAiChatParser::finishUpdate(ParseUpdate &update)
+{
+    if (m_usageReported && m_expectUsageChunk && !m_finishReason.isEmpty())
+        update.complete = true;
     if (update.complete && !update.failure && m_finishReason == QLatin1String("content_filter") && m_text.isEmpty()) {
         update.complete = false;
         update.failure = ParseFailure{FailureClass::ContentFilter, QStringLiteral("content_filter"),
@@ -124,45 +102,13 @@ void OpenAiChatParser::checkContentFilter(ParseUpdate &update) const
     }
 }
 
-ParseUpdate OpenAiChatParser::finishStream()
-{
-    ParseUpdate update;
-    const Wire::SseDecoder::End end = m_decoder.finish();
-    if (end.status == Wire::SseDecoder::End::Status::Failed) {
-        update.failure = malformed(end.message);
-        return update;
-    }
-    // An unterminated last line may still be a whole event ("data: [DONE]" without its blank line).
-    if (end.status == Wire::SseDecoder::End::Status::Truncated && end.partialEvent) {
-        const QByteArray data = end.partialEvent->data;
-        QJsonParseError error{};
-        if (data.trimmed() == "[DONE]" || QJsonDocument::fromJson(data, &error).isObject())
-            handleEvent(data, update);
-    }
-    if (update.failure)
-        return update;
-    if (m_done || streamLooksComplete()) {
-        update.complete = true;
-        checkContentFilter(update);
-    } else
-        update.failure =
-            ParseFailure{FailureClass::StreamCut, QString(),
-                         QStringLiteral("the stream ended before a finish reason, usage or [DONE] arrived")};
-    return update;
-}
-
 ParseUpdate OpenAiChatParser::parseBody(const QByteArray &body)
 {
     ParseUpdate update;
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (!document.isObject()) {
-        update.failure = malformed(QStringLiteral("the response is not a JSON object (%1 at offset %2)")
-                                       .arg(error.errorString())
-                                       .arg(error.offset));
+    const std::optional<QJsonObject> parsed = jsonObject(body, update);
+    if (!parsed)
         return update;
-    }
-    const QJsonObject root = document.object();
+    const QJsonObject &root = *parsed;
     if (root.contains(QLatin1String("error"))) {
         update.failure = HttpErrorClassifier::inBandFailure(root.value(QLatin1String("error")));
         return update;

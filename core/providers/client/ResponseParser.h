@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -50,6 +51,14 @@ public:
     bool usageReported() const { return m_usageReported; }
 
 protected:
+    /// A MalformedResponse failure saying @p what is wrong with the body.
+    static ParseFailure malformed(const QString &what);
+    /// @p object's @p key as an integer; 0 when absent or not a number.
+    static qint64 integer(const QJsonObject &object, const char *key);
+    /// @p body as a JSON object; std::nullopt with @p update's failure set ("the response is not a JSON object (...)")
+    /// when it is not one. The start of every unstreamed parseBody().
+    static std::optional<QJsonObject> jsonObject(const QByteArray &body, ParseUpdate &update);
+
     QString m_text;
     QString m_finishReason;
     Usage m_usage;

@@ -14,19 +14,11 @@ namespace Switchyard {
 
 Result<QUrl> CohereClient::endpoint(const ProviderSpec &provider, const QString &path)
 {
-    QString base = provider.baseUrl.trimmed();
-    if (base.isEmpty())
-        base = DefaultBaseUrl;
-    QUrl url(base);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
-        url.host().isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" (cohere) has an invalid base_url. Use an http:// or "
-                                          "https:// URL such as https://api.cohere.com.")
-                               .arg(provider.id));
+    Result<QUrl> base = RequestChecks::baseUrl(provider, DefaultBaseUrl);
+    if (!base)
+        return base.error();
+    QUrl url = *base;
     QString root = url.path();
-    while (root.endsWith(QLatin1Char('/')))
-        root.chop(1);
     if (root.endsWith(QLatin1String("/v1")) || root.endsWith(QLatin1String("/v2")))
         root.chop(3);
     url.setPath(root + QLatin1Char('/') + path);

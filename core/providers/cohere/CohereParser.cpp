@@ -12,11 +12,6 @@ namespace {
 
 const QLatin1String kText("text");
 
-ParseFailure malformed(const QString &what)
-{
-    return ParseFailure{FailureClass::MalformedResponse, QString(), what};
-}
-
 /// A finish_reason of ERROR / TIMEOUT, or an error string next to any finish_reason, as an in-band failure. A failed
 /// finish reason becomes the code so the call's errorCode says which it was.
 ParseFailure failedFinish(const QString &finishReason, const QString &error)
@@ -91,8 +86,6 @@ void CohereParser::handleMessageEnd(const QJsonObject &delta, ParseUpdate &updat
 
 void CohereParser::handleEvent(const Wire::SseEvent &event, ParseUpdate &update)
 {
-    if (m_ended || update.failure)
-        return;
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(event.data, &error);
     if (!document.isObject()) {
@@ -141,61 +134,19 @@ void CohereParser::handleEvent(const Wire::SseEvent &event, ParseUpdate &update)
     // content-end, tool-plan-delta, tool-call-*, citation-*, debug and later event types carry no answer text.
 }
 
-ParseUpdate CohereParser::feed(QByteArrayView bytes)
+QString CohereParser::cutReason() const
 {
-    ParseUpdate update;
-    const QList<Wire::SseEvent> events = m_decoder.feed(bytes);
-    if (m_decoder.hasError()) {
-        update.failure = malformed(m_decoder.errorString());
-        return update;
-    }
-    for (const Wire::SseEvent &event : events) {
-        handleEvent(event, update);
-        if (update.failure || m_ended)
-            break;
-    }
-    return update;
-}
-
-ParseUpdate CohereParser::finishStream()
-{
-    ParseUpdate update;
-    const Wire::SseDecoder::End end = m_decoder.finish();
-    if (end.status == Wire::SseDecoder::End::Status::Failed) {
-        update.failure = malformed(end.message);
-        return update;
-    }
-    // A last message-end without its blank line is still whole when its data is a whole JSON object.
-    if (end.status == Wire::SseDecoder::End::Status::Truncated && end.partialEvent && !m_ended) {
-        QJsonParseError error{};
-        if (QJsonDocument::fromJson(end.partialEvent->data, &error).isObject())
-            handleEvent(*end.partialEvent, update);
-    }
-    if (update.failure)
-        return update;
-    if (m_ended) {
-        update.complete = true;
-        return update;
-    }
-    update.failure =
-        ParseFailure{FailureClass::StreamCut, QString(),
-                     m_started ? QStringLiteral("the stream ended before message-end (finish_reason, usage) arrived")
-                               : QStringLiteral("the stream ended before message-start arrived")};
-    return update;
+    return m_started ? QStringLiteral("the stream ended before message-end (finish_reason, usage) arrived")
+                     : QStringLiteral("the stream ended before message-start arrived");
 }
 
 ParseUpdate CohereParser::parseBody(const QByteArray &body)
 {
     ParseUpdate update;
-    QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (!document.isObject()) {
-        update.failure = malformed(QStringLiteral("the response is not a JSON object (%1 at offset %2)")
-                                       .arg(error.errorString())
-                                       .arg(error.offset));
+    const std::optional<QJsonObject> parsed = jsonObject(body, update);
+    if (!parsed)
         return update;
-    }
-    const QJsonObject root = document.object();
+    const QJsonObject &root = *parsed;
     if (isErrorDocument(root)) {
         update.failure = HttpErrorClassifier::inBandFailure(errorOf(root));
         return update;

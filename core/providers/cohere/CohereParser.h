@@ -1,7 +1,6 @@
 #pragma once
 
-#include "core/providers/client/ResponseParser.h"
-#include "core/providers/wire/SseDecoder.h"
+#include "core/providers/client/SseResponseParser.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -17,16 +16,12 @@ namespace Switchyard {
 /// TIMEOUT, or an `error` in message-end, is an in-band failure (HttpErrorClassifier::inBandFailure), never success,
 /// and so is a `{"message": ...}` error document sent inside the stream. Only text content becomes text: thinking
 /// content (reasoning models) is skipped.
-class CohereParser : public ResponseParser {
+class CohereParser : public SseResponseParser {
 public:
     CohereParser() = default;
 
-    ParseUpdate feed(QByteArrayView bytes) override;
-    ParseUpdate finishStream() override;
     ParseUpdate parseBody(const QByteArray &body) override;
     bool streamLooksComplete() const override { return m_ended; }
-    /// Keep-alives seen: SSE comments.
-    qint64 activityCount() const override { return m_decoder.commentCount(); }
 
     /// Cohere usage → normalised buckets. Cohere reports two counts: `tokens` (what the model processed, including
     /// the prompt template Cohere wraps around the messages) and `billed_units` (what is charged, without that
@@ -40,12 +35,15 @@ public:
     /// True for the finish reasons that mean the answer is unusable: "ERROR" and "TIMEOUT".
     static bool isFailedFinish(const QString &finishReason);
 
+protected:
+    void handleEvent(const Wire::SseEvent &event, ParseUpdate &update) override;
+    bool terminated() const override { return m_ended; }
+    QString cutReason() const override;
+
 private:
-    void handleEvent(const Wire::SseEvent &event, ParseUpdate &update);
     void handleMessageEnd(const QJsonObject &delta, ParseUpdate &update);
     void appendText(const QString &text, ParseUpdate &update);
 
-    Wire::SseDecoder m_decoder;
     QHash<int, QString> m_contentTypes;  // content index → "text", "thinking", ...
     bool m_started = false;
     bool m_ended = false;

@@ -15,12 +15,6 @@ namespace Switchyard {
 
 namespace {
 
-bool endsInVersion(const QString &path)
-{
-    static const QRegularExpression pattern(QStringLiteral(R"(/v[0-9]+(?:beta|alpha)?[0-9]*$)"));
-    return pattern.match(path).hasMatch();
-}
-
 /// "gemini-2.5-flash" → "models/gemini-2.5-flash"; "models/x" and "tunedModels/x" stay as they are. Empty when the
 /// id holds characters that would change the path.
 QString resourceName(const QString &model)
@@ -44,22 +38,12 @@ QJsonObject textContent(const QString &role, const QString &text)
 
 Result<QUrl> GeminiClient::endpoint(const ProviderSpec &provider, const QString &leaf)
 {
-    const QString base = provider.baseUrl.trimmed().isEmpty() ? defaultBaseUrl() : provider.baseUrl.trimmed();
-    QUrl url(base);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
-        url.host().isEmpty())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" has an invalid base_url. Use an http:// or https:// URL.")
-                               .arg(provider.id));
-    if (url.hasQuery())
-        return Error::make(Error::Code::InvalidInput,
-                           QStringLiteral("Provider \"%1\" has a query in its base_url. Remove it; the API key belongs "
-                                          "in api_key, never in the URL.")
-                               .arg(provider.id));
+    Result<QUrl> base = RequestChecks::baseUrl(provider, defaultBaseUrl());
+    if (!base)
+        return base.error();
+    QUrl url = *base;
     QString path = url.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    if (!endsInVersion(path))
+    if (!RequestChecks::endsInVersion(path))
         path += QStringLiteral("/v1beta");
     url.setPath(path + QLatin1Char('/') + leaf);
     return url;

@@ -9,16 +9,6 @@ namespace Switchyard {
 
 namespace {
 
-qint64 integer(const QJsonObject &object, const char *key)
-{
-    return object.value(QLatin1String(key)).toInteger();
-}
-
-ParseFailure malformed(const QString &what)
-{
-    return ParseFailure{FailureClass::MalformedResponse, QString(), what};
-}
-
 /// "HARM_CATEGORY_DANGEROUS_CONTENT (HIGH)" for every rating marked blocked, else every rating above NEGLIGIBLE/LOW.
 QString blockedCategories(const QJsonArray &ratings)
 {
@@ -127,12 +117,10 @@ void GeminiParser::handleResponse(const QJsonObject &response, ParseUpdate &upda
     update.complete = true;
 }
 
-void GeminiParser::handleEventData(const QByteArray &data, ParseUpdate &update)
+void GeminiParser::handleEvent(const Wire::SseEvent &event, ParseUpdate &update)
 {
-    if (m_done || update.failure)
-        return;
     QJsonParseError error{};
-    const QJsonDocument document = QJsonDocument::fromJson(data, &error);
+    const QJsonDocument document = QJsonDocument::fromJson(event.data, &error);
     if (!document.isObject()) {
         update.failure = malformed(QStringLiteral("a stream chunk is not a JSON object (%1 at offset %2)")
                                        .arg(error.errorString())
@@ -142,45 +130,9 @@ void GeminiParser::handleEventData(const QByteArray &data, ParseUpdate &update)
     handleResponse(document.object(), update);
 }
 
-ParseUpdate GeminiParser::feed(QByteArrayView bytes)
+QString GeminiParser::cutReason() const
 {
-    ParseUpdate update;
-    const QList<Wire::SseEvent> events = m_decoder.feed(bytes);
-    if (m_decoder.hasError()) {
-        update.failure = malformed(m_decoder.errorString());
-        return update;
-    }
-    for (const Wire::SseEvent &event : events) {
-        handleEventData(event.data, update);
-        if (update.failure || m_done)
-            break;
-    }
-    return update;
-}
-
-ParseUpdate GeminiParser::finishStream()
-{
-    ParseUpdate update;
-    const Wire::SseDecoder::End end = m_decoder.finish();
-    if (end.status == Wire::SseDecoder::End::Status::Failed) {
-        update.failure = malformed(end.message);
-        return update;
-    }
-    // The last event may lack its blank line; it counts only when its JSON is whole.
-    if (!m_done && end.status == Wire::SseDecoder::End::Status::Truncated && end.partialEvent) {
-        QJsonParseError error{};
-        if (QJsonDocument::fromJson(end.partialEvent->data, &error).isObject())
-            handleEventData(end.partialEvent->data, update);
-    }
-    if (update.failure)
-        return update;
-    if (m_done) {
-        update.complete = true;
-        return update;
-    }
-    update.failure = ParseFailure{FailureClass::StreamCut, QString(),
-                                  QStringLiteral("the stream ended before a chunk with a finishReason arrived")};
-    return update;
+    return QStringLiteral("the stream ended before a chunk with a finishReason arrived");
 }
 
 ParseUpdate GeminiParser::parseBody(const QByteArray &body)

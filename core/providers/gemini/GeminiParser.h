@@ -1,7 +1,6 @@
 #pragma once
 
-#include "core/providers/client/ResponseParser.h"
-#include "core/providers/wire/SseDecoder.h"
+#include "core/providers/client/SseResponseParser.h"
 
 #include <QJsonObject>
 
@@ -16,15 +15,12 @@ namespace Switchyard {
 /// candidates) and a blocking finish reason (SAFETY, RECITATION, BLOCKLIST, PROHIBITED_CONTENT, SPII, IMAGE_SAFETY)
 /// fail as ContentFilter with the reason and the blocked safety categories in the message. A chunk with an "error"
 /// key fails like an in-band error.
-class GeminiParser : public ResponseParser {
+class GeminiParser : public SseResponseParser {
 public:
     GeminiParser() = default;
 
-    ParseUpdate feed(QByteArrayView bytes) override;
-    ParseUpdate finishStream() override;
     ParseUpdate parseBody(const QByteArray &body) override;
     bool streamLooksComplete() const override { return !m_finishReason.isEmpty() && !m_blocked; }
-    qint64 activityCount() const override { return m_decoder.commentCount(); }
 
     /// usageMetadata → normalised buckets: promptTokenCount INCLUDES cachedContentTokenCount (input = prompt -
     /// cached); thoughtsTokenCount is separate from candidatesTokenCount (reasoning = thoughts, output = candidates).
@@ -33,12 +29,15 @@ public:
     /// True for finish reasons that mean the provider withheld (part of) the answer.
     static bool isBlockingFinishReason(const QString &finishReason);
 
+protected:
+    void handleEvent(const Wire::SseEvent &event, ParseUpdate &update) override;
+    bool terminated() const override { return m_done; }
+    QString cutReason() const override;
+
 private:
     /// Applies one GenerateContentResponse (a stream chunk or the whole body).
     void handleResponse(const QJsonObject &response, ParseUpdate &update);
-    void handleEventData(const QByteArray &data, ParseUpdate &update);
 
-    Wire::SseDecoder m_decoder;
     bool m_blocked = false;  // a content-filter failure was reported
     bool m_done = false;     // a chunk with finishReason arrived
 };

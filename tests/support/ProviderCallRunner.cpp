@@ -37,4 +37,20 @@ CallOutcome runProviderCall(const ProviderClient &client, const ProviderRequest 
     return outcome;
 }
 
+void expectFailure(const CallOutcome &outcome, FailureClass failure, const QString &secret, const QString &marker)
+{
+    QVERIFY2(!outcome.result.ok, qPrintable(outcome.result.text));
+    QCOMPARE(failureClassName(outcome.result.failure), failureClassName(failure));
+    QVERIFY(!secret.isEmpty());
+    QVERIFY(!outcome.result.errorMessage.contains(secret));
+    QVERIFY(!outcome.result.rawErrorBody.contains(secret.toUtf8()));
+    QVERIFY(!outcome.result.errorCode.contains(secret));
+    // QString::contains() is true for an empty needle, so the optional marker is only checked when there is one.
+    if (marker.isEmpty())
+        return;
+    QVERIFY(!outcome.result.errorMessage.contains(marker));
+    QVERIFY(!outcome.result.rawErrorBody.contains(marker.toUtf8()));
+    QVERIFY(!outcome.result.errorCode.contains(marker));
+}
+
 }  // namespace Switchyard::Testing

@@ -28,4 +28,11 @@ struct CallOutcome {
 CallOutcome runProviderCall(const ProviderClient &client, const ProviderRequest &request,
                             QNetworkAccessManager *manager, int cancelAfterDeltas = -1, int timeoutMs = 10000);
 
+/// Records QTest failures unless @p outcome failed with @p failure and none of its error text (message, raw body,
+/// error code) contains @p secret or, when given, @p marker: a fragment of the test key such as "SECRET" that also
+/// catches a key that was only partly redacted. Being a void helper, a failed check returns from here, not from the
+/// test: callers that must not go on test QTest::currentTestFailed().
+void expectFailure(const CallOutcome &outcome, FailureClass failure, const QString &secret,
+                   const QString &marker = QString());
+
 }  // namespace Switchyard::Testing

@@ -3,6 +3,7 @@
 #include "core/store/Database.h"
 #include "core/store/LlmConfigRepository.h"
 #include "core/store/ProviderRepository.h"
+#include "tests/ui/UiTestSupport.h"
 #include "ui/BotsTableModel.h"
 #include "ui/FilterTablePage.h"
 #include "ui/MainWindow.h"
@@ -26,14 +27,16 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
 #include <memory>
+#include <optional>
 
 using namespace Switchyard;
+using Testing::createMainWindow;
+using Testing::UiWorkspace;
 
 namespace {
 
@@ -152,46 +155,27 @@ private Q_SLOTS:
     void twoConfigsSideBySideShowTheirDifferences();
 
 private:
-    std::unique_ptr<MainWindow> createWindow();
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<Database> m_database;
+    std::optional<UiWorkspace> m_workspace;
 };
 
 void TestBotEditor::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = Settings::createTemporary();
-    QVERIFY(m_settings);
-    m_database = std::make_unique<Database>();
-    const auto opened = m_database->open(m_dir->filePath(QStringLiteral("workspace.db")));
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
-    const auto providers = ProviderRepository(*m_database).replaceAll(sampleProviders());
+    m_workspace.emplace();
+    m_workspace->open();
+    if (QTest::currentTestFailed())
+        return;
+    const auto providers = ProviderRepository(m_workspace->database).replaceAll(sampleProviders());
     QVERIFY2(providers.ok(), providers.ok() ? "" : qPrintable(providers.error().toString()));
 }
 
 void TestBotEditor::cleanup()
 {
-    m_database.reset();
-    m_settings.reset();
-    m_dir.reset();
-}
-
-std::unique_ptr<MainWindow> TestBotEditor::createWindow()
-{
-    auto window = std::make_unique<MainWindow>(*m_database, *m_settings);
-    window->show();
-    QApplication::setActiveWindow(window.get());
-    if (!QTest::qWaitForWindowActive(window.get()))
-        qWarning("main window did not become active");
-    return window;
+    m_workspace.reset();
 }
 
 void TestBotEditor::renamingDerivesTheSlugAndTypingIsOneUndoStep()
 {
-    BotDocument document(*m_database);
+    BotDocument document(m_workspace->database);
     document.startNew();
     QVERIFY(!document.isDirty());
 
@@ -220,8 +204,8 @@ void TestBotEditor::renamingDerivesTheSlugAndTypingIsOneUndoStep()
 
 void TestBotEditor::dirtyStateFollowsTheSavedState()
 {
-    const qint64 id = addBot(*m_database, QStringLiteral("Helpdesk"));
-    BotDocument document(*m_database);
+    const qint64 id = addBot(m_workspace->database, QStringLiteral("Helpdesk"));
+    BotDocument document(m_workspace->database);
     QSignalSpy dirty(&document, &BotDocument::dirtyChanged);
     QVERIFY(document.load(id).ok());
     QVERIFY(!document.isDirty());
@@ -239,7 +223,7 @@ void TestBotEditor::dirtyStateFollowsTheSavedState()
     document.setBotField(BotDocument::BotField::Metadata, metadata);
     QVERIFY(document.save().ok());
     QVERIFY(!document.isDirty());
-    const auto stored = BotRepository(*m_database).byId(id);
+    const auto stored = BotRepository(m_workspace->database).byId(id);
     QVERIFY(stored.ok());
     QCOMPARE(stored->rank, 7);
     QCOMPARE(stored->metadata, metadata);
@@ -253,7 +237,7 @@ void TestBotEditor::dirtyStateFollowsTheSavedState()
 
 void TestBotEditor::failedSaveWritesNothingAndKeepsTheEdits()
 {
-    BotDocument document(*m_database);
+    BotDocument document(m_workspace->database);
     document.startNew();
     document.setBotField(BotDocument::BotField::Name, QStringLiteral("Half Bot"));
     LlmConfig good;
@@ -270,8 +254,8 @@ void TestBotEditor::failedSaveWritesNothingAndKeepsTheEdits()
     QVERIFY(!saved.ok());
     QVERIFY2(saved.error().message.contains(QStringLiteral("'No model'")), qPrintable(saved.error().message));
     // The bot row and the first config were written inside the transaction; none of it may remain.
-    QCOMPARE(BotRepository(*m_database).list(true)->size(), 0);
-    QVERIFY(!BotRepository(*m_database).bySlug(QStringLiteral("half-bot")).ok());
+    QCOMPARE(BotRepository(m_workspace->database).list(true)->size(), 0);
+    QVERIFY(!BotRepository(m_workspace->database).bySlug(QStringLiteral("half-bot")).ok());
     QVERIFY(document.isDirty());
     QVERIFY(document.isNew());
     QCOMPARE(document.configCount(), 2);
@@ -284,7 +268,7 @@ void TestBotEditor::failedSaveWritesNothingAndKeepsTheEdits()
     document.editConfig(1, fixed, QStringLiteral("fix"));
     QVERIFY(document.save().ok());
     QVERIFY(!document.isDirty());
-    const auto configs = LlmConfigRepository(*m_database).listForBot(document.bot().id);
+    const auto configs = LlmConfigRepository(m_workspace->database).listForBot(document.bot().id);
     QVERIFY(configs.ok());
     QCOMPARE(configs->size(), 2);
     QCOMPARE(configs->at(1).model, QStringLiteral("gpt-4o"));
@@ -293,19 +277,19 @@ void TestBotEditor::failedSaveWritesNothingAndKeepsTheEdits()
 
 void TestBotEditor::removingTheActiveConfigIsRefused()
 {
-    const qint64 botId = addBot(*m_database, QStringLiteral("Router"));
+    const qint64 botId = addBot(m_workspace->database, QStringLiteral("Router"));
     LlmConfig config;
     config.botId = botId;
     config.name = QStringLiteral("Primary");
     config.provider = QStringLiteral("openai");
     config.model = QStringLiteral("gpt-4o");
     config.active = true;
-    QVERIFY(LlmConfigRepository(*m_database).create(config).ok());
+    QVERIFY(LlmConfigRepository(m_workspace->database).create(config).ok());
     config.name = QStringLiteral("Spare");
     config.active = false;
-    QVERIFY(LlmConfigRepository(*m_database).create(config).ok());
+    QVERIFY(LlmConfigRepository(m_workspace->database).create(config).ok());
 
-    BotDocument document(*m_database);
+    BotDocument document(m_workspace->database);
     QVERIFY(document.load(botId).ok());
     QCOMPARE(document.activeRow(), 0);
     const auto refused = document.removeConfig(0);
@@ -317,12 +301,12 @@ void TestBotEditor::removingTheActiveConfigIsRefused()
     QVERIFY(document.removeConfig(1).ok());
     QCOMPARE(document.undoStack()->undoText(), QStringLiteral("Delete config “Spare”"));
     QVERIFY(document.save().ok());
-    QCOMPARE(LlmConfigRepository(*m_database).listForBot(botId)->size(), 1);
+    QCOMPARE(LlmConfigRepository(m_workspace->database).listForBot(botId)->size(), 1);
     // Undo brings it back; saving stores it again (as a new row: the old one is gone).
     document.undoStack()->undo();
     QVERIFY(document.isDirty());
     QVERIFY(document.save().ok());
-    const auto configs = LlmConfigRepository(*m_database).listForBot(botId);
+    const auto configs = LlmConfigRepository(m_workspace->database).listForBot(botId);
     QCOMPARE(configs->size(), 2);
     QCOMPARE(configs->at(1).name, QStringLiteral("Spare"));
     QCOMPARE(document.configAt(1).id, configs->at(1).id);
@@ -330,7 +314,7 @@ void TestBotEditor::removingTheActiveConfigIsRefused()
 
 void TestBotEditor::configsModelPassesTheTesterThroughEditsUndoAndResets()
 {
-    const qint64 botId = addBot(*m_database, QStringLiteral("Tested"));
+    const qint64 botId = addBot(m_workspace->database, QStringLiteral("Tested"));
     LlmConfig stored;
     stored.botId = botId;
     stored.name = QStringLiteral("Stored");
@@ -338,9 +322,9 @@ void TestBotEditor::configsModelPassesTheTesterThroughEditsUndoAndResets()
     stored.model = QStringLiteral("anthropic.claude-3-haiku");
     stored.temperature = 0.2;
     stored.region = QStringLiteral("eu-central-1");
-    QVERIFY(LlmConfigRepository(*m_database).create(stored).ok());
+    QVERIFY(LlmConfigRepository(m_workspace->database).create(stored).ok());
 
-    BotDocument document(*m_database);
+    BotDocument document(m_workspace->database);
     ConfigsTableModel model(&document);
     model.setProviders(sampleProviders());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -403,7 +387,7 @@ void TestBotEditor::configsModelPassesTheTesterThroughEditsUndoAndResets()
 
 void TestBotEditor::configsModelRejectsOutOfRangeValuesAndSaysWhy()
 {
-    BotDocument document(*m_database);
+    BotDocument document(m_workspace->database);
     ConfigsTableModel model(&document);
     model.setProviders(sampleProviders());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -432,7 +416,7 @@ void TestBotEditor::configsModelRejectsOutOfRangeValuesAndSaysWhy()
 
 void TestBotEditor::changingProviderPicksOneOfItsModels()
 {
-    BotDocument document(*m_database);
+    BotDocument document(m_workspace->database);
     ConfigsTableModel model(&document);
     model.setProviders(sampleProviders());
     document.startNew();
@@ -455,7 +439,7 @@ void TestBotEditor::changingProviderPicksOneOfItsModels()
 
 void TestBotEditor::createBotInTheEditor()
 {
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     BotsPage *page = window->botsPage();
     BotEditorPage *editor = page->editor();
     QVERIFY(child<QLabel>(window.get(), "botEditorEmpty")->isVisible());
@@ -490,13 +474,13 @@ void TestBotEditor::createBotInTheEditor()
     // Saving with broken metadata is refused and says why.
     QVERIFY(!editor->save());
     QVERIFY(editor->errorText().contains(QStringLiteral("metadata")));
-    QVERIFY(BotRepository(*m_database).list()->isEmpty());
+    QVERIFY(BotRepository(m_workspace->database).list()->isEmpty());
     QTest::keyClicks(metadata, QStringLiteral("\"beta\"}"));
     QVERIFY(!metadataError->isVisible());
 
     clickAction(editor->saveAction());
     QVERIFY2(editor->errorText().isEmpty(), qPrintable(editor->errorText()));
-    const auto stored = BotRepository(*m_database).bySlug(QStringLiteral("astro-guide"));
+    const auto stored = BotRepository(m_workspace->database).bySlug(QStringLiteral("astro-guide"));
     QVERIFY(stored.ok());
     QCOMPARE(stored->name, QStringLiteral("Astro Guide"));
     QCOMPARE(stored->status, QStringLiteral("live"));
@@ -512,8 +496,8 @@ void TestBotEditor::createBotInTheEditor()
 
 void TestBotEditor::addTwoConfigsActivateOneAndUndo()
 {
-    const qint64 botId = addBot(*m_database, QStringLiteral("Router"));
-    auto window = createWindow();
+    const qint64 botId = addBot(m_workspace->database, QStringLiteral("Router"));
+    auto window = createMainWindow(*m_workspace);
     BotEditorPage *editor = window->botsPage()->editor();
     clickRow(child<QTableView>(window.get(), "botsView"), 0);
     QCOMPARE(editor->document()->bot().id, botId);
@@ -544,11 +528,11 @@ void TestBotEditor::addTwoConfigsActivateOneAndUndo()
     clickRow(configs, 0);
     clickAction(editor->activateConfigAction());
     QVERIFY(editor->errorText().contains(QStringLiteral("not saved yet")));
-    QVERIFY(!LlmConfigRepository(*m_database).activeForBot(botId)->has_value());
+    QVERIFY(!LlmConfigRepository(m_workspace->database).activeForBot(botId)->has_value());
 
     clickAction(editor->saveAction());
     QVERIFY2(editor->errorText().isEmpty(), qPrintable(editor->errorText()));
-    const auto stored = LlmConfigRepository(*m_database).listForBot(botId);
+    const auto stored = LlmConfigRepository(m_workspace->database).listForBot(botId);
     QCOMPARE(stored->size(), 2);
     QCOMPARE(stored->at(0).temperature, std::optional<double>(0.7));
     QCOMPARE(stored->at(1).provider, QStringLiteral("bedrock"));
@@ -558,7 +542,7 @@ void TestBotEditor::addTwoConfigsActivateOneAndUndo()
 
     clickRow(configs, 0);
     clickAction(editor->activateConfigAction());
-    QCOMPARE(LlmConfigRepository(*m_database).activeForBot(botId)->value().id, first);
+    QCOMPARE(LlmConfigRepository(m_workspace->database).activeForBot(botId)->value().id, first);
     QCOMPARE(configs->model()->index(0, ConfigsTableModel::ActiveColumn).data().toString(), QStringLiteral("Active"));
     QVERIFY(!editor->activateConfigAction()->isEnabled());
     QVERIFY(!editor->deleteConfigAction()->isEnabled());
@@ -566,20 +550,20 @@ void TestBotEditor::addTwoConfigsActivateOneAndUndo()
 
     clickRow(configs, 1);
     clickAction(editor->activateConfigAction());
-    QCOMPARE(LlmConfigRepository(*m_database).activeForBot(botId)->value().id, second);
+    QCOMPARE(LlmConfigRepository(m_workspace->database).activeForBot(botId)->value().id, second);
     QVERIFY(configs->model()->index(0, ConfigsTableModel::ActiveColumn).data().toString().isEmpty());
     QCOMPARE(configs->model()->index(1, ConfigsTableModel::ActiveColumn).data().toString(), QStringLiteral("Active"));
     QCOMPARE(editor->undoAction()->text(), QStringLiteral("Undo Activate config “Config 2”"));
 
     // One undo away from the previous active config, in the database too.
     editor->undoAction()->trigger();
-    QCOMPARE(LlmConfigRepository(*m_database).activeForBot(botId)->value().id, first);
+    QCOMPARE(LlmConfigRepository(m_workspace->database).activeForBot(botId)->value().id, first);
     QVERIFY(configs->model()->index(0, ConfigsTableModel::ActiveColumn).data(ConfigsTableModel::ActiveRole).toBool());
     editor->undoAction()->trigger();
-    QVERIFY(!LlmConfigRepository(*m_database).activeForBot(botId)->has_value());
+    QVERIFY(!LlmConfigRepository(m_workspace->database).activeForBot(botId)->has_value());
     QCOMPARE(editor->document()->activeRow(), -1);
     editor->redoAction()->trigger();
-    QCOMPARE(LlmConfigRepository(*m_database).activeForBot(botId)->value().id, first);
+    QCOMPARE(LlmConfigRepository(m_workspace->database).activeForBot(botId)->value().id, first);
     QVERIFY(!window->isWindowModified());
 
     // The active config can't be deleted; the other one can, and undo brings it back.
@@ -594,8 +578,8 @@ void TestBotEditor::addTwoConfigsActivateOneAndUndo()
 
 void TestBotEditor::duplicateSlugIsRejected()
 {
-    addBot(*m_database, QStringLiteral("Astro Guide"));
-    auto window = createWindow();
+    addBot(m_workspace->database, QStringLiteral("Astro Guide"));
+    auto window = createMainWindow(*m_workspace);
     BotsPage *page = window->botsPage();
     BotEditorPage *editor = page->editor();
 
@@ -610,7 +594,7 @@ void TestBotEditor::duplicateSlugIsRejected()
     clickAction(editor->saveAction());
     QVERIFY2(editor->errorText().contains(QStringLiteral("'astro-guide' is taken")), qPrintable(editor->errorText()));
     QVERIFY(editor->errorText().contains(QStringLiteral("Your changes are still here")));
-    QCOMPARE(BotRepository(*m_database).list()->size(), 1);
+    QCOMPARE(BotRepository(m_workspace->database).list()->size(), 1);
     QVERIFY(editor->document()->isNew());
     QVERIFY(window->isWindowModified());
     QCOMPARE(name->text(), QStringLiteral("Astro Guide"));
@@ -622,15 +606,15 @@ void TestBotEditor::duplicateSlugIsRejected()
     QVERIFY(!slugStatus->isVisible());
     clickAction(editor->saveAction());
     QVERIFY2(editor->errorText().isEmpty(), qPrintable(editor->errorText()));
-    QVERIFY(BotRepository(*m_database).bySlug(QStringLiteral("astro-guide-2")).ok());
-    QCOMPARE(BotRepository(*m_database).list()->size(), 2);
+    QVERIFY(BotRepository(m_workspace->database).bySlug(QStringLiteral("astro-guide-2")).ok());
+    QCOMPARE(BotRepository(m_workspace->database).list()->size(), 2);
 }
 
 void TestBotEditor::switchingBotsWithUnsavedChangesAsks()
 {
-    const qint64 alpha = addBot(*m_database, QStringLiteral("Alpha"), 1);
-    const qint64 beta = addBot(*m_database, QStringLiteral("Beta"), 2);
-    auto window = createWindow();
+    const qint64 alpha = addBot(m_workspace->database, QStringLiteral("Alpha"), 1);
+    const qint64 beta = addBot(m_workspace->database, QStringLiteral("Beta"), 2);
+    auto window = createMainWindow(*m_workspace);
     BotEditorPage *editor = window->botsPage()->editor();
     QStringList asked;
     QMessageBox::StandardButton answer = QMessageBox::Cancel;
@@ -655,7 +639,7 @@ void TestBotEditor::switchingBotsWithUnsavedChangesAsks()
     clickRow(list, 1);
     QCOMPARE(asked.size(), 2);
     QCOMPARE(editor->document()->bot().id, beta);
-    QVERIFY(BotRepository(*m_database).byId(alpha)->type.isEmpty());
+    QVERIFY(BotRepository(m_workspace->database).byId(alpha)->type.isEmpty());
     QVERIFY(!window->isWindowModified());
 
     QCOMPARE(list->currentIndex().row(), 1);
@@ -665,7 +649,7 @@ void TestBotEditor::switchingBotsWithUnsavedChangesAsks()
     answer = QMessageBox::Save;
     clickRow(list, 0);
     QCOMPARE(asked.size(), 3);
-    QCOMPARE(BotRepository(*m_database).byId(beta)->type, QStringLiteral("sales"));
+    QCOMPARE(BotRepository(m_workspace->database).byId(beta)->type, QStringLiteral("sales"));
     QCOMPARE(editor->document()->bot().id, alpha);
     QCOMPARE(list->currentIndex().row(), 0);
     QCOMPARE(list->currentIndex().data().toString(), QStringLiteral("Alpha"));
@@ -678,8 +662,8 @@ void TestBotEditor::switchingBotsWithUnsavedChangesAsks()
 
 void TestBotEditor::closingWithUnsavedChangesAsks()
 {
-    const qint64 id = addBot(*m_database, QStringLiteral("Closer"));
-    auto window = createWindow();
+    const qint64 id = addBot(m_workspace->database, QStringLiteral("Closer"));
+    auto window = createMainWindow(*m_workspace);
     BotEditorPage *editor = window->botsPage()->editor();
     int asked = 0;
     QMessageBox::StandardButton answer = QMessageBox::Cancel;
@@ -697,13 +681,13 @@ void TestBotEditor::closingWithUnsavedChangesAsks()
     answer = QMessageBox::Save;
     QVERIFY(window->close());
     QCOMPARE(asked, 2);
-    QCOMPARE(BotRepository(*m_database).byId(id)->avatar, QStringLiteral("https://example.com/a.png"));
+    QCOMPARE(BotRepository(m_workspace->database).byId(id)->avatar, QStringLiteral("https://example.com/a.png"));
 }
 
 void TestBotEditor::deletedBotIsRestoredFromTheTrash()
 {
-    const qint64 id = addBot(*m_database, QStringLiteral("Phoenix"));
-    auto window = createWindow();
+    const qint64 id = addBot(m_workspace->database, QStringLiteral("Phoenix"));
+    auto window = createMainWindow(*m_workspace);
     BotsPage *page = window->botsPage();
     auto *list = child<QTableView>(window.get(), "botsView");
     clickRow(list, 0);
@@ -711,7 +695,7 @@ void TestBotEditor::deletedBotIsRestoredFromTheTrash()
     clickAction(page->deleteBotAction());
     QCOMPARE(list->model()->rowCount(), 0);
     QVERIFY(!page->editor()->document()->isOpen());
-    QVERIFY(BotRepository(*m_database).byId(id)->isDeleted());
+    QVERIFY(BotRepository(m_workspace->database).byId(id)->isDeleted());
 
     clickAction(page->showTrashAction());
     auto *trash = child<QTableView>(window.get(), "trashView");
@@ -721,7 +705,7 @@ void TestBotEditor::deletedBotIsRestoredFromTheTrash()
     clickRow(trash, 0);
     clickAction(page->restoreBotAction());
 
-    QVERIFY(!BotRepository(*m_database).byId(id)->isDeleted());
+    QVERIFY(!BotRepository(m_workspace->database).byId(id)->isDeleted());
     QVERIFY(list->isVisible());
     QCOMPARE(list->model()->rowCount(), 1);
     QCOMPARE(trash->model()->rowCount(), 0);
@@ -731,7 +715,7 @@ void TestBotEditor::deletedBotIsRestoredFromTheTrash()
 
 void TestBotEditor::twoConfigsSideBySideShowTheirDifferences()
 {
-    const qint64 botId = addBot(*m_database, QStringLiteral("Compare Me"));
+    const qint64 botId = addBot(m_workspace->database, QStringLiteral("Compare Me"));
     LlmConfig config;
     config.botId = botId;
     config.name = QStringLiteral("Gemini");
@@ -739,14 +723,14 @@ void TestBotEditor::twoConfigsSideBySideShowTheirDifferences()
     config.model = QStringLiteral("gpt-4o");
     config.temperature = 0.7;
     config.active = true;
-    QVERIFY(LlmConfigRepository(*m_database).create(config).ok());
+    QVERIFY(LlmConfigRepository(m_workspace->database).create(config).ok());
     config.name = QStringLiteral("Cheaper");
     config.model = QStringLiteral("gpt-4o-mini");
     config.temperature = 0.2;
     config.active = false;
-    QVERIFY(LlmConfigRepository(*m_database).create(config).ok());
+    QVERIFY(LlmConfigRepository(m_workspace->database).create(config).ok());
 
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     clickRow(child<QTableView>(window.get(), "botsView"), 0);
     BotEditorPage *editor = window->botsPage()->editor();
     auto *configs = child<QTableView>(window.get(), "configsView");

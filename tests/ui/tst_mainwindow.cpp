@@ -3,6 +3,7 @@
 #include "core/store/Database.h"
 #include "core/store/PromptRepository.h"
 #include "core/store/ProviderRepository.h"
+#include "tests/ui/UiTestSupport.h"
 #include "ui/AboutDialog.h"
 #include "ui/EmptyStatePage.h"
 #include "ui/FileDialog.h"
@@ -29,11 +30,14 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <optional>
 
 using namespace Switchyard;
+using Testing::closeDialogs;
+using Testing::createMainWindow;
+using Testing::UiWorkspace;
 
 namespace {
 
@@ -81,50 +85,24 @@ private Q_SLOTS:
     void screenshotsSaveOnePngPerPage();
 
 private:
-    std::unique_ptr<MainWindow> createWindow();
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<Database> m_database;
+    std::optional<UiWorkspace> m_workspace;
 };
 
 void TestMainWindow::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = Settings::createTemporary();
-    QVERIFY(m_settings);
-    m_database = std::make_unique<Database>();
-    const auto opened = m_database->open(m_dir->filePath(QStringLiteral("workspace.db")));
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
+    m_workspace.emplace();
+    m_workspace->open();
 }
 
 void TestMainWindow::cleanup()
 {
-    // Dialogs opened with open() must not outlive the test that opened them.
-    const QWidgetList top = QApplication::topLevelWidgets();
-    for (QWidget *widget : top) {
-        if (qobject_cast<QDialog *>(widget))
-            widget->close();
-    }
-    m_database.reset();
-    m_settings.reset();
-    m_dir.reset();
-}
-
-std::unique_ptr<MainWindow> TestMainWindow::createWindow()
-{
-    auto window = std::make_unique<MainWindow>(*m_database, *m_settings);
-    window->show();
-    QApplication::setActiveWindow(window.get());
-    if (!QTest::qWaitForWindowActive(window.get()))
-        qWarning("main window did not become active");
-    return window;
+    closeDialogs();
+    m_workspace.reset();
 }
 
 void TestMainWindow::clickingNavigationChangesPage()
 {
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     auto *navigation = child<QListView>(window.get(), "navigationView");
     auto *pages = child<QStackedWidget>(window.get(), "pageStack");
     QCOMPARE(pages->count(), 6);
@@ -147,7 +125,7 @@ void TestMainWindow::clickingNavigationChangesPage()
 
 void TestMainWindow::ctrlNumberShortcutsSwitchPages()
 {
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     auto *pages = child<QStackedWidget>(window.get(), "pageStack");
     auto *navigation = child<QListView>(window.get(), "navigationView");
 
@@ -166,19 +144,20 @@ void TestMainWindow::ctrlNumberShortcutsSwitchPages()
 
 void TestMainWindow::statusBarShowsWorkspacePath()
 {
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     auto *label = child<QLabel>(window.get(), "workspacePathLabel");
-    QVERIFY2(label->text().contains(m_database->path()), qPrintable(label->text()));
+    QVERIFY2(label->text().contains(m_workspace->database.path()), qPrintable(label->text()));
     QVERIFY(window->windowTitle().contains(QStringLiteral("workspace.db")));
-    QCOMPARE(m_settings->recentWorkspaces().value(0), m_database->path());
+    QCOMPARE(m_workspace->settings->recentWorkspaces().value(0), m_workspace->database.path());
 }
 
 void TestMainWindow::botsPageListsBotsAndFilterNarrowsThem()
 {
-    addBot(*m_database, QStringLiteral("Astro Guide"), QStringLiteral("live"), QStringLiteral("astrology"));
-    addBot(*m_database, QStringLiteral("Helpdesk"), QStringLiteral("draft"), QStringLiteral("support"));
-    addBot(*m_database, QStringLiteral("Release Scribe"), QStringLiteral("live"), QStringLiteral("engineering"));
-    auto window = createWindow();
+    addBot(m_workspace->database, QStringLiteral("Astro Guide"), QStringLiteral("live"), QStringLiteral("astrology"));
+    addBot(m_workspace->database, QStringLiteral("Helpdesk"), QStringLiteral("draft"), QStringLiteral("support"));
+    addBot(m_workspace->database, QStringLiteral("Release Scribe"), QStringLiteral("live"),
+           QStringLiteral("engineering"));
+    auto window = createMainWindow(*m_workspace);
 
     auto *page = child<FilterTablePage>(window.get(), "botsPage");
     auto *view = child<QTableView>(window.get(), "botsView");
@@ -210,7 +189,7 @@ void TestMainWindow::botsPageListsBotsAndFilterNarrowsThem()
 
 void TestMainWindow::promptsAndProvidersPagesShowStoreContent()
 {
-    PromptRepository prompts(*m_database);
+    PromptRepository prompts(m_workspace->database);
     QVERIFY(prompts
                 .addVersion(QStringLiteral("support_answer"), QStringLiteral("system: v1\n"), QStringLiteral("ann"),
                             QString())
@@ -237,10 +216,10 @@ void TestMainWindow::promptsAndProvidersPagesShowStoreContent()
     mini.contextWindow = 128000;
     openai.models = {mini};
     config.providers = {openai};
-    const auto replaced = ProviderRepository(*m_database).replaceAll(config);
+    const auto replaced = ProviderRepository(m_workspace->database).replaceAll(config);
     QVERIFY2(replaced.ok(), replaced.ok() ? "" : qPrintable(replaced.error().toString()));
 
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     auto *promptsView = child<QTableView>(window.get(), "promptsView");
     QCOMPARE(promptsView->model()->rowCount(), 2);
     auto *proxy = child<FilterTablePage>(window.get(), "promptsPage")->proxyModel();
@@ -259,7 +238,7 @@ void TestMainWindow::promptsAndProvidersPagesShowStoreContent()
     QCOMPARE(providersView->model()->index(0, 6).data().toString(), QStringLiteral("env:OPENAI_API_KEY"));
 
     // reloadWorkspace() picks up what changed in the database since.
-    addBot(*m_database, QStringLiteral("Late Bot"), QStringLiteral("draft"), QString());
+    addBot(m_workspace->database, QStringLiteral("Late Bot"), QStringLiteral("draft"), QString());
     QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 0);
     window->reloadWorkspace();
     QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 1);
@@ -267,7 +246,7 @@ void TestMainWindow::promptsAndProvidersPagesShowStoreContent()
 
 void TestMainWindow::emptyWorkspaceShowsEmptyStates()
 {
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     for (const char *name : {"botsPage", "promptsPage", "providersPage"}) {
         auto *page = child<FilterTablePage>(window.get(), name);
         QVERIFY2(page->isShowingEmptyState(), name);
@@ -278,11 +257,11 @@ void TestMainWindow::emptyWorkspaceShowsEmptyStates()
 
 void TestMainWindow::unreadableWorkspaceShowsErrorsOnThePages()
 {
-    addBot(*m_database, QStringLiteral("Before"), QStringLiteral("live"), QString());
-    auto window = createWindow();
+    addBot(m_workspace->database, QStringLiteral("Before"), QStringLiteral("live"), QString());
+    auto window = createMainWindow(*m_workspace);
     QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 1);
 
-    m_database->close();
+    m_workspace->database.close();
     window->reloadWorkspace();
     for (const char *name : {"botsPage", "promptsPage", "providersPage"}) {
         auto *page = child<FilterTablePage>(window.get(), name);
@@ -291,7 +270,7 @@ void TestMainWindow::unreadableWorkspaceShowsErrorsOnThePages()
     }
     QVERIFY(child<QLabel>(window.get(), "botsError")->isVisible());
 
-    QVERIFY(m_database->open(m_dir->filePath(QStringLiteral("workspace.db"))).ok());
+    QVERIFY(m_workspace->database.open(m_workspace->databasePath()).ok());
     window->reloadWorkspace();
     QVERIFY(child<FilterTablePage>(window.get(), "botsPage")->error().isEmpty());
     QVERIFY(!child<QLabel>(window.get(), "botsError")->isVisible());
@@ -300,7 +279,7 @@ void TestMainWindow::unreadableWorkspaceShowsErrorsOnThePages()
 
 void TestMainWindow::upcomingPagesExplainWhatWillAppear()
 {
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     for (MainWindow::Page page : {MainWindow::Page::Chat, MainWindow::Page::Dashboards, MainWindow::Page::Activity}) {
         auto *empty = qobject_cast<EmptyStatePage *>(window->pageWidget(page));
         QVERIFY(empty);
@@ -314,7 +293,7 @@ void TestMainWindow::upcomingPagesExplainWhatWillAppear()
 
 void TestMainWindow::preferencesOkChangesSettingsCancelDoesNot()
 {
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     auto *action = child<QAction>(window.get(), "preferencesAction");
     QVERIFY(action->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)));
 
@@ -330,7 +309,7 @@ void TestMainWindow::preferencesOkChangesSettingsCancelDoesNot()
     auto *buttons = child<QDialogButtonBox>(dialog, "buttonBox");
     QTest::mouseClick(buttons->button(QDialogButtonBox::Cancel), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
-    QCOMPARE(m_settings->missingVariablePolicy(), QStringLiteral("keep"));
+    QCOMPARE(m_workspace->settings->missingVariablePolicy(), QStringLiteral("keep"));
 
     // Then OK through the Edit menu action.
     action->trigger();
@@ -343,12 +322,12 @@ void TestMainWindow::preferencesOkChangesSettingsCancelDoesNot()
     buttons = child<QDialogButtonBox>(dialog, "buttonBox");
     QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
     QTRY_VERIFY(!dialog);
-    QCOMPARE(m_settings->missingVariablePolicy(), QStringLiteral("error"));
+    QCOMPARE(m_workspace->settings->missingVariablePolicy(), QStringLiteral("error"));
 }
 
 void TestMainWindow::aboutDialogShowsVersion()
 {
-    auto window = createWindow();
+    auto window = createMainWindow(*m_workspace);
     child<QAction>(window.get(), "aboutAction")->trigger();
     AboutDialog *about = window->aboutDialog();
     QVERIFY(about);
@@ -364,15 +343,15 @@ void TestMainWindow::aboutDialogShowsVersion()
 void TestMainWindow::geometryIsSavedAndRestored()
 {
     {
-        auto window = createWindow();
+        auto window = createMainWindow(*m_workspace);
         window->resize(900, 640);
         QTRY_COMPARE(window->size(), QSize(900, 640));
         window->close();
     }
-    QVERIFY(!m_settings->value(Settings::Key::MainWindowGeometry).toByteArray().isEmpty());
-    QVERIFY(!m_settings->value(Settings::Key::MainWindowState).toByteArray().isEmpty());
+    QVERIFY(!m_workspace->settings->value(Settings::Key::MainWindowGeometry).toByteArray().isEmpty());
+    QVERIFY(!m_workspace->settings->value(Settings::Key::MainWindowState).toByteArray().isEmpty());
 
-    auto restored = createWindow();
+    auto restored = createMainWindow(*m_workspace);
     QTRY_COMPARE(restored->size(), QSize(900, 640));
 }
 
@@ -380,7 +359,7 @@ void TestMainWindow::splittersAreSavedAndRestored()
 {
     QList<int> chosen;
     {
-        auto window = createWindow();
+        auto window = createMainWindow(*m_workspace);
         window->showPage(MainWindow::Page::Bots);
         auto *splitter = window->findChild<QSplitter *>(QStringLiteral("botsSplitter"));
         QVERIFY(splitter);
@@ -390,8 +369,9 @@ void TestMainWindow::splittersAreSavedAndRestored()
         chosen = splitter->sizes();
         window->close();
     }
-    QVERIFY(m_settings->value(Settings::Key::SplitterStates).toMap().contains(QStringLiteral("botsSplitter")));
-    auto restored = createWindow();
+    QVERIFY(
+        m_workspace->settings->value(Settings::Key::SplitterStates).toMap().contains(QStringLiteral("botsSplitter")));
+    auto restored = createMainWindow(*m_workspace);
     restored->showPage(MainWindow::Page::Bots);
     auto *splitter = restored->findChild<QSplitter *>(QStringLiteral("botsSplitter"));
     QVERIFY(splitter);
@@ -400,14 +380,14 @@ void TestMainWindow::splittersAreSavedAndRestored()
 
 void TestMainWindow::openWorkspaceSwitchesDatabaseAndRemembersIt()
 {
-    const QString otherPath = m_dir->filePath(QStringLiteral("other.db"));
+    const QString otherPath = m_workspace->dir.filePath(QStringLiteral("other.db"));
     {
         Database other;
         QVERIFY(other.open(otherPath).ok());
         addBot(other, QStringLiteral("Other Bot"), QStringLiteral("live"), QString());
     }
-    auto window = createWindow();
-    const QString firstPath = m_database->path();
+    auto window = createMainWindow(*m_workspace);
+    const QString firstPath = m_workspace->database.path();
     auto *botsView = child<QTableView>(window.get(), "botsView");
     QCOMPARE(botsView->model()->rowCount(), 0);
 
@@ -416,12 +396,12 @@ void TestMainWindow::openWorkspaceSwitchesDatabaseAndRemembersIt()
     QTest::keyClick(window.get(), Qt::Key_O, Qt::ControlModifier);
 
     QCOMPARE(opened.count(), 1);
-    QCOMPARE(m_database->path(), otherPath);
+    QCOMPARE(m_workspace->database.path(), otherPath);
     QCOMPARE(botsView->model()->rowCount(), 1);
     QCOMPARE(botsView->model()->index(0, 0).data().toString(), QStringLiteral("Other Bot"));
     QVERIFY(child<QLabel>(window.get(), "workspacePathLabel")->text().contains(otherPath));
-    QCOMPARE(m_settings->recentWorkspaces(), (QStringList{otherPath, firstPath}));
-    QCOMPARE(m_settings->value(Settings::Key::LastWorkspace).toString(), otherPath);
+    QCOMPARE(m_workspace->settings->recentWorkspaces(), (QStringList{otherPath, firstPath}));
+    QCOMPARE(m_workspace->settings->value(Settings::Key::LastWorkspace).toString(), otherPath);
 
     // The Recent Workspaces menu offers the first workspace again, and choosing it goes back.
     auto *recent = child<QMenu>(window.get(), "recentWorkspacesMenu");
@@ -433,49 +413,49 @@ void TestMainWindow::openWorkspaceSwitchesDatabaseAndRemembersIt()
     QVERIFY(back);
     QVERIFY(back->isEnabled());
     back->trigger();
-    QCOMPARE(m_database->path(), firstPath);
+    QCOMPARE(m_workspace->database.path(), firstPath);
     QCOMPARE(botsView->model()->rowCount(), 0);
     QCOMPARE(opened.count(), 2);
 
     // A cancelled file dialog changes nothing.
     FileDialog::instance().setNextFileName(QString());
     child<QAction>(window.get(), "openWorkspaceAction")->trigger();
-    QCOMPARE(m_database->path(), firstPath);
+    QCOMPARE(m_workspace->database.path(), firstPath);
     QCOMPARE(opened.count(), 2);
 }
 
 void TestMainWindow::openWorkspaceRefusesNonWorkspaceAndKeepsCurrent()
 {
-    addBot(*m_database, QStringLiteral("Stays"), QStringLiteral("live"), QString());
-    const QString textPath = m_dir->filePath(QStringLiteral("notes.txt"));
+    addBot(m_workspace->database, QStringLiteral("Stays"), QStringLiteral("live"), QString());
+    const QString textPath = m_workspace->dir.filePath(QStringLiteral("notes.txt"));
     QFile text(textPath);
     QVERIFY(text.open(QIODevice::WriteOnly));
     text.write("these are my notes, not a workspace\n");
     text.close();
 
-    auto window = createWindow();
-    const QString firstPath = m_database->path();
+    auto window = createMainWindow(*m_workspace);
+    const QString firstPath = m_workspace->database.path();
     QSignalSpy opened(window.get(), &MainWindow::workspaceOpened);
     QVERIFY(!window->openWorkspace(textPath));
 
     QCOMPARE(opened.count(), 0);
-    QCOMPARE(m_database->path(), firstPath);
-    QVERIFY(m_database->isOpen());
+    QCOMPARE(m_workspace->database.path(), firstPath);
+    QVERIFY(m_workspace->database.isOpen());
     QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 1);
     auto *box = window->findChild<QMessageBox *>(QStringLiteral("workspaceErrorBox"));
     QVERIFY(box);
     QVERIFY2(box->text().contains(textPath), qPrintable(box->text()));
     QVERIFY2(box->text().contains(QStringLiteral("current workspace stays open")), qPrintable(box->text()));
-    QVERIFY(!m_settings->recentWorkspaces().contains(textPath));
+    QVERIFY(!m_workspace->settings->recentWorkspaces().contains(textPath));
     box->close();
 }
 
 void TestMainWindow::screenshotsSaveOnePngPerPage()
 {
-    addBot(*m_database, QStringLiteral("Pictured"), QStringLiteral("live"), QString());
-    auto window = createWindow();
+    addBot(m_workspace->database, QStringLiteral("Pictured"), QStringLiteral("live"), QString());
+    auto window = createMainWindow(*m_workspace);
     window->showPage(MainWindow::Page::Providers);
-    const QString dir = m_dir->filePath(QStringLiteral("shots/nested"));
+    const QString dir = m_workspace->dir.filePath(QStringLiteral("shots/nested"));
     const auto saved = PageScreenshots::save(*window, dir);
     QVERIFY2(saved.ok(), saved.ok() ? "" : qPrintable(saved.error().toString()));
     QCOMPARE(saved->size(), 6);

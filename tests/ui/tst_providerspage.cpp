@@ -7,6 +7,7 @@
 #include "tests/support/FakeProviderServer.h"
 #include "tests/support/FakeResponse.h"
 #include "tests/support/OpenAiFixtures.h"
+#include "tests/ui/UiTestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/providers/ApiKeyDialog.h"
 #include "ui/providers/ProviderDetailPanel.h"
@@ -20,9 +21,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <optional>
 
 using namespace Switchyard;
 using namespace Switchyard::Testing;
@@ -66,22 +67,17 @@ private:
     ProviderDetailPanel *panel() const { return m_window->providersPage()->detailPanel(); }
     QString result() const { return child<QLabel>(panel(), "checkResultLabel")->text(); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<Database> m_database;
+    std::optional<UiWorkspace> m_workspace;
     std::unique_ptr<FakeProviderServer> m_server;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void TestProvidersPage::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = Settings::createTemporary();
-    QVERIFY(m_settings);
-    m_database = std::make_unique<Database>();
-    const auto opened = m_database->open(m_dir->filePath(QStringLiteral("workspace.db")));
-    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
+    m_workspace.emplace();
+    m_workspace->open();
+    if (QTest::currentTestFailed())
+        return;
     m_server = std::make_unique<FakeProviderServer>();
     QVERIFY(m_server->start());
     qputenv(kKeyVariable, kKey.toUtf8());
@@ -112,34 +108,25 @@ void TestProvidersPage::init()
 
     ProvidersConfig config;
     config.providers = {simulator, local};
-    const auto replaced = ProviderRepository(*m_database).replaceAll(config);
+    const auto replaced = ProviderRepository(m_workspace->database).replaceAll(config);
     QVERIFY2(replaced.ok(), replaced.ok() ? "" : qPrintable(replaced.error().toString()));
     createWindow();
 }
 
 void TestProvidersPage::cleanup()
 {
-    const QWidgetList top = QApplication::topLevelWidgets();
-    for (QWidget *widget : top) {
-        if (qobject_cast<QDialog *>(widget))
-            widget->close();
-    }
+    closeDialogs();
     m_window.reset();
     m_server.reset();
-    m_database.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_workspace.reset();
     qunsetenv(kKeyVariable);
 }
 
 void TestProvidersPage::createWindow()
 {
-    m_window = std::make_unique<MainWindow>(*m_database, *m_settings);
+    m_window = std::make_unique<MainWindow>(m_workspace->database, *m_workspace->settings);
     m_window->showPage(MainWindow::Page::Providers);
-    m_window->show();
-    QApplication::setActiveWindow(m_window.get());
-    if (!QTest::qWaitForWindowActive(m_window.get()))
-        qWarning("main window did not become active");
+    showActive(m_window.get());
 }
 
 void TestProvidersPage::select(const QString &providerId)
@@ -352,7 +339,7 @@ void TestProvidersPage::apiKeyDialogStoresThroughTheWriterUnderTheProviderId()
     QVERIFY(edit->text().isEmpty());
     QVERIFY2(dialog->statusText().contains(QStringLiteral("keychain:local")), qPrintable(dialog->statusText()));
     // The workspace's providers are not changed by storing a key.
-    QCOMPARE(ProviderRepository(*m_database).provider(QStringLiteral("local"))->apiKeyRef,
+    QCOMPARE(ProviderRepository(m_workspace->database).provider(QStringLiteral("local"))->apiKeyRef,
              QStringLiteral("env:SWITCHYARD_TST_PROVIDERS_KEY"));
 }
 

@@ -15,6 +15,7 @@
 #include "core/store/PromptRepository.h"
 #include "core/store/ProviderRepository.h"
 #include "core/templating/SystemVariables.h"
+#include "tests/bench/BenchSupport.h"
 #include "tests/support/FakeProviderServer.h"
 #include "tests/support/OpenAiFixtures.h"
 
@@ -54,15 +55,6 @@ ProviderSpec fakeProvider(const QString &baseUrl)
     model.price = Price{0.001, 0.002, {}, {}, {}};
     provider.models = {model};
     return provider;
-}
-
-void reportPercentiles(benchmark::State &state, std::vector<double> &micros)
-{
-    if (micros.empty())
-        return;
-    std::sort(micros.begin(), micros.end());
-    state.counters["p50_us"] = micros[micros.size() / 2];
-    state.counters["p99_us"] = micros[std::min(micros.size() - 1, micros.size() * 99 / 100)];
 }
 
 /// A workspace with one bot whose active config calls the fake server, and the long-lived engine the studio keeps.
@@ -167,7 +159,7 @@ void BM_AdapterOnly(benchmark::State &state)
         }
         micros.push_back(elapsed);
     }
-    reportPercentiles(state, micros);
+    Bench::reportPercentiles(state, micros);
 }
 BENCHMARK(BM_AdapterOnly)->Unit(benchmark::kMicrosecond)->Iterations(300);
 
@@ -188,7 +180,7 @@ void BM_FullEngine(benchmark::State &state)
         micros.push_back(elapsed);
     }
     (void)fixture.recorder->flush();
-    reportPercentiles(state, micros);
+    Bench::reportPercentiles(state, micros);
 }
 BENCHMARK(BM_FullEngine)->Unit(benchmark::kMicrosecond)->Iterations(300);
 
@@ -222,14 +214,9 @@ void BM_Paired(benchmark::State &state)
     (void)fixture.recorder->flush();
     std::sort(adapter.begin(), adapter.end());
     std::sort(engine.begin(), engine.end());
-    std::sort(added.begin(), added.end());
-    const auto at = [](const std::vector<double> &values, size_t percent) {
-        return values.empty() ? 0.0 : values[std::min(values.size() - 1, values.size() * percent / 100)];
-    };
-    state.counters["adapter_p50_us"] = at(adapter, 50);
-    state.counters["engine_p50_us"] = at(engine, 50);
-    state.counters["added_p50_us"] = at(added, 50);
-    state.counters["added_p99_us"] = at(added, 99);
+    state.counters["adapter_p50_us"] = Bench::percentile(adapter, 50);
+    state.counters["engine_p50_us"] = Bench::percentile(engine, 50);
+    Bench::reportPercentiles(state, added, "added_");
 }
 BENCHMARK(BM_Paired)->Unit(benchmark::kMicrosecond)->Iterations(1000);
 

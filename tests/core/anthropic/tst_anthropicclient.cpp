@@ -2,14 +2,13 @@
 #include "core/providers/anthropic/AnthropicParser.h"
 #include "core/providers/client/ModelListCall.h"
 #include "tests/core/anthropic/AnthropicFixtures.h"
-#include "tests/support/FakeProviderServer.h"
+#include "tests/support/LoopbackProvider.h"
 #include "tests/support/ProviderCallRunner.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QtTest>
+#include <optional>
 
 using namespace Switchyard;
 using namespace Switchyard::Testing;
@@ -17,6 +16,8 @@ using namespace Switchyard::Testing;
 namespace {
 
 const QString kKey = QStringLiteral("sk-ant-api03-SECRET-0123456789");
+/// A fragment of kKey that must not survive in error text even when the key was only partly redacted.
+const QString kKeyMarker = QStringLiteral("SECRET");
 const QString kPath = QStringLiteral("/v1/messages");
 using Tokens = AnthropicFixtures::Tokens;
 
@@ -28,15 +29,14 @@ class TestAnthropicClient : public QObject {
     Q_OBJECT
 
 private:
-    QNetworkAccessManager *m_manager = nullptr;
-    FakeProviderServer *m_server = nullptr;
+    std::optional<LoopbackProvider> m_loopback;
 
     ProviderRequest request(bool stream = true) const
     {
         ProviderSpec spec;
         spec.id = QStringLiteral("test-anthropic");
         spec.kind = QStringLiteral("anthropic");
-        spec.baseUrl = m_server->baseUrl();
+        spec.baseUrl = m_loopback->server.baseUrl();
         spec.timeouts = Timeouts{2000, 3000, 2000, 8000};
         ProviderRequest r = ProviderRequest::fromProvider(spec, AnthropicFixtures::model());
         r.system = QStringLiteral("Be brief.");
@@ -54,31 +54,16 @@ private:
 
     Outcome run(const ProviderRequest &r, int cancelAfterDeltas = -1)
     {
-        return Testing::runProviderCall(AnthropicClient(), r, m_manager, cancelAfterDeltas);
-    }
-
-    static void expectFailure(const Outcome &outcome, FailureClass failure)
-    {
-        QVERIFY2(!outcome.result.ok, qPrintable(outcome.result.text));
-        QCOMPARE(failureClassName(outcome.result.failure), failureClassName(failure));
-        QVERIFY(!outcome.result.errorMessage.contains(kKey));
-        QVERIFY(!outcome.result.rawErrorBody.contains(kKey.toUtf8()));
-        QVERIFY(!outcome.result.errorMessage.contains(QLatin1String("SECRET")));
+        return Testing::runProviderCall(AnthropicClient(), r, &m_loopback->manager, cancelAfterDeltas);
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_manager = new QNetworkAccessManager(this);
-        m_manager->setProxy(QNetworkProxy::NoProxy);
-        m_server = new FakeProviderServer(this);
-        QVERIFY(m_server->start());
+        m_loopback.emplace();
+        QVERIFY(m_loopback->start());
     }
-    void cleanup()
-    {
-        delete m_server;
-        delete m_manager;
-    }
+    void cleanup() { m_loopback.reset(); }
 
     void requestMatchesWireFormat_data()
     {
@@ -90,15 +75,15 @@ private Q_SLOTS:
     {
         QFETCH(bool, stream);
         const Tokens tokens{10, 2, 0, 0};
-        m_server->enqueue(kPath,
-                          stream ? FakeResponse::sse(AnthropicFixtures::stream({QStringLiteral("Hi")}, tokens))
-                                 : FakeResponse::json(200, AnthropicFixtures::message(QStringLiteral("Hi"), tokens)));
+        m_loopback->server.enqueue(
+            kPath, stream ? FakeResponse::sse(AnthropicFixtures::stream({QStringLiteral("Hi")}, tokens))
+                          : FakeResponse::json(200, AnthropicFixtures::message(QStringLiteral("Hi"), tokens)));
         const Outcome outcome = run(request(stream));
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("Hi"));
 
-        QCOMPARE(m_server->requestCount(), 1);
-        const RecordedRequest sent = m_server->lastRequest();
+        QCOMPARE(m_loopback->server.requestCount(), 1);
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("POST"));
         QCOMPARE(sent.path, kPath);
         QCOMPARE(sent.header("x-api-key"), kKey.toUtf8());
@@ -222,9 +207,9 @@ private Q_SLOTS:
         else
             r.provider.baseUrl = QStringLiteral("ftp://example.com");
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::Validation);
+        expectFailure(outcome, FailureClass::Validation, kKey, kKeyMarker);
         QVERIFY2(outcome.result.errorMessage.contains(mentions), qPrintable(outcome.result.errorMessage));
-        QCOMPARE(m_server->requestCount(), 0);
+        QCOMPARE(m_loopback->server.requestCount(), 0);
     }
 
     void streamedAndUnstreamedAgree()
@@ -232,8 +217,9 @@ private Q_SLOTS:
         // input_tokens excludes the cache: 20 fresh + 300 read + 50 written = 370 prompt tokens in all.
         const Tokens tokens{20, 12, 300, 50};
         const QStringList parts{QStringLiteral("Why did "), QStringLiteral("the chicken "), QStringLiteral("cross?")};
-        m_server->enqueue(kPath, FakeResponse::json(200, AnthropicFixtures::message(parts.join(QString()), tokens)));
-        m_server->enqueue(kPath, FakeResponse::sse(AnthropicFixtures::stream(parts, tokens)));
+        m_loopback->server.enqueue(kPath,
+                                   FakeResponse::json(200, AnthropicFixtures::message(parts.join(QString()), tokens)));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(AnthropicFixtures::stream(parts, tokens)));
         const Outcome whole = run(request(false));
         const Outcome streamed = run(request(true));
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
@@ -289,7 +275,7 @@ private Q_SLOTS:
         }
         // Over the network: two HTTP chunks 1 ms apart, split every 7 bytes.
         for (qsizetype at = 1; at < stream.size(); at += 7) {
-            m_server->enqueue(kPath, FakeResponse::sse(stream, {at}, 1));
+            m_loopback->server.enqueue(kPath, FakeResponse::sse(stream, {at}, 1));
             const Outcome outcome = run(request());
             QVERIFY2(outcome.result.ok,
                      qPrintable(QStringLiteral("split at %1: %2").arg(at).arg(outcome.result.errorMessage)));
@@ -299,7 +285,7 @@ private Q_SLOTS:
         // And in 5-byte pieces with CRLF line ends.
         QByteArray crlf = stream;
         crlf.replace("\n", "\r\n");
-        m_server->enqueue(kPath, FakeResponse::sseInPieces(crlf, 5));
+        m_loopback->server.enqueue(kPath, FakeResponse::sseInPieces(crlf, 5));
         const Outcome pieces = run(request());
         QVERIFY2(pieces.result.ok, qPrintable(pieces.result.errorMessage));
         QCOMPARE(pieces.result.text, parts.join(QString()));
@@ -314,7 +300,7 @@ private Q_SLOTS:
             AnthropicFixtures::contentBlockStop(0) + AnthropicFixtures::contentBlockStart(1) +
             AnthropicFixtures::textDelta(1, QStringLiteral("To get across.")) + AnthropicFixtures::contentBlockStop(1) +
             AnthropicFixtures::messageDelta(QStringLiteral("end_turn"), 25) + AnthropicFixtures::messageStop();
-        m_server->enqueue(kPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("To get across."));
@@ -323,7 +309,7 @@ private Q_SLOTS:
         QByteArray body = AnthropicFixtures::message(QStringLiteral("Answer."), tokens);
         body.replace("\"content\":[",
                      "\"content\":[{\"type\":\"thinking\",\"thinking\":\"hidden\",\"signature\":\"x\"},");
-        m_server->enqueue(kPath, FakeResponse::json(200, body));
+        m_loopback->server.enqueue(kPath, FakeResponse::json(200, body));
         const Outcome whole = run(request(false));
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
         QCOMPARE(whole.result.text, QStringLiteral("Answer."));
@@ -331,7 +317,7 @@ private Q_SLOTS:
 
     void maxTokensStopIsSuccess()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kPath, FakeResponse::sse(AnthropicFixtures::stream({QStringLiteral("Once upon a")}, Tokens{5, 64, 0, 0},
                                                                QStringLiteral("max_tokens"))));
         const Outcome outcome = run(request());
@@ -342,11 +328,11 @@ private Q_SLOTS:
 
     void overloadedIsTransient()
     {
-        m_server->enqueue(kPath,
-                          FakeResponse::json(529, AnthropicFixtures::errorBody(QStringLiteral("overloaded_error"),
-                                                                               QStringLiteral("Overloaded"))));
+        m_loopback->server.enqueue(
+            kPath, FakeResponse::json(529, AnthropicFixtures::errorBody(QStringLiteral("overloaded_error"),
+                                                                        QStringLiteral("Overloaded"))));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::Transient);
+        expectFailure(outcome, FailureClass::Transient, kKey, kKeyMarker);
         QCOMPARE(outcome.result.httpStatus, 529);
         QVERIFY(outcome.result.retryable);
         QCOMPARE(outcome.result.errorCode, QStringLiteral("overloaded_error"));
@@ -356,18 +342,18 @@ private Q_SLOTS:
 
     void rateLimitedWithRetryAfter()
     {
-        m_server->enqueue(kPath,
-                          FakeResponse::json(
-                              429,
-                              AnthropicFixtures::errorBody(
-                                  QStringLiteral("rate_limit_error"),
-                                  QStringLiteral("This request would exceed the rate limit for your organization of 50 "
-                                                 "input tokens per minute.")),
-                              {{"retry-after", "7"},
-                               {"anthropic-ratelimit-requests-remaining", "0"},
-                               {"anthropic-ratelimit-requests-reset", "2026-11-22T22:00:07Z"}}));
+        m_loopback->server.enqueue(
+            kPath, FakeResponse::json(
+                       429,
+                       AnthropicFixtures::errorBody(
+                           QStringLiteral("rate_limit_error"),
+                           QStringLiteral("This request would exceed the rate limit for your organization of 50 "
+                                          "input tokens per minute.")),
+                       {{"retry-after", "7"},
+                        {"anthropic-ratelimit-requests-remaining", "0"},
+                        {"anthropic-ratelimit-requests-reset", "2026-11-22T22:00:07Z"}}));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::RateLimited);
+        expectFailure(outcome, FailureClass::RateLimited, kKey, kKeyMarker);
         QCOMPARE(outcome.result.httpStatus, 429);
         QCOMPARE(outcome.result.retryAfterMs.value_or(-1), qint64(7000));
         QVERIFY(outcome.result.retryable);
@@ -377,22 +363,23 @@ private Q_SLOTS:
 
     void promptTooLongIsContextTooLong()
     {
-        m_server->enqueue(kPath, FakeResponse::json(400, AnthropicFixtures::errorBody(
-                                                             QStringLiteral("invalid_request_error"),
-                                                             QStringLiteral("prompt is too long: 215345 tokens > "
-                                                                            "200000 maximum"))));
+        m_loopback->server.enqueue(
+            kPath,
+            FakeResponse::json(400, AnthropicFixtures::errorBody(QStringLiteral("invalid_request_error"),
+                                                                 QStringLiteral("prompt is too long: 215345 tokens > "
+                                                                                "200000 maximum"))));
         const Outcome outcome = run(request(false));
-        expectFailure(outcome, FailureClass::ContextTooLong);
+        expectFailure(outcome, FailureClass::ContextTooLong, kKey, kKeyMarker);
         QVERIFY(!outcome.result.retryable);
         QCOMPARE(outcome.result.httpStatus, 400);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("prompt is too long")));
 
         // Any other invalid_request_error is plain validation.
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kPath, FakeResponse::json(400, AnthropicFixtures::errorBody(QStringLiteral("invalid_request_error"),
                                                                         QStringLiteral("max_tokens: Field required"))));
         const Outcome other = run(request(false));
-        expectFailure(other, FailureClass::Validation);
+        expectFailure(other, FailureClass::Validation, kKey, kKeyMarker);
         QVERIFY(!other.result.retryable);
     }
 
@@ -400,10 +387,11 @@ private Q_SLOTS:
     {
         // A careless proxy might echo the key, and the header holding it.
         const QString message = QStringLiteral("invalid x-api-key %1 (x-api-key: %1)").arg(kKey);
-        m_server->enqueue(kPath, FakeResponse::json(401, AnthropicFixtures::errorBody(
-                                                             QStringLiteral("authentication_error"), message)));
+        m_loopback->server.enqueue(
+            kPath,
+            FakeResponse::json(401, AnthropicFixtures::errorBody(QStringLiteral("authentication_error"), message)));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::Authentication);
+        expectFailure(outcome, FailureClass::Authentication, kKey, kKeyMarker);
         QCOMPARE(outcome.result.httpStatus, 401);
         QVERIFY(!outcome.result.retryable);
         QCOMPARE(outcome.result.errorCode, QStringLiteral("authentication_error"));
@@ -422,9 +410,9 @@ private Q_SLOTS:
             AnthropicFixtures::errorEvent(QStringLiteral("overloaded_error"), QStringLiteral("Overloaded")) +
             AnthropicFixtures::textDelta(0, QStringLiteral(" never")) + AnthropicFixtures::contentBlockStop(0) +
             AnthropicFixtures::messageDelta(QStringLiteral("end_turn"), 4) + AnthropicFixtures::messageStop();
-        m_server->enqueue(kPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::StreamCut);
+        expectFailure(outcome, FailureClass::StreamCut, kKey, kKeyMarker);
         QCOMPARE(outcome.result.errorCode, QStringLiteral("overloaded_error"));
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("Overloaded")));
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("Once upon")});
@@ -434,15 +422,16 @@ private Q_SLOTS:
     void errorJsonWithSuccessStatus()
     {
         // A gateway answering 200 with an error document instead of the stream.
-        m_server->enqueue(kPath, FakeResponse::json(200, AnthropicFixtures::errorBody(QStringLiteral("api_error"),
-                                                                                      QStringLiteral("Internal"))));
+        m_loopback->server.enqueue(kPath,
+                                   FakeResponse::json(200, AnthropicFixtures::errorBody(QStringLiteral("api_error"),
+                                                                                        QStringLiteral("Internal"))));
         const Outcome outcome = run(request());
         QVERIFY(!outcome.result.ok);
         QCOMPARE(failureClassName(outcome.result.failure), failureClassName(FailureClass::StreamCut));
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("Internal")));
 
         // And a whole message to a streaming request is an answer.
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kPath, FakeResponse::json(200, AnthropicFixtures::message(QStringLiteral("whole"), Tokens{6, 2, 1, 0})));
         const Outcome whole = run(request());
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
@@ -455,7 +444,7 @@ private Q_SLOTS:
         const QByteArray stream = AnthropicFixtures::stream({QStringLiteral("almost")}, Tokens{4, 2, 0, 0},
                                                             QStringLiteral("end_turn"), false);
         // The body ends right after message_delta.
-        m_server->enqueue(kPath, FakeResponse::sse(stream, {}, 0, FakeResponse::Framing::CloseDelimited));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream, {}, 0, FakeResponse::Framing::CloseDelimited));
         const Outcome closed = run(request());
         QVERIFY2(closed.result.ok, qPrintable(closed.result.errorMessage));
         QCOMPARE(closed.result.text, QStringLiteral("almost"));
@@ -464,7 +453,7 @@ private Q_SLOTS:
         // The server goes quiet after message_delta without closing: the idle timeout finishes it as a success.
         ProviderRequest r = request();
         r.timeouts.idleMs = 200;
-        m_server->enqueue(kPath, FakeResponse::sse(stream).then(FakeStep::stall()));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream).then(FakeStep::stall()));
         const Outcome stalled = run(r);
         QVERIFY2(stalled.result.ok, qPrintable(stalled.result.errorMessage));
         QCOMPARE(stalled.result.finishReason, QStringLiteral("end_turn"));
@@ -500,9 +489,9 @@ private Q_SLOTS:
         QVERIFY(cut > 0);
         FakeResponse response = FakeResponse::sse(full.left(cut), {}, 0, FakeResponse::Framing(framing));
         response.then(FakeStep::wait(20)).then(FakeStep::close());
-        m_server->enqueue(kPath, response);
+        m_loopback->server.enqueue(kPath, response);
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::StreamCut);
+        expectFailure(outcome, FailureClass::StreamCut, kKey, kKeyMarker);
         QVERIFY(outcome.deltas.size() >= 1);
         QCOMPARE(outcome.deltas.first(), QStringLiteral("one "));
     }
@@ -520,7 +509,7 @@ private Q_SLOTS:
         response.then(FakeStep::write(
             AnthropicFixtures::textDelta(0, QStringLiteral("b")) + AnthropicFixtures::contentBlockStop(0) +
             AnthropicFixtures::messageDelta(QStringLiteral("end_turn"), 2) + AnthropicFixtures::messageStop()));
-        m_server->enqueue(kPath, response);
+        m_loopback->server.enqueue(kPath, response);
         const Outcome outcome = run(r);
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("ab"));
@@ -538,9 +527,9 @@ private Q_SLOTS:
         const QByteArray head = AnthropicFixtures::messageStart(Tokens{3, 1, 0, 0}) +
                                 AnthropicFixtures::contentBlockStart(0) +
                                 AnthropicFixtures::textDelta(0, QStringLiteral("Hel"));
-        m_server->enqueue(kPath, FakeResponse::sse(head).then(FakeStep::stall()));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(head).then(FakeStep::stall()));
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::StreamStalled);
+        expectFailure(outcome, FailureClass::StreamStalled, kKey, kKeyMarker);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("Hel")});
         QVERIFY(outcome.elapsedMs >= 190);
         QVERIFY2(outcome.elapsedMs < 1500, qPrintable(QString::number(outcome.elapsedMs)));
@@ -554,9 +543,9 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             response.then(FakeStep::wait(100))
                 .then(FakeStep::write(AnthropicFixtures::textDelta(0, QStringLiteral(" more"))));
-        m_server->enqueue(kPath, response);
+        m_loopback->server.enqueue(kPath, response);
         const Outcome outcome = run(request(), 1);
-        expectFailure(outcome, FailureClass::Cancelled);
+        expectFailure(outcome, FailureClass::Cancelled, kKey, kKeyMarker);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("first")});
         QVERIFY(!outcome.result.retryable);
         QVERIFY2(outcome.elapsedMs < 500, qPrintable(QString::number(outcome.elapsedMs)));
@@ -564,16 +553,18 @@ private Q_SLOTS:
 
     void refusalIsContentFilter()
     {
-        m_server->enqueue(kPath, FakeResponse::sse(AnthropicFixtures::stream(
-                                     {QStringLiteral("I can")}, Tokens{5, 2, 0, 0}, QStringLiteral("refusal"))));
+        m_loopback->server.enqueue(
+            kPath, FakeResponse::sse(AnthropicFixtures::stream({QStringLiteral("I can")}, Tokens{5, 2, 0, 0},
+                                                               QStringLiteral("refusal"))));
         const Outcome streamed = run(request());
-        expectFailure(streamed, FailureClass::ContentFilter);
+        expectFailure(streamed, FailureClass::ContentFilter, kKey, kKeyMarker);
         QCOMPARE(streamed.result.errorCode, QStringLiteral("refusal"));
 
-        m_server->enqueue(kPath, FakeResponse::json(200, AnthropicFixtures::message(QString(), Tokens{5, 0, 0, 0},
-                                                                                    QStringLiteral("refusal"))));
+        m_loopback->server.enqueue(kPath,
+                                   FakeResponse::json(200, AnthropicFixtures::message(QString(), Tokens{5, 0, 0, 0},
+                                                                                      QStringLiteral("refusal"))));
         const Outcome whole = run(request(false));
-        expectFailure(whole, FailureClass::ContentFilter);
+        expectFailure(whole, FailureClass::ContentFilter, kKey, kKeyMarker);
     }
 
     void malformedEventFailsWithoutLeakingText()
@@ -585,27 +576,27 @@ private Q_SLOTS:
                               "\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"PRIVATE"
                               "\"\n\n") +
             AnthropicFixtures::messageStop();
-        m_server->enqueue(kPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::MalformedResponse);
+        expectFailure(outcome, FailureClass::MalformedResponse, kKey, kKeyMarker);
         QVERIFY(!outcome.result.errorMessage.contains(QLatin1String("PRIVATE")));
     }
 
     void listsModels()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             QStringLiteral("/v1/models"),
             FakeResponse::json(
                 200,
                 R"({"data":[{"type":"model","id":"claude-sonnet-4-5","display_name":"Claude Sonnet 4.5","created_at":"2025-09-29T00:00:00Z"},{"type":"model","id":"claude-haiku-4-5","display_name":"Claude Haiku 4.5","created_at":"2025-10-01T00:00:00Z"}],"has_more":false,"first_id":"claude-sonnet-4-5","last_id":"claude-haiku-4-5"})"));
         AnthropicClient client;
-        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:K"), kKey), m_manager);
+        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:K"), kKey), &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY2(call.result().ok(), qPrintable(call.result().ok() ? QString() : call.result().error().message));
         QCOMPARE(*call.result(),
                  (QStringList{QStringLiteral("claude-sonnet-4-5"), QStringLiteral("claude-haiku-4-5")}));
-        const RecordedRequest sent = m_server->lastRequest();
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("GET"));
         QCOMPARE(sent.path, QStringLiteral("/v1/models"));
         QCOMPARE(sent.header("x-api-key"), kKey.toUtf8());
@@ -616,12 +607,12 @@ private Q_SLOTS:
 
     void modelListAuthFailureIsRedacted()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             QStringLiteral("/v1/models"),
             FakeResponse::json(401, AnthropicFixtures::errorBody(QStringLiteral("authentication_error"),
                                                                  QStringLiteral("invalid x-api-key ") + kKey)));
         AnthropicClient client;
-        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:K"), kKey), m_manager);
+        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:K"), kKey), &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY(!call.result().ok());

@@ -7,14 +7,13 @@
 #include "core/providers/wire/SigV4Request.h"
 #include "core/providers/wire/SigV4Signer.h"
 #include "tests/core/bedrock/BedrockFixtures.h"
-#include "tests/support/FakeProviderServer.h"
+#include "tests/support/LoopbackProvider.h"
 #include "tests/support/ProviderCallRunner.h"
 
 #include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QTimeZone>
 #include <QtTest>
+#include <optional>
 
 using namespace Switchyard;
 using namespace Switchyard::Testing;
@@ -23,6 +22,8 @@ namespace {
 
 const QString kAccessKey = QStringLiteral("AKIAIOSFODNN7EXAMPLE");
 const QString kSecretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYSECRETKEY");
+/// A fragment of kSecretKey that must not survive in error text even when the key was only partly redacted.
+const QString kSecretKeyMarker = QStringLiteral("SECRETKEY");
 const QString kSessionToken = QStringLiteral("IQoJb3JpZ2luX2VjEXAMPLETOKEN/abc+def==");
 const QString kRegion = QStringLiteral("us-east-1");
 const QDateTime kNow(QDate(2026, 11, 22), QTime(23, 5, 9), QTimeZone::utc());
@@ -84,15 +85,14 @@ class TestBedrockClient : public QObject {
     Q_OBJECT
 
 private:
-    QNetworkAccessManager *m_manager = nullptr;
-    FakeProviderServer *m_server = nullptr;
+    std::optional<LoopbackProvider> m_loopback;
 
     ProviderSpec spec() const
     {
         ProviderSpec spec;
         spec.id = QStringLiteral("test-bedrock");
         spec.kind = QStringLiteral("bedrock");
-        spec.baseUrl = m_server->baseUrl();
+        spec.baseUrl = m_loopback->server.baseUrl();
         spec.region = kRegion;
         spec.timeouts = Timeouts{2000, 3000, 2000, 8000};
         return spec;
@@ -118,31 +118,16 @@ private:
 
     Outcome run(const ProviderRequest &r)
     {
-        return Testing::runProviderCall(BedrockClient([] { return kNow; }), r, m_manager);
-    }
-
-    static void expectFailure(const Outcome &outcome, FailureClass failure)
-    {
-        QVERIFY2(!outcome.result.ok, qPrintable(outcome.result.text));
-        QCOMPARE(failureClassName(outcome.result.failure), failureClassName(failure));
-        QVERIFY(!outcome.result.errorMessage.contains(kSecretKey));
-        QVERIFY(!outcome.result.errorMessage.contains(QLatin1String("SECRETKEY")));
-        QVERIFY(!outcome.result.rawErrorBody.contains("SECRETKEY"));
+        return Testing::runProviderCall(BedrockClient([] { return kNow; }), r, &m_loopback->manager);
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_manager = new QNetworkAccessManager(this);
-        m_manager->setProxy(QNetworkProxy::NoProxy);
-        m_server = new FakeProviderServer(this);
-        QVERIFY(m_server->start());
+        m_loopback.emplace();
+        QVERIFY(m_loopback->start());
     }
-    void cleanup()
-    {
-        delete m_server;
-        delete m_manager;
-    }
+    void cleanup() { m_loopback.reset(); }
 
     void factoryKnowsBedrock()
     {
@@ -162,16 +147,17 @@ private Q_SLOTS:
     {
         QFETCH(bool, stream);
         const Tokens tokens{10, 2, 0, 0};
-        m_server->enqueue(BedrockFixtures::path(stream),
-                          stream ? FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()),
-                                                          BedrockFixtures::stream({QStringLiteral("Hi")}, tokens))
-                                 : FakeResponse::json(200, BedrockFixtures::converse(QStringLiteral("Hi"), tokens)));
+        m_loopback->server.enqueue(
+            BedrockFixtures::path(stream),
+            stream ? FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()),
+                                            BedrockFixtures::stream({QStringLiteral("Hi")}, tokens))
+                   : FakeResponse::json(200, BedrockFixtures::converse(QStringLiteral("Hi"), tokens)));
         const Outcome outcome = run(request(stream));
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("Hi"));
 
-        QCOMPARE(m_server->requestCount(), 1);
-        const RecordedRequest sent = m_server->lastRequest();
+        QCOMPARE(m_loopback->server.requestCount(), 1);
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("POST"));
         // The ':' of the model id goes on the wire encoded exactly once.
         const QByteArray leaf = stream ? QByteArrayLiteral("converse-stream") : QByteArrayLiteral("converse");
@@ -284,7 +270,7 @@ private Q_SLOTS:
 
         const Result<PreparedRequest> list = client.prepareModelList(spec(), r.apiKey);
         QVERIFY(list.ok());
-        QVERIFY(list->request.url().toString().startsWith(m_server->baseUrl()));
+        QVERIFY(list->request.url().toString().startsWith(m_loopback->server.baseUrl()));
         ProviderSpec aws = spec();
         aws.baseUrl.clear();
         aws.region = QStringLiteral("eu-west-3");
@@ -296,11 +282,12 @@ private Q_SLOTS:
 
     void sessionTokenIsSentAndSigned()
     {
-        m_server->enqueue(BedrockFixtures::path(false),
-                          FakeResponse::json(200, BedrockFixtures::converse(QStringLiteral("ok"), Tokens{3, 1, 0, 0})));
+        m_loopback->server.enqueue(
+            BedrockFixtures::path(false),
+            FakeResponse::json(200, BedrockFixtures::converse(QStringLiteral("ok"), Tokens{3, 1, 0, 0})));
         const Outcome outcome = run(request(false, true));
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
-        const RecordedRequest sent = m_server->lastRequest();
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.header("X-Amz-Security-Token"), kSessionToken.toUtf8());
         QVERIFY(
             sent.header("Authorization").contains("SignedHeaders=content-type;host;x-amz-date;x-amz-security-token,"));
@@ -329,7 +316,7 @@ private Q_SLOTS:
         QVERIFY(!outcome.result.errorMessage.contains(QLatin1String("SECRETKEY")));
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("env:BEDROCK_CREDENTIALS")));
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("ACCESS_KEY_ID:SECRET_ACCESS_KEY")));
-        QCOMPARE(m_server->requestCount(), 0);
+        QCOMPARE(m_loopback->server.requestCount(), 0);
 
         const Result<Wire::SigV4Credentials> parsed = BedrockClient::parseCredentials(r.apiKey, QStringLiteral("p"));
         QVERIFY(!parsed.ok());
@@ -354,11 +341,11 @@ private Q_SLOTS:
         // inputTokens excludes the cache: 20 fresh + 300 read + 50 written = 370 prompt tokens in all.
         const Tokens tokens{20, 12, 300, 50};
         const QStringList parts{QStringLiteral("Why did "), QStringLiteral("the chicken "), QStringLiteral("cross?")};
-        m_server->enqueue(BedrockFixtures::path(false),
-                          FakeResponse::json(200, BedrockFixtures::converse(parts.join(QString()), tokens)));
-        m_server->enqueue(BedrockFixtures::path(true),
-                          FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()),
-                                                 BedrockFixtures::stream(parts, tokens)));
+        m_loopback->server.enqueue(BedrockFixtures::path(false),
+                                   FakeResponse::json(200, BedrockFixtures::converse(parts.join(QString()), tokens)));
+        m_loopback->server.enqueue(BedrockFixtures::path(true),
+                                   FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()),
+                                                          BedrockFixtures::stream(parts, tokens)));
         const Outcome whole = run(request(false));
         const Outcome streamed = run(request(true));
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
@@ -414,8 +401,9 @@ private Q_SLOTS:
 
         // Over the network: two HTTP chunks 1 ms apart, split every 13 bytes.
         for (qsizetype at = 1; at < stream.size(); at += 13) {
-            m_server->enqueue(BedrockFixtures::path(true),
-                              FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()), stream, {at}, 1));
+            m_loopback->server.enqueue(
+                BedrockFixtures::path(true),
+                FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()), stream, {at}, 1));
             const Outcome outcome = run(request());
             QVERIFY2(outcome.result.ok,
                      qPrintable(QStringLiteral("split at %1: %2").arg(at).arg(outcome.result.errorMessage)));
@@ -442,11 +430,11 @@ private Q_SLOTS:
         bad[at] = char(bad.at(at) ^ 0x5A);
         const QByteArray rest = BedrockFixtures::contentBlockDelta(0, QStringLiteral("AFTER")) +
                                 BedrockFixtures::messageStop() + BedrockFixtures::metadata(Tokens{1, 1, 0, 0});
-        m_server->enqueue(BedrockFixtures::path(true),
-                          FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()), good + bad + rest,
-                                                 {good.size()}, 5));
+        m_loopback->server.enqueue(BedrockFixtures::path(true),
+                                   FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()),
+                                                          good + bad + rest, {good.size()}, 5));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::MalformedResponse);
+        expectFailure(outcome, FailureClass::MalformedResponse, kSecretKey, kSecretKeyMarker);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("fine ")});
         QVERIFY(!outcome.result.text.contains(QLatin1String("LEAKED")));
         QVERIFY(!outcome.result.text.contains(QLatin1String("AFTER")));
@@ -486,10 +474,10 @@ private Q_SLOTS:
                                   BedrockFixtures::contentBlockDelta(0, QStringLiteral("partial ")) +
                                   BedrockFixtures::exception(exceptionType, message) +
                                   BedrockFixtures::contentBlockDelta(0, QStringLiteral("AFTER"));
-        m_server->enqueue(BedrockFixtures::path(true),
-                          FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()), stream));
+        m_loopback->server.enqueue(BedrockFixtures::path(true),
+                                   FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()), stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass(failure));
+        expectFailure(outcome, FailureClass(failure), kSecretKey, kSecretKeyMarker);
         QCOMPARE(outcome.result.retryable, retryable);
         QCOMPARE(outcome.result.errorCode, exceptionType);
         QVERIFY2(outcome.result.errorMessage.contains(message), qPrintable(outcome.result.errorMessage));
@@ -521,8 +509,8 @@ private Q_SLOTS:
     {
         // A proxy that ignores converse-stream and answers with one Converse document still gives the answer.
         const Tokens tokens{6, 4, 2, 0};
-        m_server->enqueue(BedrockFixtures::path(true),
-                          FakeResponse::json(200, BedrockFixtures::converse(QStringLiteral("whole"), tokens)));
+        m_loopback->server.enqueue(BedrockFixtures::path(true),
+                                   FakeResponse::json(200, BedrockFixtures::converse(QStringLiteral("whole"), tokens)));
         const Outcome outcome = run(request(true));
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("whole"));
@@ -565,11 +553,11 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QFETCH(int, failure);
         QFETCH(bool, retryable);
-        m_server->enqueue(BedrockFixtures::path(true),
-                          FakeResponse::json(status, BedrockFixtures::errorBody(message),
-                                             {BedrockFixtures::errorTypeHeader(errorType)}));
+        m_loopback->server.enqueue(BedrockFixtures::path(true),
+                                   FakeResponse::json(status, BedrockFixtures::errorBody(message),
+                                                      {BedrockFixtures::errorTypeHeader(errorType)}));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass(failure));
+        expectFailure(outcome, FailureClass(failure), kSecretKey, kSecretKeyMarker);
         QCOMPARE(outcome.result.httpStatus, status);
         QCOMPARE(outcome.result.retryable, retryable);
         // The header's name is cut at ':'.
@@ -579,13 +567,13 @@ private Q_SLOTS:
 
     void throttlingHonoursRetryAfter()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             BedrockFixtures::path(false),
             FakeResponse::json(
                 429, BedrockFixtures::errorBody(QStringLiteral("Too many requests, please wait before trying again.")),
                 {BedrockFixtures::errorTypeHeader(QStringLiteral("ThrottlingException")), {"retry-after", "7"}}));
         const Outcome outcome = run(request(false));
-        expectFailure(outcome, FailureClass::RateLimited);
+        expectFailure(outcome, FailureClass::RateLimited, kSecretKey, kSecretKeyMarker);
         QVERIFY(outcome.result.retryable);
         QCOMPARE(outcome.result.retryAfterMs.value_or(-1), qint64(7000));
         QCOMPARE(outcome.result.errorCode, QStringLiteral("ThrottlingException"));
@@ -625,9 +613,9 @@ private Q_SLOTS:
                                                        FakeResponse::Framing(framing));
         if (FakeResponse::Framing(framing) != FakeResponse::Framing::ContentLength)
             response.then(FakeStep::wait(20)).then(FakeStep::close());
-        m_server->enqueue(BedrockFixtures::path(true), response);
+        m_loopback->server.enqueue(BedrockFixtures::path(true), response);
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::StreamCut);
+        expectFailure(outcome, FailureClass::StreamCut, kSecretKey, kSecretKeyMarker);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("one ")});
     }
 
@@ -635,8 +623,8 @@ private Q_SLOTS:
     {
         const QByteArray body =
             BedrockFixtures::stream({QStringLiteral("done")}, Tokens{}, QStringLiteral("max_tokens"), true, false);
-        m_server->enqueue(BedrockFixtures::path(true),
-                          FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()), body));
+        m_loopback->server.enqueue(BedrockFixtures::path(true),
+                                   FakeResponse::streamed(QByteArray(BedrockFixtures::ContentType.data()), body));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("done"));
@@ -646,31 +634,31 @@ private Q_SLOTS:
 
     void guardrailIsContentFilter()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             BedrockFixtures::path(false),
             FakeResponse::json(200, BedrockFixtures::converse(QStringLiteral("Sorry."), Tokens{5, 2, 0, 0},
                                                               QStringLiteral("guardrail_intervened"))));
         const Outcome outcome = run(request(false));
-        expectFailure(outcome, FailureClass::ContentFilter);
+        expectFailure(outcome, FailureClass::ContentFilter, kSecretKey, kSecretKeyMarker);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("guardrail_intervened")));
     }
 
     void listsModels()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             QStringLiteral("/foundation-models"),
             FakeResponse::json(
                 200,
                 R"({"modelSummaries":[{"modelArn":"arn:aws:bedrock:us-east-1::foundation-model/deepseek.r1-v1:0","modelId":"deepseek.r1-v1:0","modelName":"DeepSeek-R1","providerName":"DeepSeek"},{"modelArn":"arn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0","modelId":"amazon.nova-pro-v1:0","modelName":"Nova Pro","providerName":"Amazon"}]})"));
         const BedrockClient client([] { return kNow; });
         const Secret key(QStringLiteral("env:BEDROCK_CREDENTIALS"), kAccessKey + QLatin1Char(':') + kSecretKey);
-        ModelListCall call(client, spec(), key, m_manager);
+        ModelListCall call(client, spec(), key, &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY2(call.result().ok(), qPrintable(call.result().ok() ? QString() : call.result().error().message));
         QCOMPARE(*call.result(),
                  (QStringList{QStringLiteral("deepseek.r1-v1:0"), QStringLiteral("amazon.nova-pro-v1:0")}));
-        const RecordedRequest sent = m_server->lastRequest();
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("GET"));
         QCOMPARE(sent.target, QByteArray("/foundation-models"));
         QVERIFY(
@@ -681,7 +669,7 @@ private Q_SLOTS:
 
     void modelListFailureIsRedacted()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             QStringLiteral("/foundation-models"),
             FakeResponse::json(403,
                                BedrockFixtures::errorBody(QStringLiteral("The security token "
@@ -690,7 +678,7 @@ private Q_SLOTS:
                                {BedrockFixtures::errorTypeHeader(QStringLiteral("UnrecognizedClientException"))}));
         const BedrockClient client([] { return kNow; });
         const Secret key(QStringLiteral("env:BEDROCK_CREDENTIALS"), kAccessKey + QLatin1Char(':') + kSecretKey);
-        ModelListCall call(client, spec(), key, m_manager);
+        ModelListCall call(client, spec(), key, &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY(!call.result().ok());

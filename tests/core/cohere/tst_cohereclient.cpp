@@ -3,15 +3,14 @@
 #include "core/providers/cohere/CohereClient.h"
 #include "core/providers/cohere/CohereParser.h"
 #include "tests/core/cohere/CohereFixtures.h"
-#include "tests/support/FakeProviderServer.h"
+#include "tests/support/LoopbackProvider.h"
 #include "tests/support/ProviderCallRunner.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QtTest>
+#include <optional>
 
 using namespace Switchyard;
 using namespace Switchyard::Testing;
@@ -19,6 +18,8 @@ using namespace Switchyard::Testing;
 namespace {
 
 const QString kKey = QStringLiteral("co-SECRET-0123456789abcdefABCDEF");
+/// A fragment of kKey that must not survive in error text even when the key was only partly redacted.
+const QString kKeyMarker = QStringLiteral("SECRET");
 const QString kPath = QStringLiteral("/v2/chat");
 const QString kModelsPath = QStringLiteral("/v1/models");
 using Tokens = CohereFixtures::Tokens;
@@ -31,15 +32,14 @@ class TestCohereClient : public QObject {
     Q_OBJECT
 
 private:
-    QNetworkAccessManager *m_manager = nullptr;
-    FakeProviderServer *m_server = nullptr;
+    std::optional<LoopbackProvider> m_loopback;
 
     ProviderRequest request(bool stream = true) const
     {
         ProviderSpec spec;
         spec.id = QStringLiteral("test-cohere");
         spec.kind = QStringLiteral("cohere");
-        spec.baseUrl = m_server->baseUrl();
+        spec.baseUrl = m_loopback->server.baseUrl();
         spec.timeouts = Timeouts{2000, 3000, 2000, 8000};
         ProviderRequest r = ProviderRequest::fromProvider(spec, CohereFixtures::model());
         r.system = QStringLiteral("Be brief.");
@@ -55,17 +55,7 @@ private:
         return r;
     }
 
-    Outcome run(const ProviderRequest &r) { return Testing::runProviderCall(CohereClient(), r, m_manager); }
-
-    static void expectFailure(const Outcome &outcome, FailureClass failure)
-    {
-        QVERIFY2(!outcome.result.ok, qPrintable(outcome.result.text));
-        QCOMPARE(failureClassName(outcome.result.failure), failureClassName(failure));
-        QVERIFY(!outcome.result.errorMessage.contains(kKey));
-        QVERIFY(!outcome.result.errorMessage.contains(QLatin1String("SECRET")));
-        QVERIFY(!outcome.result.rawErrorBody.contains(kKey.toUtf8()));
-        QVERIFY(!outcome.result.errorCode.contains(QLatin1String("SECRET")));
-    }
+    Outcome run(const ProviderRequest &r) { return Testing::runProviderCall(CohereClient(), r, &m_loopback->manager); }
 
     static QJsonObject bodyOf(const ProviderRequest &r)
     {
@@ -78,16 +68,10 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_manager = new QNetworkAccessManager(this);
-        m_manager->setProxy(QNetworkProxy::NoProxy);
-        m_server = new FakeProviderServer(this);
-        QVERIFY(m_server->start());
+        m_loopback.emplace();
+        QVERIFY(m_loopback->start());
     }
-    void cleanup()
-    {
-        delete m_server;
-        delete m_manager;
-    }
+    void cleanup() { m_loopback.reset(); }
 
     void requestMatchesWireFormat_data()
     {
@@ -99,15 +83,15 @@ private Q_SLOTS:
     {
         QFETCH(bool, stream);
         const Tokens tokens{10, 2, 4, 2};
-        m_server->enqueue(kPath, stream
-                                     ? FakeResponse::sse(CohereFixtures::stream({QStringLiteral("Hi")}, tokens))
-                                     : FakeResponse::json(200, CohereFixtures::response(QStringLiteral("Hi"), tokens)));
+        m_loopback->server.enqueue(
+            kPath, stream ? FakeResponse::sse(CohereFixtures::stream({QStringLiteral("Hi")}, tokens))
+                          : FakeResponse::json(200, CohereFixtures::response(QStringLiteral("Hi"), tokens)));
         const Outcome outcome = run(request(stream));
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("Hi"));
 
-        QCOMPARE(m_server->requestCount(), 1);
-        const RecordedRequest sent = m_server->lastRequest();
+        QCOMPARE(m_loopback->server.requestCount(), 1);
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("POST"));
         QCOMPARE(sent.path, kPath);
         QVERIFY(sent.query.isEmpty());
@@ -247,9 +231,9 @@ private Q_SLOTS:
         else
             r.provider.baseUrl = QStringLiteral("ftp://example.com");
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::Validation);
+        expectFailure(outcome, FailureClass::Validation, kKey, kKeyMarker);
         QVERIFY2(outcome.result.errorMessage.contains(mentions), qPrintable(outcome.result.errorMessage));
-        QCOMPARE(m_server->requestCount(), 0);
+        QCOMPARE(m_loopback->server.requestCount(), 0);
     }
 
     void streamedAndUnstreamedAgree()
@@ -257,8 +241,9 @@ private Q_SLOTS:
         // As api.cohere.com reports it: 186 tokens processed (Cohere's prompt template included), 21 billed.
         const Tokens tokens{186, 105, 21, 105};
         const QStringList parts{QStringLiteral("Coca"), QStringLiteral("-Cola is "), QStringLiteral("a soft drink.")};
-        m_server->enqueue(kPath, FakeResponse::json(200, CohereFixtures::response(parts.join(QString()), tokens)));
-        m_server->enqueue(kPath, FakeResponse::sse(CohereFixtures::stream(parts, tokens)));
+        m_loopback->server.enqueue(kPath,
+                                   FakeResponse::json(200, CohereFixtures::response(parts.join(QString()), tokens)));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(CohereFixtures::stream(parts, tokens)));
         const Outcome whole = run(request(false));
         const Outcome streamed = run(request(true));
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
@@ -327,7 +312,7 @@ private Q_SLOTS:
         }
         // Over the network: two HTTP chunks 1 ms apart, split every 11 bytes.
         for (qsizetype at = 1; at < stream.size(); at += 11) {
-            m_server->enqueue(kPath, FakeResponse::sse(stream, {at}, 1));
+            m_loopback->server.enqueue(kPath, FakeResponse::sse(stream, {at}, 1));
             const Outcome outcome = run(request());
             QVERIFY2(outcome.result.ok,
                      qPrintable(QStringLiteral("split at %1: %2").arg(at).arg(outcome.result.errorMessage)));
@@ -337,7 +322,7 @@ private Q_SLOTS:
         // And in 5-byte pieces with CRLF line ends.
         QByteArray crlf = stream;
         crlf.replace("\n", "\r\n");
-        m_server->enqueue(kPath, FakeResponse::sseInPieces(crlf, 5));
+        m_loopback->server.enqueue(kPath, FakeResponse::sseInPieces(crlf, 5));
         const Outcome pieces = run(request());
         QVERIFY2(pieces.result.ok, qPrintable(pieces.result.errorMessage));
         QCOMPARE(pieces.result.text, parts.join(QString()));
@@ -370,7 +355,7 @@ private Q_SLOTS:
                                   CohereFixtures::contentDelta(1, QStringLiteral("To get across.")) +
                                   CohereFixtures::contentEnd(1) +
                                   CohereFixtures::messageEnd(QStringLiteral("COMPLETE"), tokens);
-        m_server->enqueue(kPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("To get across."));
@@ -379,7 +364,7 @@ private Q_SLOTS:
         QByteArray body = CohereFixtures::response(QStringLiteral("Answer."), tokens);
         body.replace("\"content\":[", "\"content\":[{\"type\":\"thinking\",\"thinking\":\"hidden\"},");
         QVERIFY(body.contains("hidden"));
-        m_server->enqueue(kPath, FakeResponse::json(200, body));
+        m_loopback->server.enqueue(kPath, FakeResponse::json(200, body));
         const Outcome whole = run(request(false));
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
         QCOMPARE(whole.result.text, QStringLiteral("Answer."));
@@ -396,7 +381,7 @@ private Q_SLOTS:
         QFETCH(bool, stream);
         const Tokens tokens{5, 64, 5, 64};
         const QString reason = QStringLiteral("MAX_TOKENS");
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kPath,
             stream ? FakeResponse::sse(CohereFixtures::stream({QStringLiteral("Once upon a")}, tokens, reason))
                    : FakeResponse::json(200, CohereFixtures::response(QStringLiteral("Once upon a"), tokens, reason)));
@@ -439,9 +424,9 @@ private Q_SLOTS:
                                   CohereFixtures::contentEnd(0) +
                                   CohereFixtures::messageEnd(finishReason, tokens, error) +
                                   CohereFixtures::contentDelta(0, QStringLiteral(" never"));
-        m_server->enqueue(kPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass(failure));
+        expectFailure(outcome, FailureClass(failure), kKey, kKeyMarker);
         QCOMPARE(outcome.result.errorCode, CohereParser::isFailedFinish(finishReason) ? finishReason : QString());
         QVERIFY2(outcome.result.errorMessage.contains(mentions), qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("Once upon")});
@@ -459,33 +444,33 @@ private Q_SLOTS:
                                   CohereFixtures::contentDelta(0, QStringLiteral("Once")) +
                                   "data: " + CohereFixtures::errorBody(QStringLiteral("internal server error")) +
                                   "\n\n" + CohereFixtures::contentDelta(0, QStringLiteral(" never"));
-        m_server->enqueue(kPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream));
         const Outcome streamed = run(request());
-        expectFailure(streamed, FailureClass::StreamCut);
+        expectFailure(streamed, FailureClass::StreamCut, kKey, kKeyMarker);
         QVERIFY(streamed.result.errorMessage.contains(QLatin1String("internal server error")));
         QCOMPARE(streamed.deltas, QStringList{QStringLiteral("Once")});
 
         // The same document as a whole 200 body, to a streaming and to an unstreamed request.
         for (bool stream : {true, false}) {
-            m_server->enqueue(
+            m_loopback->server.enqueue(
                 kPath, FakeResponse::json(200, CohereFixtures::errorBody(QStringLiteral("internal server error"))));
             const Outcome whole = run(request(stream));
-            expectFailure(whole, FailureClass::StreamCut);
+            expectFailure(whole, FailureClass::StreamCut, kKey, kKeyMarker);
             QVERIFY(whole.result.errorMessage.contains(QLatin1String("internal server error")));
             QVERIFY(whole.deltas.isEmpty());
         }
 
         // An unstreamed answer whose finish_reason is ERROR is no answer.
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kPath, FakeResponse::json(200, CohereFixtures::response(QStringLiteral("partial"), Tokens{4, 1, 4, 1},
                                                                     QStringLiteral("ERROR"))));
         const Outcome failed = run(request(false));
-        expectFailure(failed, FailureClass::StreamCut);
+        expectFailure(failed, FailureClass::StreamCut, kKey, kKeyMarker);
         QCOMPARE(failed.result.errorCode, QStringLiteral("ERROR"));
         QVERIFY(failed.deltas.isEmpty());
 
         // And a whole answer to a streaming request is an answer.
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kPath, FakeResponse::json(200, CohereFixtures::response(QStringLiteral("whole"), Tokens{6, 2, 3, 2})));
         const Outcome whole = run(request());
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
@@ -537,9 +522,9 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QFETCH(int, failure);
         QFETCH(bool, retryable);
-        m_server->enqueue(kPath, FakeResponse::json(status, CohereFixtures::errorBody(message)));
+        m_loopback->server.enqueue(kPath, FakeResponse::json(status, CohereFixtures::errorBody(message)));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass(failure));
+        expectFailure(outcome, FailureClass(failure), kKey, kKeyMarker);
         QCOMPARE(outcome.result.httpStatus, status);
         QCOMPARE(outcome.result.retryable, retryable);
         QVERIFY2(outcome.result.errorMessage.contains(message), qPrintable(outcome.result.errorMessage));
@@ -550,13 +535,14 @@ private Q_SLOTS:
 
     void rateLimitedWithRetryAfter()
     {
-        m_server->enqueue(kPath, FakeResponse::json(429,
-                                                    CohereFixtures::errorBody(QStringLiteral(
-                                                        "You are past the per minute request limit, please wait and "
-                                                        "try again later.")),
-                                                    {{"Retry-After", "7"}}));
+        m_loopback->server.enqueue(kPath,
+                                   FakeResponse::json(429,
+                                                      CohereFixtures::errorBody(QStringLiteral(
+                                                          "You are past the per minute request limit, please wait and "
+                                                          "try again later.")),
+                                                      {{"Retry-After", "7"}}));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::RateLimited);
+        expectFailure(outcome, FailureClass::RateLimited, kKey, kKeyMarker);
         QCOMPARE(outcome.result.httpStatus, 429);
         QCOMPARE(outcome.result.retryAfterMs.value_or(-1), qint64(7000));
         QVERIFY(outcome.result.retryable);
@@ -567,9 +553,9 @@ private Q_SLOTS:
     {
         // A careless proxy might echo the key and the header holding it.
         const QString message = QStringLiteral("invalid api token %1 (Authorization: Bearer %1)").arg(kKey);
-        m_server->enqueue(kPath, FakeResponse::json(401, CohereFixtures::errorBody(message)));
+        m_loopback->server.enqueue(kPath, FakeResponse::json(401, CohereFixtures::errorBody(message)));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::Authentication);
+        expectFailure(outcome, FailureClass::Authentication, kKey, kKeyMarker);
         QVERIFY(!outcome.result.retryable);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("invalid api token")));
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("[REDACTED]")));
@@ -599,9 +585,9 @@ private Q_SLOTS:
         QVERIFY(cut > 0);
         FakeResponse response = FakeResponse::sse(full.left(cut), {}, 0, FakeResponse::Framing(framing));
         response.then(FakeStep::wait(20)).then(FakeStep::close());
-        m_server->enqueue(kPath, response);
+        m_loopback->server.enqueue(kPath, response);
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::StreamCut);
+        expectFailure(outcome, FailureClass::StreamCut, kKey, kKeyMarker);
         QVERIFY(!outcome.deltas.isEmpty());
         QCOMPARE(outcome.deltas.first(), QStringLiteral("one "));
         QVERIFY(!outcome.result.usageReported);
@@ -611,7 +597,7 @@ private Q_SLOTS:
     {
         QByteArray stream = CohereFixtures::stream({QStringLiteral("x")}, Tokens{1, 1, 1, 1});
         stream.chop(2);  // EOF right after message-end's data line
-        m_server->enqueue(kPath, FakeResponse::sse(stream, {}, 0, FakeResponse::Framing::CloseDelimited));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream, {}, 0, FakeResponse::Framing::CloseDelimited));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("x"));
@@ -636,36 +622,37 @@ private Q_SLOTS:
                               "{\"message\":{\"content\":{\"text\":\"PRIVATE\"\n\n") +
             CohereFixtures::contentDelta(0, QStringLiteral(" after")) +
             CohereFixtures::messageEnd(QStringLiteral("COMPLETE"), Tokens{3, 2, 3, 2});
-        m_server->enqueue(kPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::MalformedResponse);
+        expectFailure(outcome, FailureClass::MalformedResponse, kKey, kKeyMarker);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("visible")});
         QVERIFY(!outcome.result.text.contains(QLatin1String("PRIVATE")));
         QVERIFY(!outcome.result.text.contains(QLatin1String("after")));
         QVERIFY(!outcome.result.errorMessage.contains(QLatin1String("PRIVATE")));
 
         // An unstreamed body that is not a chat response.
-        m_server->enqueue(kPath,
-                          FakeResponse::json(200, QByteArrayLiteral("{\"id\":\"x\",\"finish_reason\":\"COMPLETE\"}")));
+        m_loopback->server.enqueue(
+            kPath, FakeResponse::json(200, QByteArrayLiteral("{\"id\":\"x\",\"finish_reason\":\"COMPLETE\"}")));
         const Outcome whole = run(request(false));
-        expectFailure(whole, FailureClass::MalformedResponse);
+        expectFailure(whole, FailureClass::MalformedResponse, kKey, kKeyMarker);
     }
 
     void listsModels()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kModelsPath,
             FakeResponse::json(
                 200,
                 R"({"models":[{"name":"command-a-03-2025","endpoints":["generate","chat","summarize"],"finetuned":false,"context_length":256000,"default_endpoints":["chat"]},{"name":"command-r7b-12-2024","endpoints":["generate","chat","summarize"],"finetuned":false,"context_length":132000,"default_endpoints":[]}],"next_page_token":null})"));
         CohereClient client;
-        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:CO_API_KEY"), kKey), m_manager);
+        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:CO_API_KEY"), kKey),
+                           &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY2(call.result().ok(), qPrintable(call.result().ok() ? QString() : call.result().error().message));
         QCOMPARE(*call.result(),
                  (QStringList{QStringLiteral("command-a-03-2025"), QStringLiteral("command-r7b-12-2024")}));
-        const RecordedRequest sent = m_server->lastRequest();
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("GET"));
         QCOMPARE(sent.path, kModelsPath);
         QCOMPARE(sent.queryItem(QStringLiteral("endpoint")), QStringLiteral("chat"));
@@ -678,10 +665,12 @@ private Q_SLOTS:
 
     void modelListAuthFailureIsRedacted()
     {
-        m_server->enqueue(kModelsPath, FakeResponse::json(498, CohereFixtures::errorBody(
-                                                                   QStringLiteral("invalid api token ") + kKey)));
+        m_loopback->server.enqueue(
+            kModelsPath,
+            FakeResponse::json(498, CohereFixtures::errorBody(QStringLiteral("invalid api token ") + kKey)));
         CohereClient client;
-        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:CO_API_KEY"), kKey), m_manager);
+        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:CO_API_KEY"), kKey),
+                           &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY(!call.result().ok());

@@ -21,6 +21,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <optional>
 
 using namespace Switchyard;
 
@@ -35,6 +36,17 @@ ModelSpec pricedModel(const QString &id, double inputPer1k, double outputPer1k)
     model.price = Price{inputPer1k, outputPer1k, {}, {}, {}};
     return model;
 }
+
+/// A ChatService on the test workspace together with the collaborators it borrows (it keeps references, so they live
+/// exactly as long as it does).
+struct ServiceRig {
+    explicit ServiceRig(Database &database) : recorder(database), service(database, &network, secrets, recorder) {}
+
+    QNetworkAccessManager network;
+    SecretResolver secrets;
+    UsageRecorder recorder;
+    ChatService service;
+};
 
 }  // namespace
 
@@ -59,6 +71,7 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     Database m_database;
+    std::optional<ServiceRig> m_rig;  ///< built last in init(), once the workspace is set up; gone before it closes
     qint64 m_botId = 0;
     qint64 m_fastConfig = 0;
     qint64 m_smartConfig = 0;
@@ -117,10 +130,12 @@ void TestChatService::init()
     QVERIFY(storedSmart.ok());
     m_smartConfig = storedSmart->id;
     QVERIFY(configs.activate(m_fastConfig).ok());
+    m_rig.emplace(m_database);
 }
 
 void TestChatService::cleanup()
 {
+    m_rig.reset();
     m_database.close();
 }
 
@@ -144,10 +159,7 @@ bool TestChatService::runBotCall(ChatService &service, const QString &message)
 
 void TestChatService::botCallIsRenderedServedPricedAndRecorded()
 {
-    QNetworkAccessManager network;
-    SecretResolver secrets;
-    UsageRecorder recorder(m_database);
-    ChatService service(m_database, &network, secrets, recorder);
+    ChatService &service = m_rig->service;
 
     QVERIFY(runBotCall(service, QStringLiteral("Where is Mars tonight?")));
     QCOMPARE(service.result().servedBy->model, QStringLiteral("sim-fast"));
@@ -164,7 +176,7 @@ void TestChatService::botCallIsRenderedServedPricedAndRecorded()
     const double expected = usage.input * 0.5 / 1000.0 + usage.output * 1.0 / 1000.0;
     QVERIFY2(qAbs(record.costUsd - expected) < 1e-9, qPrintable(QString::number(record.costUsd)));
 
-    QVERIFY(recorder.flush().ok());
+    QVERIFY(m_rig->recorder.flush().ok());
     QSqlQuery query(m_database.connection());
     QVERIFY(query.exec(QStringLiteral("SELECT served_model, output_tokens, cost_usd FROM calls")));
     QVERIFY(query.next());
@@ -176,10 +188,7 @@ void TestChatService::botCallIsRenderedServedPricedAndRecorded()
 
 void TestChatService::configSwitchFromAnotherConnectionIsSeenAtOnce()
 {
-    QNetworkAccessManager network;
-    SecretResolver secrets;
-    UsageRecorder recorder(m_database);
-    ChatService service(m_database, &network, secrets, recorder);
+    ChatService &service = m_rig->service;
     QVERIFY(runBotCall(service, QStringLiteral("first")));
     QCOMPARE(service.result().servedBy->model, QStringLiteral("sim-fast"));
 
@@ -201,10 +210,7 @@ void TestChatService::configSwitchFromAnotherConnectionIsSeenAtOnce()
 
 void TestChatService::labelMoveReachesTheNextCall()
 {
-    QNetworkAccessManager network;
-    SecretResolver secrets;
-    UsageRecorder recorder(m_database);
-    ChatService service(m_database, &network, secrets, recorder);
+    ChatService &service = m_rig->service;
     QVERIFY(runBotCall(service, QStringLiteral("hello")));
     QCOMPARE(service.record().promptVersion, std::optional<int>(1));
 
@@ -221,10 +227,7 @@ void TestChatService::labelMoveReachesTheNextCall()
 
 void TestChatService::botWithoutActiveConfigIsRefused()
 {
-    QNetworkAccessManager network;
-    SecretResolver secrets;
-    UsageRecorder recorder(m_database);
-    ChatService service(m_database, &network, secrets, recorder);
+    ChatService &service = m_rig->service;
     QVERIFY(runBotCall(service, QStringLiteral("cached route")));
     QVERIFY(LlmConfigRepository(m_database).deactivate(m_botId).ok());
 
@@ -236,10 +239,7 @@ void TestChatService::botWithoutActiveConfigIsRefused()
 
 void TestChatService::sessionTurnsCarryHistoryAndAreCharged()
 {
-    QNetworkAccessManager network;
-    SecretResolver secrets;
-    UsageRecorder recorder(m_database);
-    ChatService service(m_database, &network, secrets, recorder);
+    ChatService &service = m_rig->service;
     QVERIFY(WalletRepository(m_database).topUp(QStringLiteral("alice"), MicroUsd::fromUsd(0.12)).ok());
     auto session = ChatSessionLedger(m_database).startSession(QStringLiteral("guide"), QStringLiteral("alice"));
     QVERIFY2(session.ok(), qPrintable(session.ok() ? QString() : session.error().toString()));
@@ -284,10 +284,7 @@ void TestChatService::sessionTurnsCarryHistoryAndAreCharged()
 
 void TestChatService::shortWalletIsRefusedBeforeAnyProviderCall()
 {
-    QNetworkAccessManager network;
-    SecretResolver secrets;
-    UsageRecorder recorder(m_database);
-    ChatService service(m_database, &network, secrets, recorder);
+    ChatService &service = m_rig->service;
     QVERIFY(WalletRepository(m_database).topUp(QStringLiteral("bob"), MicroUsd::fromUsd(0.02)).ok());
     auto session = ChatSessionLedger(m_database).startSession(QStringLiteral("guide"), QStringLiteral("bob"));
     QVERIFY(session.ok());
@@ -301,7 +298,7 @@ void TestChatService::shortWalletIsRefusedBeforeAnyProviderCall()
     QVERIFY2(attached.error().message.contains(QLatin1String("holds $0.02")), qPrintable(attached.error().message));
     QVERIFY(attached.error().message.contains(QLatin1String("$0.05")));
     // Nothing was called, recorded or charged.
-    QVERIFY(recorder.flush().ok());
+    QVERIFY(m_rig->recorder.flush().ok());
     QSqlQuery query(m_database.connection());
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM calls")));
     QVERIFY(query.next());
@@ -311,13 +308,10 @@ void TestChatService::shortWalletIsRefusedBeforeAnyProviderCall()
 
 void TestChatService::dailyTokenBudgetRefusesTheCallThatWouldPassIt()
 {
-    QNetworkAccessManager network;
-    SecretResolver secrets;
-    UsageRecorder recorder(m_database);
-    ChatService service(m_database, &network, secrets, recorder);
+    ChatService &service = m_rig->service;
     QVERIFY(runBotCall(service, QStringLiteral("before any budget")));
     const qint64 used = service.result().usage.input + service.result().usage.output;
-    QVERIFY(recorder.flush().ok());
+    QVERIFY(m_rig->recorder.flush().ok());
 
     // A budget just above today's usage: set from this process, seen by the long-lived service at once.
     Budget budget;

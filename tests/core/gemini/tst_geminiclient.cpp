@@ -2,14 +2,13 @@
 #include "core/providers/client/ModelListCall.h"
 #include "core/providers/gemini/GeminiClient.h"
 #include "core/providers/gemini/GeminiParser.h"
-#include "tests/support/FakeProviderServer.h"
+#include "tests/support/LoopbackProvider.h"
 #include "tests/support/ProviderCallRunner.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QtTest>
+#include <optional>
 
 using namespace Switchyard;
 using namespace Switchyard::Testing;
@@ -29,15 +28,14 @@ class TestGeminiClient : public QObject {
     Q_OBJECT
 
 private:
-    QNetworkAccessManager *m_manager = nullptr;
-    FakeProviderServer *m_server = nullptr;
+    std::optional<LoopbackProvider> m_loopback;
 
     ProviderRequest request(bool stream = true) const
     {
         ProviderSpec spec;
         spec.id = QStringLiteral("test-gemini");
         spec.kind = QStringLiteral("gemini");
-        spec.baseUrl = m_server->baseUrl();
+        spec.baseUrl = m_loopback->server.baseUrl();
         spec.timeouts = Timeouts{2000, 3000, 2000, 8000};
         ProviderRequest r = ProviderRequest::fromProvider(spec, QLatin1String(GeminiFixtures::Model));
         r.system = QStringLiteral("Be brief.");
@@ -55,20 +53,12 @@ private:
 
     Outcome run(const ProviderRequest &r, int cancelAfterDeltas = -1)
     {
-        return Testing::runProviderCall(GeminiClient(), r, m_manager, cancelAfterDeltas);
-    }
-
-    static void expectFailure(const Outcome &outcome, FailureClass failure)
-    {
-        QVERIFY2(!outcome.result.ok, qPrintable(outcome.result.text));
-        QCOMPARE(failureClassName(outcome.result.failure), failureClassName(failure));
-        QVERIFY(!outcome.result.errorMessage.contains(kKey));
-        QVERIFY(!outcome.result.rawErrorBody.contains(kKey.toUtf8()));
+        return Testing::runProviderCall(GeminiClient(), r, &m_loopback->manager, cancelAfterDeltas);
     }
 
     void expectNoKeyInUrl() const
     {
-        const RecordedRequest sent = m_server->lastRequest();
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QVERIFY(!sent.query.contains(kKey));
         QVERIFY(!sent.path.contains(kKey));
         QVERIFY(sent.queryItem(QStringLiteral("key")).isEmpty());
@@ -78,16 +68,10 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_manager = new QNetworkAccessManager(this);
-        m_manager->setProxy(QNetworkProxy::NoProxy);
-        m_server = new FakeProviderServer(this);
-        QVERIFY(m_server->start());
+        m_loopback.emplace();
+        QVERIFY(m_loopback->start());
     }
-    void cleanup()
-    {
-        delete m_server;
-        delete m_manager;
-    }
+    void cleanup() { m_loopback.reset(); }
 
     void requestMatchesWireFormat_data()
     {
@@ -100,15 +84,16 @@ private Q_SLOTS:
         QFETCH(bool, stream);
         const GeminiFixtures::Tokens tokens{10, 0, 2, 0};
         if (stream)
-            m_server->enqueue(kStreamPath, FakeResponse::sse(GeminiFixtures::stream({QStringLiteral("Hi")}, tokens)));
+            m_loopback->server.enqueue(kStreamPath,
+                                       FakeResponse::sse(GeminiFixtures::stream({QStringLiteral("Hi")}, tokens)));
         else
-            m_server->enqueue(kGeneratePath,
-                              FakeResponse::json(200, GeminiFixtures::response({QStringLiteral("Hi")}, tokens)));
+            m_loopback->server.enqueue(
+                kGeneratePath, FakeResponse::json(200, GeminiFixtures::response({QStringLiteral("Hi")}, tokens)));
         const Outcome outcome = run(request(stream));
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
 
-        QCOMPARE(m_server->requestCount(), 1);
-        const RecordedRequest sent = m_server->lastRequest();
+        QCOMPARE(m_loopback->server.requestCount(), 1);
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("POST"));
         QCOMPARE(sent.path, stream ? kStreamPath : kGeneratePath);
         QCOMPARE(sent.query, stream ? QStringLiteral("alt=sse") : QString());
@@ -213,9 +198,9 @@ private Q_SLOTS:
         ProviderRequest r = request();
         r.apiKey = Secret();
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::Validation);
+        expectFailure(outcome, FailureClass::Validation, kKey);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("api_key")));
-        QCOMPARE(m_server->requestCount(), 0);
+        QCOMPARE(m_loopback->server.requestCount(), 0);
     }
 
     void streamedAndUnstreamedAgree()
@@ -223,10 +208,11 @@ private Q_SLOTS:
         const GeminiFixtures::Tokens tokens{120, 100, 14, 37};
         const QStringList parts{QStringLiteral("Why did "), QStringLiteral("the chicken "), QStringLiteral("cross?")};
         const QString thought = QStringLiteral("**Planning** a classic joke");
-        m_server->enqueue(kGeneratePath, FakeResponse::json(200, GeminiFixtures::response(
-                                                                     parts, tokens, QStringLiteral("STOP"), thought)));
-        m_server->enqueue(kStreamPath,
-                          FakeResponse::sse(GeminiFixtures::stream(parts, tokens, QStringLiteral("STOP"), thought)));
+        m_loopback->server.enqueue(
+            kGeneratePath,
+            FakeResponse::json(200, GeminiFixtures::response(parts, tokens, QStringLiteral("STOP"), thought)));
+        m_loopback->server.enqueue(
+            kStreamPath, FakeResponse::sse(GeminiFixtures::stream(parts, tokens, QStringLiteral("STOP"), thought)));
         const Outcome whole = run(request(false));
         const Outcome streamed = run(request(true));
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
@@ -287,7 +273,7 @@ private Q_SLOTS:
                 points.append(sep + offset);
         QVERIFY(points.size() > 10);
         for (const qsizetype at : std::as_const(points)) {
-            m_server->enqueue(kStreamPath, FakeResponse::sse(stream, {at}, 1));
+            m_loopback->server.enqueue(kStreamPath, FakeResponse::sse(stream, {at}, 1));
             const Outcome outcome = run(request());
             QVERIFY2(outcome.result.ok,
                      qPrintable(QStringLiteral("split at %1: %2").arg(at).arg(outcome.result.errorMessage)));
@@ -299,7 +285,8 @@ private Q_SLOTS:
     void tinyPiecesOverTheNetwork()
     {
         const QStringList parts{QStringLiteral("a"), QStringLiteral("\u00df"), QStringLiteral("\U0001F600")};
-        m_server->enqueue(kStreamPath, FakeResponse::sseInPieces(GeminiFixtures::stream(parts, {4, 0, 3, 0}), 3));
+        m_loopback->server.enqueue(kStreamPath,
+                                   FakeResponse::sseInPieces(GeminiFixtures::stream(parts, {4, 0, 3, 0}), 3));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.deltas, parts);
@@ -309,7 +296,7 @@ private Q_SLOTS:
     {
         QByteArray stream = GeminiFixtures::stream({QStringLiteral("x"), QStringLiteral("y")}, {3, 0, 2, 0});
         stream.replace("\r\n\r\n", "\n\n");
-        m_server->enqueue(kStreamPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("xy"));
@@ -317,9 +304,9 @@ private Q_SLOTS:
 
     void maxTokensFinishIsSuccess()
     {
-        m_server->enqueue(kStreamPath,
-                          FakeResponse::sse(GeminiFixtures::stream({QStringLiteral("Once upon a")}, {5, 0, 64, 0},
-                                                                   QStringLiteral("MAX_TOKENS"))));
+        m_loopback->server.enqueue(
+            kStreamPath, FakeResponse::sse(GeminiFixtures::stream({QStringLiteral("Once upon a")}, {5, 0, 64, 0},
+                                                                  QStringLiteral("MAX_TOKENS"))));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.finishReason, QStringLiteral("MAX_TOKENS"));
@@ -331,9 +318,9 @@ private Q_SLOTS:
         const QByteArray stream = GeminiFixtures::chunk(QStringLiteral("Here is how"), QString(),
                                                         GeminiFixtures::usage({12, 0, 0, 0}, false)) +
                                   GeminiFixtures::safetyChunk(QStringLiteral("HARM_CATEGORY_DANGEROUS_CONTENT"));
-        m_server->enqueue(kStreamPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::ContentFilter);
+        expectFailure(outcome, FailureClass::ContentFilter, kKey);
         QVERIFY(!outcome.result.retryable);
         QCOMPARE(outcome.result.errorCode, QStringLiteral("SAFETY"));
         QCOMPARE(outcome.result.finishReason, QStringLiteral("SAFETY"));
@@ -358,11 +345,11 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         const QByteArray blocked = GeminiFixtures::blockedPrompt(reason, QStringLiteral("HARM_CATEGORY_HARASSMENT"));
         if (stream)
-            m_server->enqueue(kStreamPath, FakeResponse::sse("data: " + blocked + "\r\n\r\n"));
+            m_loopback->server.enqueue(kStreamPath, FakeResponse::sse("data: " + blocked + "\r\n\r\n"));
         else
-            m_server->enqueue(kGeneratePath, FakeResponse::json(200, blocked));
+            m_loopback->server.enqueue(kGeneratePath, FakeResponse::json(200, blocked));
         const Outcome outcome = run(request(stream));
-        expectFailure(outcome, FailureClass::ContentFilter);
+        expectFailure(outcome, FailureClass::ContentFilter, kKey);
         QCOMPARE(outcome.result.errorCode, reason);
         QVERIFY(
             outcome.result.errorMessage.contains(QLatin1String("blocked the prompt (") + reason + QLatin1Char(')')));
@@ -372,9 +359,10 @@ private Q_SLOTS:
 
     void rateLimitedHonoursRetryInfo()
     {
-        m_server->enqueue(kStreamPath, FakeResponse::json(429, GeminiFixtures::rateLimited(QStringLiteral("31s"))));
+        m_loopback->server.enqueue(kStreamPath,
+                                   FakeResponse::json(429, GeminiFixtures::rateLimited(QStringLiteral("31s"))));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::RateLimited);
+        expectFailure(outcome, FailureClass::RateLimited, kKey);
         QCOMPARE(outcome.result.httpStatus, 429);
         QCOMPARE(outcome.result.retryAfterMs.value_or(-1), qint64(31000));
         QVERIFY(outcome.result.retryable);
@@ -382,17 +370,18 @@ private Q_SLOTS:
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("exceeded your current quota")));
         QVERIFY(outcome.deltas.isEmpty());
 
-        m_server->enqueue(kGeneratePath, FakeResponse::json(429, GeminiFixtures::rateLimited(QStringLiteral("1.5s"))));
+        m_loopback->server.enqueue(kGeneratePath,
+                                   FakeResponse::json(429, GeminiFixtures::rateLimited(QStringLiteral("1.5s"))));
         const Outcome fractional = run(request(false));
-        expectFailure(fractional, FailureClass::RateLimited);
+        expectFailure(fractional, FailureClass::RateLimited, kKey);
         QCOMPARE(fractional.result.retryAfterMs.value_or(-1), qint64(1500));
     }
 
     void contextTooLong()
     {
-        m_server->enqueue(kStreamPath, FakeResponse::json(400, GeminiFixtures::contextTooLong()));
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::json(400, GeminiFixtures::contextTooLong()));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::ContextTooLong);
+        expectFailure(outcome, FailureClass::ContextTooLong, kKey);
         QVERIFY(!outcome.result.retryable);
         QCOMPARE(outcome.result.errorCode, QStringLiteral("INVALID_ARGUMENT"));
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("exceeds the maximum number of tokens")));
@@ -404,9 +393,9 @@ private Q_SLOTS:
         QByteArray body = GeminiFixtures::apiKeyInvalid();
         body.replace("Please pass a valid API key.", "Please pass a valid API key (got " + kKey.toUtf8() + ").");
         QVERIFY(body.contains(kKey.toUtf8()));
-        m_server->enqueue(kStreamPath, FakeResponse::json(400, body));
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::json(400, body));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::Authentication);
+        expectFailure(outcome, FailureClass::Authentication, kKey);
         QCOMPARE(outcome.result.httpStatus, 400);
         QVERIFY(!outcome.result.retryable);
         QCOMPARE(outcome.result.errorCode, QStringLiteral("API_KEY_INVALID"));
@@ -421,12 +410,12 @@ private Q_SLOTS:
 
     void otherInvalidArgumentStaysValidation()
     {
-        m_server->enqueue(kGeneratePath,
-                          FakeResponse::json(400, GeminiFixtures::errorBody(
-                                                      400,
-                                                      QStringLiteral("Invalid value at "
-                                                                     "'generation_config.temperature' (TYPE_FLOAT)"),
-                                                      QStringLiteral("INVALID_ARGUMENT"))));
+        m_loopback->server.enqueue(
+            kGeneratePath, FakeResponse::json(400, GeminiFixtures::errorBody(
+                                                       400,
+                                                       QStringLiteral("Invalid value at "
+                                                                      "'generation_config.temperature' (TYPE_FLOAT)"),
+                                                       QStringLiteral("INVALID_ARGUMENT"))));
         const ProviderResult refined = run(request(false)).result;
         QCOMPARE(refined.failure, FailureClass::Validation);
         QVERIFY(refined.errorMessage.startsWith(QLatin1String("validation:")));
@@ -434,7 +423,7 @@ private Q_SLOTS:
 
     void permissionDeniedIsAuthentication()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kStreamPath,
             FakeResponse::json(403, GeminiFixtures::errorBody(403,
                                                               QStringLiteral("Method doesn't allow unregistered "
@@ -442,7 +431,7 @@ private Q_SLOTS:
                                                                              "identity)."),
                                                               QStringLiteral("PERMISSION_DENIED"))));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::Authentication);
+        expectFailure(outcome, FailureClass::Authentication, kKey);
         QCOMPARE(outcome.result.errorCode, QStringLiteral("PERMISSION_DENIED"));
         QVERIFY(!outcome.result.retryable);
     }
@@ -458,13 +447,13 @@ private Q_SLOTS:
     {
         QFETCH(int, status);
         QFETCH(QString, grpcStatus);
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kStreamPath, FakeResponse::json(status, GeminiFixtures::errorBody(status,
                                                                               QStringLiteral("The model is overloaded. "
                                                                                              "Please try again later."),
                                                                               grpcStatus)));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::Transient);
+        expectFailure(outcome, FailureClass::Transient, kKey);
         QCOMPARE(outcome.result.httpStatus, status);
         QVERIFY(outcome.result.retryable);
         QCOMPARE(outcome.result.errorCode, grpcStatus);
@@ -480,9 +469,9 @@ private Q_SLOTS:
                                       QStringLiteral("INTERNAL"))
                 .replace('\n', ' ') +
             "\r\n\r\n";
-        m_server->enqueue(kStreamPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::StreamCut);
+        expectFailure(outcome, FailureClass::StreamCut, kKey);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("internal error")));
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("Once upon")});
     }
@@ -507,9 +496,9 @@ private Q_SLOTS:
         const qsizetype cut = midEvent ? third + 40 : third;
         FakeResponse response = FakeResponse::sse(full.left(cut), {}, 0, FakeResponse::Framing(framing));
         response.then(FakeStep::wait(20)).then(FakeStep::close());
-        m_server->enqueue(kStreamPath, response);
+        m_loopback->server.enqueue(kStreamPath, response);
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::StreamCut);
+        expectFailure(outcome, FailureClass::StreamCut, kKey);
         QCOMPARE(outcome.deltas, (QStringList{QStringLiteral("one "), QStringLiteral("two ")}));
         QVERIFY(!outcome.result.retryable);
     }
@@ -519,9 +508,9 @@ private Q_SLOTS:
         // The body ends properly (final chunk of a chunked response) but no chunk named a finish reason.
         const QByteArray stream =
             GeminiFixtures::chunk(QStringLiteral("half"), QString(), GeminiFixtures::usage({4, 0, 0, 0}, false));
-        m_server->enqueue(kStreamPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::StreamCut);
+        expectFailure(outcome, FailureClass::StreamCut, kKey);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("finishReason")));
     }
 
@@ -530,7 +519,7 @@ private Q_SLOTS:
         ProviderRequest r = request();
         r.timeouts.idleMs = 5000;
         const QByteArray stream = GeminiFixtures::stream({QStringLiteral("done")}, {9, 0, 4, 1});
-        m_server->enqueue(kStreamPath, FakeResponse::sse(stream).then(FakeStep::stall()));
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::sse(stream).then(FakeStep::stall()));
         const Outcome stalled = run(r);
         QVERIFY2(stalled.result.ok, qPrintable(stalled.result.errorMessage));
         QCOMPARE(stalled.result.usage, (Usage{9, 0, 0, 4, 1}));
@@ -539,7 +528,8 @@ private Q_SLOTS:
         // The last event without its "\r\n\r\n", then the connection closes: still a whole answer.
         QByteArray unterminated = stream;
         unterminated.chop(4);
-        m_server->enqueue(kStreamPath, FakeResponse::sse(unterminated, {}, 0, FakeResponse::Framing::CloseDelimited));
+        m_loopback->server.enqueue(kStreamPath,
+                                   FakeResponse::sse(unterminated, {}, 0, FakeResponse::Framing::CloseDelimited));
         const Outcome closed = run(r);
         QVERIFY2(closed.result.ok, qPrintable(closed.result.errorMessage));
         QCOMPARE(closed.result.text, QStringLiteral("done"));
@@ -551,9 +541,9 @@ private Q_SLOTS:
             GeminiFixtures::chunk(QStringLiteral("visible"), QString(), GeminiFixtures::usage({4, 0, 0, 0}, false)) +
             QByteArrayLiteral("data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"PRIVATE-TEXT\"}\r\n\r\n") +
             GeminiFixtures::chunk(QStringLiteral("."), QStringLiteral("STOP"), GeminiFixtures::usage({4, 0, 2, 0}));
-        m_server->enqueue(kStreamPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::MalformedResponse);
+        expectFailure(outcome, FailureClass::MalformedResponse, kKey);
         QVERIFY(!outcome.result.errorMessage.contains(QLatin1String("PRIVATE-TEXT")));
     }
 
@@ -563,9 +553,9 @@ private Q_SLOTS:
         r.timeouts.idleMs = 200;
         const QByteArray head =
             GeminiFixtures::chunk(QStringLiteral("Hel"), QString(), GeminiFixtures::usage({4, 0, 0, 0}, false));
-        m_server->enqueue(kStreamPath, FakeResponse::sse(head).then(FakeStep::stall()));
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::sse(head).then(FakeStep::stall()));
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::StreamStalled);
+        expectFailure(outcome, FailureClass::StreamStalled, kKey);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("Hel")});
     }
 
@@ -577,18 +567,18 @@ private Q_SLOTS:
             response.then(FakeStep::wait(100))
                 .then(FakeStep::write(GeminiFixtures::chunk(QStringLiteral(" more"), QString(),
                                                             GeminiFixtures::usage({4, 0, 0, 0}, false))));
-        m_server->enqueue(kStreamPath, response);
+        m_loopback->server.enqueue(kStreamPath, response);
         const Outcome outcome = run(request(), 1);
-        expectFailure(outcome, FailureClass::Cancelled);
+        expectFailure(outcome, FailureClass::Cancelled, kKey);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("first")});
         QVERIFY2(outcome.elapsedMs < 500, qPrintable(QString::number(outcome.elapsedMs)));
     }
 
     void cancelBeforeAnyResponse()
     {
-        m_server->enqueue(kStreamPath, FakeResponse::silence());
+        m_loopback->server.enqueue(kStreamPath, FakeResponse::silence());
         GeminiClient client;
-        ProviderCall *call = client.start(request(), m_manager, this);
+        ProviderCall *call = client.start(request(), &m_loopback->manager, this);
         QSignalSpy finished(call, &ProviderCall::finished);
         QVERIFY(!call->isFinished());
         call->cancel();
@@ -603,15 +593,16 @@ private Q_SLOTS:
 
     void listsModels()
     {
-        m_server->enqueue(QStringLiteral("/v1beta/models"), FakeResponse::json(200, GeminiFixtures::modelList()));
+        m_loopback->server.enqueue(QStringLiteral("/v1beta/models"),
+                                   FakeResponse::json(200, GeminiFixtures::modelList()));
         GeminiClient client;
-        ModelListCall call(client, request().provider, Secret(kKeyRef, kKey), m_manager);
+        ModelListCall call(client, request().provider, Secret(kKeyRef, kKey), &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         if (!call.result().ok())
             QFAIL(qPrintable(call.result().error().message));
         QCOMPARE(*call.result(), (QStringList{QStringLiteral("gemini-2.5-flash"), QStringLiteral("gemini-2.5-pro")}));
-        const RecordedRequest sent = m_server->lastRequest();
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("GET"));
         QCOMPARE(sent.path, QStringLiteral("/v1beta/models"));
         QCOMPARE(sent.header("x-goog-api-key"), kKey.toUtf8());

@@ -2,14 +2,13 @@
 #include "core/providers/client/OllamaChatClient.h"
 #include "core/providers/client/OllamaChatParser.h"
 #include "core/providers/client/ProviderClientFactory.h"
-#include "tests/support/FakeProviderServer.h"
+#include "tests/support/LoopbackProvider.h"
 #include "tests/support/OllamaFixtures.h"
 #include "tests/support/ProviderCallRunner.h"
 
 #include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QtTest>
+#include <optional>
 
 using namespace Switchyard;
 using namespace Switchyard::Testing;
@@ -27,15 +26,14 @@ class TestOllamaChatClient : public QObject {
     Q_OBJECT
 
 private:
-    QNetworkAccessManager *m_manager = nullptr;
-    FakeProviderServer *m_server = nullptr;
+    std::optional<LoopbackProvider> m_loopback;
 
     ProviderRequest request(bool stream = true) const
     {
         ProviderSpec spec;
         spec.id = QStringLiteral("local");
         spec.kind = QStringLiteral("ollama");
-        spec.baseUrl = m_server->baseUrl();
+        spec.baseUrl = m_loopback->server.baseUrl();
         spec.timeouts = Timeouts{2000, 3000, 2000, 8000};
         ProviderRequest r = ProviderRequest::fromProvider(spec, QStringLiteral("llama3.2"));
         r.system = QStringLiteral("Answer in French.");
@@ -50,30 +48,25 @@ private:
 
     Outcome run(const ProviderRequest &r)
     {
-        return Testing::runProviderCall(*ProviderClientFactory::create(QStringLiteral("ollama")), r, m_manager);
+        return Testing::runProviderCall(*ProviderClientFactory::create(QStringLiteral("ollama")), r,
+                                        &m_loopback->manager);
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_manager = new QNetworkAccessManager(this);
-        m_manager->setProxy(QNetworkProxy::NoProxy);
-        m_server = new FakeProviderServer(this);
-        QVERIFY(m_server->start());
+        m_loopback.emplace();
+        QVERIFY(m_loopback->start());
     }
-    void cleanup()
-    {
-        delete m_server;
-        delete m_manager;
-    }
+    void cleanup() { m_loopback.reset(); }
 
     void requestMatchesNativeApi()
     {
-        m_server->enqueue(kChatPath,
-                          FakeResponse::streamed(kNdjson, OllamaFixtures::stream({QStringLiteral("Bon")}, 5, 1)));
+        m_loopback->server.enqueue(
+            kChatPath, FakeResponse::streamed(kNdjson, OllamaFixtures::stream({QStringLiteral("Bon")}, 5, 1)));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
-        const RecordedRequest sent = m_server->lastRequest();
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("POST"));
         QCOMPARE(sent.path, kChatPath);
         QVERIFY(!sent.hasHeader("Authorization"));
@@ -94,8 +87,9 @@ private Q_SLOTS:
     void streamedAndUnstreamedAgree()
     {
         const QStringList parts{QStringLiteral("Bon"), QStringLiteral("jour "), QStringLiteral("\u00e0 tous")};
-        m_server->enqueue(kChatPath, FakeResponse::json(200, OllamaFixtures::response(parts.join(QString()), 26, 12)));
-        m_server->enqueue(kChatPath, FakeResponse::streamed(kNdjson, OllamaFixtures::stream(parts, 26, 12)));
+        m_loopback->server.enqueue(kChatPath,
+                                   FakeResponse::json(200, OllamaFixtures::response(parts.join(QString()), 26, 12)));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::streamed(kNdjson, OllamaFixtures::stream(parts, 26, 12)));
         const Outcome whole = run(request(false));
         const Outcome streamed = run(request(true));
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
@@ -121,7 +115,7 @@ private Q_SLOTS:
             QCOMPARE(parser.usage(), (Usage{3, 0, 0, 2, 0}));
         }
         for (qsizetype at = 1; at < stream.size(); at += 7) {
-            m_server->enqueue(kChatPath, FakeResponse::streamed(kNdjson, stream, {at}, 1));
+            m_loopback->server.enqueue(kChatPath, FakeResponse::streamed(kNdjson, stream, {at}, 1));
             const Outcome outcome = run(request());
             QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
             QCOMPARE(outcome.deltas.join(QString()), parts.join(QString()));
@@ -133,7 +127,7 @@ private Q_SLOTS:
         const QByteArray stream =
             OllamaFixtures::line(QStringLiteral("Bon")) +
             OllamaFixtures::errorBody(QStringLiteral("an error was encountered while running the model")) + '\n';
-        m_server->enqueue(kChatPath, FakeResponse::streamed(kNdjson, stream));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::streamed(kNdjson, stream));
         const Outcome outcome = run(request());
         QVERIFY(!outcome.result.ok);
         QCOMPARE(outcome.result.failure, FailureClass::StreamCut);
@@ -142,9 +136,9 @@ private Q_SLOTS:
 
     void cutStreamIsStreamCut()
     {
-        m_server->enqueue(kChatPath,
-                          FakeResponse::streamed(kNdjson, OllamaFixtures::line(QStringLiteral("a")) + "{\"model\":", {},
-                                                 0, FakeResponse::Framing::CloseDelimited));
+        m_loopback->server.enqueue(
+            kChatPath, FakeResponse::streamed(kNdjson, OllamaFixtures::line(QStringLiteral("a")) + "{\"model\":", {}, 0,
+                                              FakeResponse::Framing::CloseDelimited));
         const Outcome outcome = run(request());
         QVERIFY(!outcome.result.ok);
         QCOMPARE(outcome.result.failure, FailureClass::StreamCut);
@@ -152,8 +146,9 @@ private Q_SLOTS:
 
     void modelNotFound()
     {
-        m_server->enqueue(kChatPath, FakeResponse::json(404, OllamaFixtures::errorBody(QStringLiteral(
-                                                                 "model \"llama9\" not found, try pulling it first"))));
+        m_loopback->server.enqueue(kChatPath,
+                                   FakeResponse::json(404, OllamaFixtures::errorBody(QStringLiteral(
+                                                               "model \"llama9\" not found, try pulling it first"))));
         const Outcome outcome = run(request());
         QVERIFY(!outcome.result.ok);
         QCOMPARE(outcome.result.failure, FailureClass::Validation);
@@ -162,16 +157,16 @@ private Q_SLOTS:
 
     void listsTags()
     {
-        m_server->enqueue(QStringLiteral("/api/tags"),
-                          FakeResponse::json(200, OllamaFixtures::tags({QStringLiteral("llama3.2:latest"),
-                                                                        QStringLiteral("qwen3:8b")})));
+        m_loopback->server.enqueue(QStringLiteral("/api/tags"),
+                                   FakeResponse::json(200, OllamaFixtures::tags({QStringLiteral("llama3.2:latest"),
+                                                                                 QStringLiteral("qwen3:8b")})));
         OllamaChatClient client;
-        ModelListCall call(client, request().provider, Secret(), m_manager);
+        ModelListCall call(client, request().provider, Secret(), &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY(call.result().ok());
         QCOMPARE(*call.result(), (QStringList{QStringLiteral("llama3.2:latest"), QStringLiteral("qwen3:8b")}));
-        QCOMPARE(m_server->lastRequest().method, QByteArray("GET"));
+        QCOMPARE(m_loopback->server.lastRequest().method, QByteArray("GET"));
     }
 };
 

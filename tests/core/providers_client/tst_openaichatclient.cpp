@@ -2,16 +2,15 @@
 #include "core/providers/client/OpenAiChatClient.h"
 #include "core/providers/client/OpenAiChatParser.h"
 #include "core/providers/client/ProviderClientFactory.h"
-#include "tests/support/FakeProviderServer.h"
+#include "tests/support/LoopbackProvider.h"
 #include "tests/support/OpenAiFixtures.h"
 #include "tests/support/ProviderCallRunner.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
 #include <QTcpServer>
 #include <QtTest>
+#include <optional>
 
 using namespace Switchyard;
 using namespace Switchyard::Testing;
@@ -29,8 +28,7 @@ class TestOpenAiChatClient : public QObject {
     Q_OBJECT
 
 private:
-    QNetworkAccessManager *m_manager = nullptr;
-    FakeProviderServer *m_server = nullptr;
+    std::optional<LoopbackProvider> m_loopback;
 
     ProviderRequest request(const QString &kind = QStringLiteral("openai"), bool stream = true,
                             const QString &basePath = {}) const
@@ -38,7 +36,7 @@ private:
         ProviderSpec spec;
         spec.id = QStringLiteral("test-") + kind;
         spec.kind = kind;
-        spec.baseUrl = m_server->baseUrl() + basePath;
+        spec.baseUrl = m_loopback->server.baseUrl() + basePath;
         spec.timeouts = Timeouts{2000, 3000, 2000, 8000};
         ProviderRequest r = ProviderRequest::fromProvider(spec, QStringLiteral("gpt-4o-mini"));
         r.system = QStringLiteral("Be brief.");
@@ -56,30 +54,16 @@ private:
 
     Outcome run(const ProviderRequest &r, int cancelAfterDeltas = -1)
     {
-        return Testing::runProviderCall(OpenAiChatClient(r.provider.kind), r, m_manager, cancelAfterDeltas);
-    }
-
-    static void expectFailure(const Outcome &outcome, FailureClass failure)
-    {
-        QVERIFY2(!outcome.result.ok, qPrintable(outcome.result.text));
-        QCOMPARE(failureClassName(outcome.result.failure), failureClassName(failure));
-        QVERIFY(!outcome.result.errorMessage.contains(kKey));
-        QVERIFY(!outcome.result.rawErrorBody.contains(kKey.toUtf8()));
+        return Testing::runProviderCall(OpenAiChatClient(r.provider.kind), r, &m_loopback->manager, cancelAfterDeltas);
     }
 
 private Q_SLOTS:
     void init()
     {
-        m_manager = new QNetworkAccessManager(this);
-        m_manager->setProxy(QNetworkProxy::NoProxy);
-        m_server = new FakeProviderServer(this);
-        QVERIFY(m_server->start());
+        m_loopback.emplace();
+        QVERIFY(m_loopback->start());
     }
-    void cleanup()
-    {
-        delete m_server;
-        delete m_manager;
-    }
+    void cleanup() { m_loopback.reset(); }
 
     void openAiRequestMatchesWireFormat_data()
     {
@@ -91,14 +75,14 @@ private Q_SLOTS:
     {
         QFETCH(bool, stream);
         const OpenAiFixtures::Tokens tokens{10, 2, 0, 0};
-        m_server->enqueue(kChatPath,
-                          stream ? FakeResponse::sse(OpenAiFixtures::stream({QStringLiteral("Hi")}, tokens))
-                                 : FakeResponse::json(200, OpenAiFixtures::completion(QStringLiteral("Hi"), tokens)));
+        m_loopback->server.enqueue(
+            kChatPath, stream ? FakeResponse::sse(OpenAiFixtures::stream({QStringLiteral("Hi")}, tokens))
+                              : FakeResponse::json(200, OpenAiFixtures::completion(QStringLiteral("Hi"), tokens)));
         const Outcome outcome = run(request(QStringLiteral("openai"), stream));
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
 
-        QCOMPARE(m_server->requestCount(), 1);
-        const RecordedRequest sent = m_server->lastRequest();
+        QCOMPARE(m_loopback->server.requestCount(), 1);
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.method, QByteArray("POST"));
         QCOMPARE(sent.path, kChatPath);
         QCOMPARE(sent.header("Authorization"), "Bearer " + kKey.toUtf8());
@@ -134,11 +118,12 @@ private Q_SLOTS:
         ProviderRequest r = request(QStringLiteral("azure_openai"), false);
         r.provider.apiVersion = QStringLiteral("2024-10-21");
         r.model = QStringLiteral("my-gpt4o");
-        m_server->enqueue(QStringLiteral("/openai/deployments/my-gpt4o/chat/completions"),
-                          FakeResponse::json(200, OpenAiFixtures::completion(QStringLiteral("ok"), {3, 1, 0, 0})));
+        m_loopback->server.enqueue(
+            QStringLiteral("/openai/deployments/my-gpt4o/chat/completions"),
+            FakeResponse::json(200, OpenAiFixtures::completion(QStringLiteral("ok"), {3, 1, 0, 0})));
         const Outcome outcome = run(r);
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
-        const RecordedRequest sent = m_server->lastRequest();
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.path, QStringLiteral("/openai/deployments/my-gpt4o/chat/completions"));
         QCOMPARE(sent.queryItem(QStringLiteral("api-version")), QStringLiteral("2024-10-21"));
         QCOMPARE(sent.header("api-key"), kKey.toUtf8());
@@ -151,12 +136,14 @@ private Q_SLOTS:
     {
         ProviderRequest r = request(QStringLiteral("azure_openai"), false);
         r.model = QStringLiteral("my-gpt4o");
-        m_server->enqueue(QStringLiteral("/openai/v1/chat/completions"),
-                          FakeResponse::json(200, OpenAiFixtures::completion(QStringLiteral("ok"), {3, 1, 0, 0})));
+        m_loopback->server.enqueue(
+            QStringLiteral("/openai/v1/chat/completions"),
+            FakeResponse::json(200, OpenAiFixtures::completion(QStringLiteral("ok"), {3, 1, 0, 0})));
         const Outcome outcome = run(r);
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
-        QCOMPARE(m_server->lastRequest().json().value(QLatin1String("model")).toString(), QStringLiteral("my-gpt4o"));
-        QVERIFY(m_server->lastRequest().query.isEmpty());
+        QCOMPARE(m_loopback->server.lastRequest().json().value(QLatin1String("model")).toString(),
+                 QStringLiteral("my-gpt4o"));
+        QVERIFY(m_loopback->server.lastRequest().query.isEmpty());
     }
 
     void azureStreamWithEmptyChoicesChunk()
@@ -166,9 +153,10 @@ private Q_SLOTS:
         const QByteArray filter = QByteArrayLiteral(
             "data: {\"choices\":[],\"created\":0,\"id\":\"\",\"model\":\"\",\"object\":\"\",\"prompt_filter_results\":"
             "[{\"prompt_index\":0,\"content_filter_results\":{}}]}\n\n");
-        m_server->enqueue(QStringLiteral("/openai/v1/chat/completions"),
-                          FakeResponse::sse(filter + OpenAiFixtures::stream({QStringLiteral("A"), QStringLiteral("B")},
-                                                                            {5, 2, 0, 0})));
+        m_loopback->server.enqueue(
+            QStringLiteral("/openai/v1/chat/completions"),
+            FakeResponse::sse(filter +
+                              OpenAiFixtures::stream({QStringLiteral("A"), QStringLiteral("B")}, {5, 2, 0, 0})));
         const Outcome outcome = run(r);
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("AB"));
@@ -201,10 +189,11 @@ private Q_SLOTS:
         QFETCH(QString, basePath);
         QFETCH(QString, expectedPath);
         QFETCH(QString, limitField);
-        m_server->enqueue(expectedPath, FakeResponse::sse(OpenAiFixtures::stream({QStringLiteral("x")}, {1, 1, 0, 0})));
+        m_loopback->server.enqueue(expectedPath,
+                                   FakeResponse::sse(OpenAiFixtures::stream({QStringLiteral("x")}, {1, 1, 0, 0})));
         const Outcome outcome = run(request(kind, true, basePath));
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
-        const RecordedRequest sent = m_server->lastRequest();
+        const RecordedRequest sent = m_loopback->server.lastRequest();
         QCOMPARE(sent.path, expectedPath);
         QCOMPARE(sent.header("Authorization"), "Bearer " + kKey.toUtf8());
         QCOMPARE(sent.json().value(limitField).toInt(), 64);
@@ -237,9 +226,9 @@ private Q_SLOTS:
     {
         const OpenAiFixtures::Tokens tokens{20, 12, 5, 4};
         const QStringList parts{QStringLiteral("Why did "), QStringLiteral("the chicken "), QStringLiteral("cross?")};
-        m_server->enqueue(kChatPath,
-                          FakeResponse::json(200, OpenAiFixtures::completion(parts.join(QString()), tokens)));
-        m_server->enqueue(kChatPath, FakeResponse::sse(OpenAiFixtures::stream(parts, tokens)));
+        m_loopback->server.enqueue(kChatPath,
+                                   FakeResponse::json(200, OpenAiFixtures::completion(parts.join(QString()), tokens)));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::sse(OpenAiFixtures::stream(parts, tokens)));
         const Outcome whole = run(request(QStringLiteral("openai"), false));
         const Outcome streamed = run(request(QStringLiteral("openai"), true));
         QVERIFY2(whole.result.ok, qPrintable(whole.result.errorMessage));
@@ -292,7 +281,7 @@ private Q_SLOTS:
         }
         // Over the network: split at every byte, the two pieces sent as separate HTTP chunks 1 ms apart.
         for (qsizetype at = 1; at < stream.size(); at += 1) {
-            m_server->enqueue(kChatPath, FakeResponse::sse(stream, {at}, 1));
+            m_loopback->server.enqueue(kChatPath, FakeResponse::sse(stream, {at}, 1));
             const Outcome outcome = run(request());
             QVERIFY2(outcome.result.ok,
                      qPrintable(QStringLiteral("split at %1: %2").arg(at).arg(outcome.result.errorMessage)));
@@ -304,7 +293,8 @@ private Q_SLOTS:
     void tinyPiecesOverTheNetwork()
     {
         const QStringList parts{QStringLiteral("a"), QStringLiteral("\u00df"), QStringLiteral("\U0001F600")};
-        m_server->enqueue(kChatPath, FakeResponse::sseInPieces(OpenAiFixtures::stream(parts, {4, 3, 0, 0}), 3));
+        m_loopback->server.enqueue(kChatPath,
+                                   FakeResponse::sseInPieces(OpenAiFixtures::stream(parts, {4, 3, 0, 0}), 3));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.deltas, parts);
@@ -312,14 +302,14 @@ private Q_SLOTS:
 
     void rateLimitedWithRetryAfter()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kChatPath, FakeResponse::json(
                            429,
                            OpenAiFixtures::errorBody(QStringLiteral("Rate limit reached for gpt-4o-mini"),
                                                      QStringLiteral("requests"), QStringLiteral("rate_limit_exceeded")),
                            {{"Retry-After", "2"}, {"x-ratelimit-remaining-requests", "0"}}));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::RateLimited);
+        expectFailure(outcome, FailureClass::RateLimited, kKey);
         QCOMPARE(outcome.result.httpStatus, 429);
         QCOMPARE(outcome.result.retryAfterMs.value_or(-1), qint64(2000));
         QVERIFY(outcome.result.retryable);
@@ -330,19 +320,19 @@ private Q_SLOTS:
 
     void retryAfterMsHeader()
     {
-        m_server->enqueue(kChatPath, FakeResponse::json(503, QByteArray("{}"), {{"retry-after-ms", "350"}}));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::json(503, QByteArray("{}"), {{"retry-after-ms", "350"}}));
         const Outcome outcome = run(request(QStringLiteral("openai"), false));
-        expectFailure(outcome, FailureClass::Transient);
+        expectFailure(outcome, FailureClass::Transient, kKey);
         QCOMPARE(outcome.result.retryAfterMs.value_or(-1), qint64(350));
     }
 
     void serverErrorIsTransient()
     {
-        m_server->enqueue(kChatPath,
-                          FakeResponse::json(500, OpenAiFixtures::errorBody(QStringLiteral("The server had an error"),
-                                                                            QStringLiteral("server_error"))));
+        m_loopback->server.enqueue(
+            kChatPath, FakeResponse::json(500, OpenAiFixtures::errorBody(QStringLiteral("The server had an error"),
+                                                                         QStringLiteral("server_error"))));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::Transient);
+        expectFailure(outcome, FailureClass::Transient, kKey);
         QCOMPARE(outcome.result.httpStatus, 500);
         QVERIFY(outcome.result.retryable);
         QVERIFY(!outcome.result.retryAfterMs.has_value());
@@ -350,7 +340,7 @@ private Q_SLOTS:
 
     void contextTooLong()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             kChatPath,
             FakeResponse::json(
                 400, OpenAiFixtures::errorBody(QStringLiteral("This model's maximum context length is 128000 tokens. "
@@ -358,7 +348,7 @@ private Q_SLOTS:
                                                QStringLiteral("invalid_request_error"),
                                                QStringLiteral("context_length_exceeded"), QStringLiteral("messages"))));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::ContextTooLong);
+        expectFailure(outcome, FailureClass::ContextTooLong, kKey);
         QVERIFY(!outcome.result.retryable);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("maximum context length")));
     }
@@ -366,7 +356,7 @@ private Q_SLOTS:
     void azureContentFilterSurfacesReason()
     {
         ProviderRequest r = request(QStringLiteral("azure_openai"), false);
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             QStringLiteral("/openai/v1/chat/completions"),
             FakeResponse::json(
                 400, OpenAiFixtures::errorBody(QStringLiteral("The response was filtered due to the prompt triggering "
@@ -374,7 +364,7 @@ private Q_SLOTS:
                                                QStringLiteral("invalid_request_error"),
                                                QStringLiteral("content_filter"), QStringLiteral("prompt"))));
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::ContentFilter);
+        expectFailure(outcome, FailureClass::ContentFilter, kKey);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("content management policy")));
     }
 
@@ -385,11 +375,12 @@ private Q_SLOTS:
             QStringLiteral("Incorrect API key provided: %1. You can find your API key at "
                            "https://platform.openai.com/account/api-keys. (Authorization: Bearer %1)")
                 .arg(kKey);
-        m_server->enqueue(kChatPath, FakeResponse::json(401, OpenAiFixtures::errorBody(
-                                                                 message, QStringLiteral("invalid_request_error"),
-                                                                 QStringLiteral("invalid_api_key"))));
+        m_loopback->server.enqueue(
+            kChatPath,
+            FakeResponse::json(401, OpenAiFixtures::errorBody(message, QStringLiteral("invalid_request_error"),
+                                                              QStringLiteral("invalid_api_key"))));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::Authentication);
+        expectFailure(outcome, FailureClass::Authentication, kKey);
         QCOMPARE(outcome.result.httpStatus, 401);
         QVERIFY(!outcome.result.retryable);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("Incorrect API key provided")));
@@ -404,12 +395,13 @@ private Q_SLOTS:
 
     void insufficientQuotaIsNotRateLimit()
     {
-        m_server->enqueue(kChatPath, FakeResponse::json(429, OpenAiFixtures::errorBody(
-                                                                 QStringLiteral("You exceeded your current quota"),
-                                                                 QStringLiteral("insufficient_quota"),
-                                                                 QStringLiteral("insufficient_quota"))));
+        m_loopback->server.enqueue(
+            kChatPath,
+            FakeResponse::json(429, OpenAiFixtures::errorBody(QStringLiteral("You exceeded your current quota"),
+                                                              QStringLiteral("insufficient_quota"),
+                                                              QStringLiteral("insufficient_quota"))));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::InsufficientQuota);
+        expectFailure(outcome, FailureClass::InsufficientQuota, kKey);
         QVERIFY(!outcome.result.retryable);
     }
 
@@ -420,7 +412,7 @@ private Q_SLOTS:
             OpenAiFixtures::chunk(QStringLiteral("Once upon")) +
             OpenAiFixtures::errorEvent(QStringLiteral("The server is overloaded"), QStringLiteral("server_error")) +
             OpenAiFixtures::done();
-        m_server->enqueue(kChatPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
         QVERIFY(!outcome.result.ok);
         QVERIFY(outcome.result.failure == FailureClass::StreamCut);
@@ -443,9 +435,9 @@ private Q_SLOTS:
         const qsizetype cut = full.indexOf("two") + 10;
         FakeResponse response = FakeResponse::sse(full.left(cut), {}, 0, FakeResponse::Framing(framing));
         response.then(FakeStep::wait(20)).then(FakeStep::close());
-        m_server->enqueue(kChatPath, response);
+        m_loopback->server.enqueue(kChatPath, response);
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::StreamCut);
+        expectFailure(outcome, FailureClass::StreamCut, kKey);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("one ")});
     }
 
@@ -455,9 +447,9 @@ private Q_SLOTS:
         r.timeouts.idleMs = 200;
         const QByteArray head = OpenAiFixtures::chunk(QString(), QString(), true, QStringLiteral("gpt-4o-mini"), true) +
                                 OpenAiFixtures::chunk(QStringLiteral("Hel"));
-        m_server->enqueue(kChatPath, FakeResponse::sse(head).then(FakeStep::stall()));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::sse(head).then(FakeStep::stall()));
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::StreamStalled);
+        expectFailure(outcome, FailureClass::StreamStalled, kKey);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("Hel")});
         QVERIFY2(outcome.elapsedMs < 1500, qPrintable(QString::number(outcome.elapsedMs)));
         QVERIFY(outcome.elapsedMs >= 190);
@@ -473,7 +465,7 @@ private Q_SLOTS:
         response.then(FakeStep::write(OpenAiFixtures::chunk(QStringLiteral("b")) +
                                       OpenAiFixtures::chunk(QString(), QStringLiteral("stop")) +
                                       OpenAiFixtures::usageChunk({2, 2, 0, 0}) + OpenAiFixtures::done()));
-        m_server->enqueue(kChatPath, response);
+        m_loopback->server.enqueue(kChatPath, response);
         const Outcome outcome = run(r);
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("ab"));
@@ -482,8 +474,8 @@ private Q_SLOTS:
     void connectionResetBeforeHeaders()
     {
         // Qt Network resends a request once when the connection dies before any response byte: reset both tries.
-        m_server->enqueue(kChatPath, FakeResponse::resetBeforeHeaders());
-        m_server->enqueue(kChatPath, FakeResponse::resetBeforeHeaders());
+        m_loopback->server.enqueue(kChatPath, FakeResponse::resetBeforeHeaders());
+        m_loopback->server.enqueue(kChatPath, FakeResponse::resetBeforeHeaders());
         const Outcome outcome = run(request());
         QVERIFY(!outcome.result.ok);
         QVERIFY2(outcome.result.failure == FailureClass::Network || outcome.result.failure == FailureClass::Transient,
@@ -501,16 +493,16 @@ private Q_SLOTS:
         ProviderRequest r = request();
         r.provider.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(port);
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::Network);
+        expectFailure(outcome, FailureClass::Network, kKey);
     }
 
     void silentServerTimesOut()
     {
         ProviderRequest r = request(QStringLiteral("openai"), false);
         r.timeouts.firstTokenMs = 200;
-        m_server->enqueue(kChatPath, FakeResponse::silence());
+        m_loopback->server.enqueue(kChatPath, FakeResponse::silence());
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::Timeout);
+        expectFailure(outcome, FailureClass::Timeout, kKey);
         QVERIFY(outcome.elapsedMs < 1500);
     }
 
@@ -519,9 +511,9 @@ private Q_SLOTS:
         ProviderRequest r = request(QStringLiteral("openai"), false);
         r.timeouts.connectMs = 50;
         r.timeouts.firstTokenMs = 400;
-        m_server->enqueue(kChatPath, FakeResponse::silence());
+        m_loopback->server.enqueue(kChatPath, FakeResponse::silence());
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::Timeout);
+        expectFailure(outcome, FailureClass::Timeout, kKey);
         QVERIFY2(outcome.result.errorMessage.contains(QLatin1String("first token")),
                  qPrintable(outcome.result.errorMessage));
         QVERIFY(outcome.elapsedMs >= 390);
@@ -534,7 +526,7 @@ private Q_SLOTS:
         r.timeouts.firstTokenMs = 3000;
         FakeResponse response = FakeResponse::sse(OpenAiFixtures::stream({QStringLiteral("late")}, {2, 1, 0, 0}));
         response.steps.prepend(FakeStep::wait(400));
-        m_server->enqueue(kChatPath, response);
+        m_loopback->server.enqueue(kChatPath, response);
         const Outcome outcome = run(r);
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("late"));
@@ -542,17 +534,17 @@ private Q_SLOTS:
 
     void jsonAnswerToStreamingRequest()
     {
-        m_server->enqueue(kChatPath,
-                          FakeResponse::json(200, OpenAiFixtures::completion(QStringLiteral("whole"), {6, 2, 0, 0})));
+        m_loopback->server.enqueue(
+            kChatPath, FakeResponse::json(200, OpenAiFixtures::completion(QStringLiteral("whole"), {6, 2, 0, 0})));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QCOMPARE(outcome.result.text, QStringLiteral("whole"));
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("whole")});
         QCOMPARE(outcome.result.usage, (Usage{6, 0, 0, 2, 0}));
 
-        m_server->enqueue(kChatPath,
-                          FakeResponse::json(200, OpenAiFixtures::errorBody(QStringLiteral("upstream overloaded"),
-                                                                            QStringLiteral("server_error"))));
+        m_loopback->server.enqueue(
+            kChatPath, FakeResponse::json(200, OpenAiFixtures::errorBody(QStringLiteral("upstream overloaded"),
+                                                                         QStringLiteral("server_error"))));
         const Outcome error = run(request());
         QVERIFY(!error.result.ok);
         QCOMPARE(error.result.failure, FailureClass::StreamCut);
@@ -566,9 +558,9 @@ private Q_SLOTS:
         FakeResponse response = FakeResponse::sse(OpenAiFixtures::chunk(QStringLiteral("x")));
         for (int i = 0; i < 20; ++i)
             response.then(FakeStep::wait(50)).then(FakeStep::write(OpenAiFixtures::chunk(QStringLiteral("x"))));
-        m_server->enqueue(kChatPath, response);
+        m_loopback->server.enqueue(kChatPath, response);
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::Timeout);
+        expectFailure(outcome, FailureClass::Timeout, kKey);
         QVERIFY(outcome.elapsedMs < 900);
     }
 
@@ -577,18 +569,18 @@ private Q_SLOTS:
         FakeResponse response = FakeResponse::sse(OpenAiFixtures::chunk(QStringLiteral("first")));
         for (int i = 0; i < 10; ++i)
             response.then(FakeStep::wait(100)).then(FakeStep::write(OpenAiFixtures::chunk(QStringLiteral(" more"))));
-        m_server->enqueue(kChatPath, response);
+        m_loopback->server.enqueue(kChatPath, response);
         const Outcome outcome = run(request(), 1);
-        expectFailure(outcome, FailureClass::Cancelled);
+        expectFailure(outcome, FailureClass::Cancelled, kKey);
         QCOMPARE(outcome.deltas, QStringList{QStringLiteral("first")});
         QVERIFY2(outcome.elapsedMs < 500, qPrintable(QString::number(outcome.elapsedMs)));
     }
 
     void cancelBeforeAnyResponse()
     {
-        m_server->enqueue(kChatPath, FakeResponse::silence());
+        m_loopback->server.enqueue(kChatPath, FakeResponse::silence());
         OpenAiChatClient client;
-        ProviderCall *call = client.start(request(), m_manager, this);
+        ProviderCall *call = client.start(request(), &m_loopback->manager, this);
         QSignalSpy finished(call, &ProviderCall::finished);
         call->cancel();
         call->cancel();
@@ -605,13 +597,13 @@ private Q_SLOTS:
         r.timeouts.idleMs = 5000;
         const QByteArray stream = OpenAiFixtures::stream({QStringLiteral("done-less")}, {9, 4, 0, 1}, true, false);
         // The server neither sends [DONE] nor closes: the usage chunk alone must finish the call promptly.
-        m_server->enqueue(kChatPath, FakeResponse::sse(stream).then(FakeStep::stall()));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::sse(stream).then(FakeStep::stall()));
         const Outcome stalled = run(r);
         QVERIFY2(stalled.result.ok, qPrintable(stalled.result.errorMessage));
         QCOMPARE(stalled.result.usage, (Usage{9, 0, 0, 3, 1}));
         QVERIFY(stalled.elapsedMs < 1500);
 
-        m_server->enqueue(kChatPath, FakeResponse::sse(stream, {}, 0, FakeResponse::Framing::CloseDelimited));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::sse(stream, {}, 0, FakeResponse::Framing::CloseDelimited));
         const Outcome closed = run(r);
         QVERIFY2(closed.result.ok, qPrintable(closed.result.errorMessage));
         QCOMPARE(closed.result.text, QStringLiteral("done-less"));
@@ -621,7 +613,7 @@ private Q_SLOTS:
     void finishReasonWithoutUsageAtBodyEndIsOk()
     {
         const QByteArray stream = OpenAiFixtures::stream({QStringLiteral("ok")}, {}, false, false);
-        m_server->enqueue(kChatPath, FakeResponse::sse(stream, {}, 0, FakeResponse::Framing::CloseDelimited));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::sse(stream, {}, 0, FakeResponse::Framing::CloseDelimited));
         const Outcome outcome = run(request());
         QVERIFY2(outcome.result.ok, qPrintable(outcome.result.errorMessage));
         QVERIFY(!outcome.result.usageReported);
@@ -633,20 +625,21 @@ private Q_SLOTS:
             OpenAiFixtures::chunk(QStringLiteral("visible")) +
             QByteArrayLiteral("data: {\"choices\":[{\"delta\":{\"content\":\"PRIVATE-TEXT\"}\n\n") +
             OpenAiFixtures::done();
-        m_server->enqueue(kChatPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::MalformedResponse);
+        expectFailure(outcome, FailureClass::MalformedResponse, kKey);
         QVERIFY(!outcome.result.errorMessage.contains(QLatin1String("PRIVATE-TEXT")));
     }
 
     void errorJsonInsteadOfStream()
     {
-        m_server->enqueue(kChatPath, FakeResponse::json(400, OpenAiFixtures::errorBody(
-                                                                 QStringLiteral("Unsupported parameter: 'top_k'"),
-                                                                 QStringLiteral("invalid_request_error"),
-                                                                 QStringLiteral("unsupported_parameter"))));
+        m_loopback->server.enqueue(
+            kChatPath,
+            FakeResponse::json(400, OpenAiFixtures::errorBody(QStringLiteral("Unsupported parameter: 'top_k'"),
+                                                              QStringLiteral("invalid_request_error"),
+                                                              QStringLiteral("unsupported_parameter"))));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::Validation);
+        expectFailure(outcome, FailureClass::Validation, kKey);
         QVERIFY(outcome.result.rawErrorBody.contains("unsupported_parameter"));
     }
 
@@ -654,9 +647,9 @@ private Q_SLOTS:
     {
         const QByteArray stream = OpenAiFixtures::stream({}, {4, 0, 0, 0}, true, true, QStringLiteral("gpt-4o-mini"),
                                                          QStringLiteral("content_filter"));
-        m_server->enqueue(kChatPath, FakeResponse::sse(stream));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::sse(stream));
         const Outcome outcome = run(request());
-        expectFailure(outcome, FailureClass::ContentFilter);
+        expectFailure(outcome, FailureClass::ContentFilter, kKey);
     }
 
     void refusalIsContentFilter()
@@ -664,9 +657,9 @@ private Q_SLOTS:
         QByteArray body = OpenAiFixtures::completion(QString(), {4, 3, 0, 0});
         body.replace("\"content\":\"\"", "\"content\":null");
         body.replace("\"refusal\":null", "\"refusal\":\"I can't help with that.\"");
-        m_server->enqueue(kChatPath, FakeResponse::json(200, body));
+        m_loopback->server.enqueue(kChatPath, FakeResponse::json(200, body));
         const Outcome outcome = run(request(QStringLiteral("openai"), false));
-        expectFailure(outcome, FailureClass::ContentFilter);
+        expectFailure(outcome, FailureClass::ContentFilter, kKey);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("I can't help with that.")));
     }
 
@@ -675,37 +668,37 @@ private Q_SLOTS:
         ProviderRequest r = request(QStringLiteral("openai_compatible"));
         r.provider.baseUrl.clear();
         const Outcome outcome = run(r);
-        expectFailure(outcome, FailureClass::Validation);
+        expectFailure(outcome, FailureClass::Validation, kKey);
         QVERIFY(outcome.result.errorMessage.contains(QLatin1String("base_url")));
-        QCOMPARE(m_server->requestCount(), 0);
+        QCOMPARE(m_loopback->server.requestCount(), 0);
     }
 
     void listsModels()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             QStringLiteral("/v1/models"),
             FakeResponse::json(
                 200,
                 R"({"object":"list","data":[{"id":"gpt-4o-mini","object":"model","created":1,"owned_by":"system"},{"id":"o3","object":"model","created":2,"owned_by":"system"}]})"));
         OpenAiChatClient client;
         ProviderSpec spec = request().provider;
-        ModelListCall call(client, spec, Secret(QStringLiteral("env:K"), kKey), m_manager);
+        ModelListCall call(client, spec, Secret(QStringLiteral("env:K"), kKey), &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY(call.result().ok());
         QCOMPARE(*call.result(), (QStringList{QStringLiteral("gpt-4o-mini"), QStringLiteral("o3")}));
-        QCOMPARE(m_server->lastRequest().method, QByteArray("GET"));
-        QCOMPARE(m_server->lastRequest().header("Authorization"), "Bearer " + kKey.toUtf8());
+        QCOMPARE(m_loopback->server.lastRequest().method, QByteArray("GET"));
+        QCOMPARE(m_loopback->server.lastRequest().header("Authorization"), "Bearer " + kKey.toUtf8());
     }
 
     void modelListAuthFailureIsRedacted()
     {
-        m_server->enqueue(
+        m_loopback->server.enqueue(
             QStringLiteral("/v1/models"),
             FakeResponse::json(401, OpenAiFixtures::errorBody(QStringLiteral("Incorrect API key provided: ") + kKey,
                                                               QStringLiteral("invalid_request_error"))));
         OpenAiChatClient client;
-        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:K"), kKey), m_manager);
+        ModelListCall call(client, request().provider, Secret(QStringLiteral("env:K"), kKey), &m_loopback->manager);
         QSignalSpy finished(&call, &ModelListCall::finished);
         QVERIFY(finished.wait(5000));
         QVERIFY(!call.result().ok());

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/settings/Settings.h"
+#include "core/store/Database.h"
+
+#include <QString>
+#include <QTemporaryDir>
+#include <memory>
+
+class QWidget;
+
+namespace Switchyard {
+class MainWindow;
+}
+
+namespace Switchyard::Testing {
+
+/// A throwaway workspace for one UI test: a temporary directory, temporary settings (never the user's configuration)
+/// and a database file in that directory. Members are destroyed in reverse order, so the database closes before its
+/// directory is removed.
+struct UiWorkspace {
+    /// Creates the settings and opens databasePath(). A failure is recorded as a QTest failure and returns from here
+    /// only, so callers stop with `if (QTest::currentTestFailed()) return;`.
+    void open();
+
+    /// The workspace file, "workspace.db" in dir.
+    QString databasePath() const;
+
+    QTemporaryDir dir;
+    std::unique_ptr<Settings> settings;
+    Database database;
+};
+
+/// Shows @p window and waits until it is the active window, as keyboard and focus checks need; warns (the checks that
+/// depend on it will then fail with a clearer message) when the platform never activates it.
+void showActive(QWidget *window);
+
+/// A MainWindow on @p workspace, shown and active.
+std::unique_ptr<MainWindow> createMainWindow(UiWorkspace &workspace);
+
+/// Closes every top-level dialog: dialogs opened with open() must not outlive the test that opened them.
+void closeDialogs();
+
+}  // namespace Switchyard::Testing

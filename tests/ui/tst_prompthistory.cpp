@@ -298,7 +298,7 @@ void TestPromptHistory::unparseableBodyStillDiffsText()
     PromptRepository(m_workspace->database)
         .addVersion(Key, QStringLiteral("key: support.reply\ntemperature: [unclosed\n"), QStringLiteral("ada"), {})
         .value();
-    auto *dialog = PromptDiffDialog::show(m_workspace->database, Key, 2, 3, nullptr);
+    auto *dialog = PromptDiffDialog::showComparison(m_workspace->database, Key, 2, 3, nullptr);
     QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->rightVersion(), 3);
     QVERIFY(!dialog->rows().isEmpty());

@@ -142,13 +142,13 @@ PromptDiffDialog::PromptDiffDialog(Database &database, const QString &key, QWidg
     updateDiff();
 }
 
-PromptDiffDialog *PromptDiffDialog::show(Database &db, const QString &key, int leftVersion, int rightVersion,
-                                         QWidget *parent)
+PromptDiffDialog *PromptDiffDialog::showComparison(Database &db, const QString &key, int leftVersion, int rightVersion,
+                                                   QWidget *parent)
 {
     auto *dialog = new PromptDiffDialog(db, key, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setVersions(leftVersion, rightVersion);
-    dialog->QDialog::show();
+    dialog->show();
     return dialog;
 }
 

@@ -36,8 +36,8 @@ public:
     PromptDiffDialog(Database &database, const QString &key, QWidget *parent = nullptr);
 
     /// Opens a non-modal dialog comparing @p leftVersion with @p rightVersion of @p key, deleted when closed.
-    /// (Hides QWidget::show(); call QDialog::show() on an instance.)
-    static PromptDiffDialog *show(Database &db, const QString &key, int leftVersion, int rightVersion, QWidget *parent);
+    static PromptDiffDialog *showComparison(Database &db, const QString &key, int leftVersion, int rightVersion,
+                                            QWidget *parent);
 
     /// Compares @p left with @p right (version numbers); unknown numbers leave that side as it was.
     void setVersions(int left, int right);

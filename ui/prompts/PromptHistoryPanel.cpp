@@ -360,7 +360,7 @@ void PromptHistoryPanel::showContextMenu(const QPoint &position)
 
 void PromptHistoryPanel::compareVersions(int left, int right)
 {
-    PromptDiffDialog::show(m_database, m_key, left, right, this);
+    PromptDiffDialog::showComparison(m_database, m_key, left, right, this);
 }
 
 void PromptHistoryPanel::compareWithPrevious()

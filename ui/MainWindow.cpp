@@ -102,7 +102,11 @@ void MainWindow::createPages()
                                         m_pages);
     m_promptsPage->filterEdit()->setPlaceholderText(tr("Filter prompts by key, label or author"));
 
-    m_providersPage = new ProvidersPage(m_providersModel, m_pages);
+    m_providersPage = new ProvidersPage(m_database, m_providersModel, m_pages);
+    connect(m_providersPage, &ProvidersPage::documentStateChanged, this,
+            [this] { m_navigationModel->setModified(Page::Providers, m_providersPage->isDirty()); });
+    connect(m_providersPage, &ProvidersPage::providersSaved, this,
+            [this](const ProvidersConfig &config) { m_botsPage->setProviders(config); });
 
     for (int row = 0; row < m_navigationModel->rowCount(); ++row) {
         const Page page = m_navigationModel->pageAt(row);
@@ -266,10 +270,8 @@ void MainWindow::loadPrompts()
 
 void MainWindow::loadProviders()
 {
-    ProviderRepository repository(m_database);
-    const auto config = repository.load();
+    const auto config = m_providersPage->reload();
     if (!config) {
-        m_providersModel->setProviders({});
         m_botsPage->setProviders({});
         m_providersPage->listPage()->setError(
             tr("Could not read the providers of %1: %2")
@@ -277,7 +279,6 @@ void MainWindow::loadProviders()
         return;
     }
     m_providersPage->listPage()->setError(QString());
-    m_providersModel->setProviders(config->providers);
     m_botsPage->setProviders(config.value());
 }
 
@@ -288,6 +289,8 @@ bool MainWindow::openWorkspace(const QString &path)
         return true;
     // The open bot belongs to the current workspace: its unsaved changes are saved or discarded before leaving.
     if (!m_botsPage->editor()->maybeSave())
+        return false;
+    if (!m_providersPage->maybeSave())
         return false;
 
     // Validate with a separate Database first: a refused file must not close the workspace the user is in.
@@ -466,7 +469,7 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_botsPage->editor()->maybeSave()) {
+    if (!m_botsPage->editor()->maybeSave() || !m_providersPage->maybeSave()) {
         event->ignore();
         return;
     }

@@ -13,6 +13,26 @@ void ProvidersTableModel::setProviders(const QList<ProviderSpec> &providers)
     endResetModel();
 }
 
+void ProvidersTableModel::setProvider(int row, const ProviderSpec &provider)
+{
+    m_providers[row] = provider;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void ProvidersTableModel::insertProvider(int row, const ProviderSpec &provider)
+{
+    beginInsertRows(QModelIndex(), row, row);
+    m_providers.insert(row, provider);
+    endInsertRows();
+}
+
+void ProvidersTableModel::removeProvider(int row)
+{
+    beginRemoveRows(QModelIndex(), row, row);
+    m_providers.removeAt(row);
+    endRemoveRows();
+}
+
 int ProvidersTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_providers.size());

@@ -28,6 +28,10 @@ public:
     /// Replaces the rows (a model reset).
     void setProviders(const QList<ProviderSpec> &providers);
     const QList<ProviderSpec> &providers() const { return m_providers; }
+    /// Replaces the provider in @p row (one row changes, the selection stays).
+    void setProvider(int row, const ProviderSpec &provider);
+    void insertProvider(int row, const ProviderSpec &provider);
+    void removeProvider(int row);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

@@ -154,9 +154,10 @@ void TestProvidersPage::panelShowsTheSelectedProvider()
 
     select(QStringLiteral("local"));
     QCOMPARE(child<QLabel>(panel(), "providerKindLabel")->text(), QStringLiteral("openai_compatible"));
-    QCOMPARE(child<QLabel>(panel(), "providerBaseUrlLabel")->text(), m_server->baseUrl());
-    QCOMPARE(child<QLabel>(panel(), "providerRegionsLabel")->text(), QStringLiteral("eu-central-1"));
-    QCOMPARE(child<QLabel>(panel(), "providerKeyLabel")->text(), QStringLiteral("env:SWITCHYARD_TST_PROVIDERS_KEY"));
+    QCOMPARE(child<QLineEdit>(panel(), "providerBaseUrlEdit")->text(), m_server->baseUrl());
+    QCOMPARE(child<QLineEdit>(panel(), "providerRegionEdit")->text(), QStringLiteral("eu-central-1"));
+    QCOMPARE(child<QLineEdit>(panel(), "providerKeyRefEdit")->text(),
+             QStringLiteral("env:SWITCHYARD_TST_PROVIDERS_KEY"));
     const QAbstractItemModel *models = child<QTableView>(panel(), "providerModelsView")->model();
     QCOMPARE(models->rowCount(), 1);
     QCOMPARE(models->index(0, 0).data().toString(), QStringLiteral("llama-3.1-8b"));

@@ -1,3 +1,4 @@
+#include "core/common/EditDistance.h"
 #include "core/common/YamlGuard.h"
 #include "core/common/YamlReader_p.h"
 
@@ -59,23 +60,6 @@ QString syntaxHint(const std::string &message)
     return text + QStringLiteral("; check the YAML syntax around this position");
 }
 
-int editDistance(const QString &a, const QString &b)
-{
-    std::vector<int> previous(size_t(b.size()) + 1);
-    std::vector<int> current(size_t(b.size()) + 1);
-    for (size_t j = 0; j < previous.size(); ++j)
-        previous[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        current[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const int substitution = previous[size_t(j - 1)] + (a.at(i - 1) == b.at(j - 1) ? 0 : 1);
-            current[size_t(j)] = std::min({previous[size_t(j)] + 1, current[size_t(j - 1)] + 1, substitution});
-        }
-        std::swap(previous, current);
-    }
-    return previous[size_t(b.size())];
-}
-
 }  // namespace
 
 YamlReader::YamlReader(QString fileName) : m_fileName(std::move(fileName)) {}
@@ -114,18 +98,7 @@ QString YamlReader::describe(const YAML::Node &node)
 
 QString YamlReader::suggestion(const QString &word, const QStringList &candidates)
 {
-    QString best;
-    int bestDistance = 0;
-    for (const QString &candidate : candidates) {
-        const int distance = editDistance(word.toLower(), candidate.toLower());
-        if (best.isEmpty() || distance < bestDistance) {
-            best = candidate;
-            bestDistance = distance;
-        }
-    }
-    // A typo is a couple of edits away and shares most of the word; anything further is just a different word.
-    const int allowed = std::min<qsizetype>(2, std::max<qsizetype>(1, word.size() / 3));
-    return !best.isEmpty() && bestDistance <= allowed ? best : QString();
+    return EditDistance::closest(word, candidates);
 }
 
 Error YamlReader::errorAt(const YAML::Node &node, const QString &message, const YAML::Node &fallback) const

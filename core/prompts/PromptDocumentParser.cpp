@@ -1,6 +1,7 @@
 #include "core/prompts/PromptDocumentParser.h"
 
 #include "core/common/YamlReader_p.h"
+#include "core/prompts/PromptDocumentParser_p.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -53,11 +54,21 @@ QHash<QString, Entry> entriesOf(const YAML::Node &map)
 
 Result<ParsedPrompt> parseDocument(YamlReader &reader, const QByteArray &yaml)
 {
-    auto loaded = reader.load(yaml, QStringLiteral("a prompt file needs at least 'key:' and 'system:' (or "
-                                                   "'sections:')"));
+    auto loaded = reader.load(yaml, PromptDocumentParserDetail::emptyHint());
     if (!loaded)
         return loaded.error();
-    const YAML::Node root = *loaded;
+    return PromptDocumentParserDetail::parseLoaded(reader, *loaded);
+}
+
+}  // namespace
+
+QString PromptDocumentParserDetail::emptyHint()
+{
+    return QStringLiteral("a prompt file needs at least 'key:' and 'system:' (or 'sections:')");
+}
+
+Result<ParsedPrompt> PromptDocumentParserDetail::parseLoaded(YamlReader &reader, const YAML::Node &root)
+{
     if (!root.IsMap())
         return reader.errorAt(root, QStringLiteral("a prompt file must be a mapping of 'name: value' lines (key:, "
                                                    "system:, user: ...), got %1")
@@ -223,8 +234,6 @@ Result<ParsedPrompt> parseDocument(YamlReader &reader, const QByteArray &yaml)
 
     return ParsedPrompt{std::move(doc), reader.warnings()};
 }
-
-}  // namespace
 
 bool PromptDocumentParser::isValidKey(const QString &key)
 {

@@ -1,0 +1,210 @@
+// Typing in the prompt editor: keystroke-to-repaint on a 2,000-line structured prompt, and the lint that the editor's
+// owner runs after a pause in typing.
+#include "core/prompts/PromptLinter.h"
+#include "tests/bench/BenchSupport.h"
+#include "ui/prompts/PromptSyntaxHighlighter.h"
+#include "ui/prompts/PromptTextEdit.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCompleter>
+#include <QElapsedTimer>
+#include <QTest>
+#include <QTextBlock>
+#include <algorithm>
+#include <ctime>
+#include <memory>
+#include <vector>
+
+using namespace Switchyard;
+
+namespace {
+
+/// CPU time of this thread in microseconds: on a loaded machine wall time also counts time spent waiting for a core.
+double threadCpuMicros()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e6 + double(now.tv_nsec) / 1e3;
+}
+
+constexpr int kLines = 2000;
+constexpr int kVariables = 30;
+
+/// A structured prompt of exactly @p lines lines: declared variables, then sections full of tags.
+QString structuredPrompt(int lines)
+{
+    QStringList out = {QStringLiteral("key: bench.large"), QStringLiteral("description: Editor benchmark prompt"),
+                       QStringLiteral("variables:")};
+    for (int i = 0; i < kVariables; ++i)
+        out << QStringLiteral("  var%1: {description: Variable number %1, sample: value %1}").arg(i);
+    out << QStringLiteral("sections:");
+    int section = 0;
+    while (out.size() < lines - 2) {
+        out << QStringLiteral("  Section %1: |").arg(section);
+        for (int i = 0; i < 30 && out.size() < lines - 2; ++i) {
+            const int v = (section * 7 + i) % kVariables;
+            out << QStringLiteral("    Line %1 uses {{var%2}} and {{#var%3}}{{name}} ({{var%4}}){{/var%3}} on "
+                                  "{{current_date}}; keep answers short and friendly.")
+                       .arg(i)
+                       .arg(v)
+                       .arg((v + 1) % kVariables)
+                       .arg((v + 2) % kVariables);
+        }
+        ++section;
+    }
+    out << QStringLiteral("user: |") << QStringLiteral("  {{var0}}");
+    return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+const QString &promptText()
+{
+    static const QString text = structuredPrompt(kLines);
+    return text;
+}
+
+/// A shown editor holding the prompt, its diagnostics and completion list, cursor in the middle of the text.
+std::unique_ptr<PromptTextEdit> makeEditor()
+{
+    auto edit = std::make_unique<PromptTextEdit>();
+    edit->resize(1000, 800);
+    edit->setPlainText(promptText());
+    edit->setDiagnostics(PromptLinter::lint(promptText()));
+    QList<CompletionVariable> variables;
+    for (int i = 0; i < kVariables; ++i)
+        variables.append({QStringLiteral("var%1").arg(i), QStringLiteral("Variable number %1").arg(i),
+                          CompletionVariable::Origin::Declared});
+    edit->setCompletionVariables(variables);
+    edit->show();
+    if (!QTest::qWaitForWindowExposed(edit.get()))
+        return nullptr;
+    QTextCursor cursor(edit->document()->findBlockByNumber(kLines / 2));
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    edit->setTextCursor(cursor);
+    edit->centerCursor();
+    QCoreApplication::processEvents();
+    return edit;
+}
+
+/// Counts paint events of the viewport, so the benchmark knows whether the platform painted by itself.
+class PaintCounter : public QObject {
+public:
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+/// One keystroke per iteration, cycling through a line with a tag (so the completion popup opens and closes) and a
+/// newline plus indentation. Time: from sending the key until the viewport has finished painting the change.
+/// The change is painted by processing the pending update events; when the platform did not paint (no paint event
+/// arrived), the viewport is repainted synchronously and the forced_repaints counter says how often that happened.
+void BM_KeystrokeToRepaint(benchmark::State &state)
+{
+    auto edit = makeEditor();
+    if (!edit) {
+        state.SkipWithError("the editor window was never exposed");
+        return;
+    }
+    PaintCounter counter;
+    edit->viewport()->installEventFilter(&counter);
+    const QString typed = QStringLiteral("Ask {{var1}} now\n    ");
+    std::vector<double> micros;
+    std::vector<double> cpuMicros;
+    int forced = 0;
+    qsizetype next = 0;
+    for (auto _ : state) {
+        const QChar c = typed.at(next);
+        next = (next + 1) % typed.size();
+        const int paintsBefore = counter.paints;
+        QElapsedTimer timer;
+        timer.start();
+        const double cpuStart = threadCpuMicros();
+        if (c == u'\n')
+            QTest::keyClick(edit.get(), Qt::Key_Return);
+        else
+            QTest::keyClick(edit.get(), c.toLatin1());
+        QCoreApplication::processEvents();
+        if (counter.paints == paintsBefore) {
+            edit->viewport()->repaint();
+            ++forced;
+        }
+        const double elapsed = double(timer.nsecsElapsed()) / 1000.0;
+        micros.push_back(elapsed);
+        cpuMicros.push_back(threadCpuMicros() - cpuStart);
+        state.SetIterationTime(elapsed / 1e6);
+    }
+    edit->viewport()->removeEventFilter(&counter);
+    state.counters["forced_repaints"] = forced;
+    if (!micros.empty()) {
+        state.counters["worst_us"] = *std::max_element(micros.begin(), micros.end());
+        state.counters["cpu_worst_us"] = *std::max_element(cpuMicros.begin(), cpuMicros.end());
+    }
+    Bench::reportPercentiles(state, micros);
+    Bench::reportPercentiles(state, cpuMicros, "cpu_");
+}
+BENCHMARK(BM_KeystrokeToRepaint)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+/// What the owner does after a pause in typing: lint the whole text and hand the markers to the editor.
+void BM_LintAndShowDiagnostics(benchmark::State &state)
+{
+    auto edit = makeEditor();
+    if (!edit) {
+        state.SkipWithError("the editor window was never exposed");
+        return;
+    }
+    std::vector<double> micros;
+    for (auto _ : state) {
+        QElapsedTimer timer;
+        timer.start();
+        edit->setDiagnostics(PromptLinter::lint(edit->toPlainText()));
+        micros.push_back(double(timer.nsecsElapsed()) / 1000.0);
+    }
+    Bench::reportPercentiles(state, micros);
+}
+BENCHMARK(BM_LintAndShowDiagnostics)->Unit(benchmark::kMicrosecond);
+
+/// The linter alone on the 2,000-line prompt.
+void BM_Lint(benchmark::State &state)
+{
+    const QString &text = promptText();
+    std::vector<double> micros;
+    for (auto _ : state) {
+        QElapsedTimer timer;
+        timer.start();
+        benchmark::DoNotOptimize(PromptLinter::lint(text));
+        micros.push_back(double(timer.nsecsElapsed()) / 1000.0);
+    }
+    Bench::reportPercentiles(state, micros);
+}
+BENCHMARK(BM_Lint)->Unit(benchmark::kMicrosecond);
+
+/// Highlighting the whole document, as happens once when a prompt is opened or the palette changes.
+void BM_HighlightWholeDocument(benchmark::State &state)
+{
+    PromptTextEdit edit;
+    edit.setPlainText(promptText());
+    for (auto _ : state)
+        edit.highlighter()->rehighlight();
+}
+BENCHMARK(BM_HighlightWholeDocument)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

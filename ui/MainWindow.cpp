@@ -14,6 +14,8 @@
 #include "ui/bots/BotDocument.h"
 #include "ui/bots/BotEditorPage.h"
 #include "ui/bots/BotsPage.h"
+#include "ui/prompts/PromptEditorDocument.h"
+#include "ui/prompts/PromptsPage.h"
 #include "ui/providers/ProvidersPage.h"
 
 #include <QAction>
@@ -75,6 +77,7 @@ MainWindow::MainWindow(Database &database, Settings &settings, QWidget *parent)
             [this](const QModelIndex &current) {
                 if (current.isValid())
                     m_pages->setCurrentIndex(current.row());
+                updateWindowTitle();  // the title names the current page's open document
             });
     connect(&m_settings, &Settings::changed, this, &MainWindow::onSettingChanged);
 
@@ -96,11 +99,11 @@ void MainWindow::createPages()
     connect(m_botsPage, &BotsPage::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 
-    m_promptsPage = new FilterTablePage(QStringLiteral("prompts"), m_promptsModel,
-                                        tr("This workspace has no prompts yet.\nPrompts appear here once prompt "
-                                           "files are imported."),
-                                        m_pages);
-    m_promptsPage->filterEdit()->setPlaceholderText(tr("Filter prompts by key, label or author"));
+    m_promptsPage = new PromptsPage(m_database, m_settings, m_promptsModel, m_pages);
+    connect(m_promptsPage, &PromptsPage::documentStateChanged, this, &MainWindow::updateWindowTitle);
+    connect(m_promptsPage, &PromptsPage::promptsChanged, this, &MainWindow::loadPrompts);
+    connect(m_promptsPage, &PromptsPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 
     m_providersPage = new ProvidersPage(m_database, m_providersModel, m_pages);
     connect(m_providersPage, &ProvidersPage::documentStateChanged, this,
@@ -238,8 +241,8 @@ void MainWindow::loadPrompts()
     const auto fail = [this](const Error &error) {
         m_promptsModel->setRows({});
         m_botsPage->setPrompts({});
-        m_promptsPage->setError(tr("Could not read the prompts of %1: %2")
-                                    .arg(QDir::toNativeSeparators(m_database.path()), error.toString()));
+        m_promptsPage->listPage()->setError(tr("Could not read the prompts of %1: %2")
+                                                .arg(QDir::toNativeSeparators(m_database.path()), error.toString()));
     };
     const auto keys = repository.keys();
     if (!keys)
@@ -257,8 +260,9 @@ void MainWindow::loadPrompts()
             return fail(labels.error());
         rows.append({history->last(), int(history->size()), labels.value()});
     }
-    m_promptsPage->setError(QString());
+    m_promptsPage->listPage()->setError(QString());
     m_promptsModel->setRows(rows);
+    m_promptsPage->promptsReloaded();
     QMap<QString, QStringList> labelsByKey;
     for (const PromptsTableModel::Row &row : std::as_const(rows)) {
         QStringList &labels = labelsByKey[row.latest.key];
@@ -287,10 +291,9 @@ bool MainWindow::openWorkspace(const QString &path)
     const QString previous = m_database.path();
     if (QFileInfo(path) == QFileInfo(previous))
         return true;
-    // The open bot belongs to the current workspace: its unsaved changes are saved or discarded before leaving.
-    if (!m_botsPage->editor()->maybeSave())
-        return false;
-    if (!m_providersPage->maybeSave())
+    // The open bot, prompt and provider edits belong to the current workspace: their unsaved changes are saved or
+    // discarded first.
+    if (!m_botsPage->editor()->maybeSave() || !m_promptsPage->maybeSave() || !m_providersPage->maybeSave())
         return false;
 
     // Validate with a separate Database first: a refused file must not close the workspace the user is in.
@@ -322,6 +325,7 @@ bool MainWindow::openWorkspace(const QString &path)
     }
 
     m_botsPage->editor()->closeBot();
+    m_promptsPage->closePrompt();
     m_settings.addRecentWorkspace(m_database.path());
     updateRecentWorkspacesMenu();
     updateWorkspaceLabel();
@@ -382,14 +386,24 @@ void MainWindow::updateWindowTitle()
     const QString path = m_database.path();
     QString title =
         path.isEmpty() ? QStringLiteral("Switchyard") : tr("%1 — Switchyard").arg(QFileInfo(path).fileName());
-    // The open bot leads the title, and "[*]" becomes the platform's unsaved-changes marker.
+    // The current page's open document leads the title (the bot, or on the Prompts page the prompt), and "[*]"
+    // becomes the platform's unsaved-changes marker.
     const BotDocument *bot = m_botsPage ? m_botsPage->editor()->document() : nullptr;
-    if (bot && bot->isOpen())
+    const PromptEditorDocument *prompt = m_promptsPage ? m_promptsPage->document() : nullptr;
+    const bool botDirty = bot && bot->isDirty();
+    const bool promptDirty = prompt && prompt->isDirty();
+    bool dirty = false;
+    if (prompt && prompt->isOpen() && m_pages->currentWidget() == m_promptsPage) {
+        title = tr("%1[*] — %2").arg(m_promptsPage->displayName(), title);
+        dirty = promptDirty;
+    } else if (bot && bot->isOpen()) {
         title = tr("%1[*] — %2").arg(bot->displayName(), title);
+        dirty = botDirty;
+    }
     setWindowTitle(title);
-    const bool dirty = bot && bot->isDirty();
     setWindowModified(dirty);
-    m_navigationModel->setModified(Page::Bots, dirty);
+    m_navigationModel->setModified(Page::Bots, botDirty);
+    m_navigationModel->setModified(Page::Prompts, promptDirty);
 }
 
 void MainWindow::onSettingChanged(Settings::Key key)
@@ -469,7 +483,7 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_botsPage->editor()->maybeSave() || !m_providersPage->maybeSave()) {
+    if (!m_botsPage->editor()->maybeSave() || !m_promptsPage->maybeSave() || !m_providersPage->maybeSave()) {
         event->ignore();
         return;
     }

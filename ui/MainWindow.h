@@ -16,7 +16,7 @@ namespace Switchyard {
 class AboutDialog;
 class BotsPage;
 class Database;
-class FilterTablePage;
+class PromptsPage;
 class PromptsTableModel;
 class ProvidersPage;
 class ProvidersTableModel;
@@ -55,6 +55,8 @@ public:
     AboutDialog *aboutDialog() const;
     /// The Bots section: bot list, trash and bot editor.
     BotsPage *botsPage() const { return m_botsPage; }
+    /// The Prompts section: prompt list, YAML editor, preview and outline.
+    PromptsPage *promptsPage() const { return m_promptsPage; }
     /// The Providers section: provider list, detail panel, connection check.
     ProvidersPage *providersPage() const { return m_providersPage; }
 
@@ -95,7 +97,7 @@ private:
     PromptsTableModel *m_promptsModel = nullptr;
     ProvidersTableModel *m_providersModel = nullptr;
     BotsPage *m_botsPage = nullptr;
-    FilterTablePage *m_promptsPage = nullptr;
+    PromptsPage *m_promptsPage = nullptr;
     ProvidersPage *m_providersPage = nullptr;
 
     QPointer<SettingsDialog> m_settingsDialog;

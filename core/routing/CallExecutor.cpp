@@ -1,5 +1,6 @@
 #include "core/routing/CallExecutor.h"
 
+#include "core/prompts/TokenEstimate.h"
 #include "core/providers/client/ProviderCall.h"
 #include "core/providers/client/ProviderClientFactory.h"
 #include "core/providers/client/ProviderRequest.h"
@@ -92,7 +93,7 @@ int CallExecutor::estimateTokens() const
     for (const ChatMessage &message : m_request.messages)
         characters += message.content.size();
     const int output = m_request.config.maxOutputTokens.value_or(1024);
-    return int(characters / 4) + output;
+    return int(TokenEstimate::forCharacters(characters)) + output;
 }
 
 AttemptRecord CallExecutor::newAttempt(int hopIndex) const

@@ -18,9 +18,9 @@ struct KeySpec {
 };
 
 // The one table of names, types and defaults.
-const std::array<KeySpec, 9> &keyTable()
+const std::array<KeySpec, 10> &keyTable()
 {
-    static const std::array<KeySpec, 9> table{{
+    static const std::array<KeySpec, 10> table{{
         {Settings::Key::TimeZone, "templating/timeZone", QMetaType::QString,
          [] {
              return QVariant(QString());
@@ -54,6 +54,10 @@ const std::array<KeySpec, 9> &keyTable()
              return QVariant(QString());
          }},
         {Settings::Key::SplitterStates, "mainWindow/splitters", QMetaType::QVariantMap,
+         [] {
+             return QVariant(QVariantMap());
+         }},
+        {Settings::Key::PreviewValues, "prompts/previewValues", QMetaType::QVariantMap,
          [] {
              return QVariant(QVariantMap());
          }},

@@ -31,6 +31,7 @@ public:
         MainWindowState,        ///< QByteArray from QMainWindow::saveState()
         LastWorkspace,          ///< path of the workspace opened last
         SplitterStates,         ///< QVariantMap: a splitter's objectName → its QSplitter::saveState()
+        PreviewValues,  ///< QVariantMap: prompt key → QVariantMap of the preview form's values (name → text)
     };
     Q_ENUM(Key)
 

@@ -1,5 +1,7 @@
 #include "core/providers/simulator/SimulatedCall.h"
 
+#include "core/prompts/TokenEstimate.h"
+
 #include <QCryptographicHash>
 
 namespace Switchyard {
@@ -84,7 +86,7 @@ QStringList SimulatedCall::answerWords(const ProviderRequest &request)
 
 qint64 SimulatedCall::estimateTokens(const QString &text)
 {
-    return (text.size() + 3) / 4;
+    return TokenEstimate::forText(text);
 }
 
 void SimulatedCall::begin()

@@ -25,7 +25,7 @@ public:
 
     /// The answer the simulator gives to @p request: the same request always gets the same words.
     static QStringList answerWords(const ProviderRequest &request);
-    /// Rough token count of text (a token is about four characters), used for simulated usage.
+    /// Rough token count of text (TokenEstimate::forText()), used for simulated usage.
     static qint64 estimateTokens(const QString &text);
 
 private:

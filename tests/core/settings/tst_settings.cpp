@@ -42,6 +42,7 @@ void TestSettings::defaults_data()
     QTest::newRow("state") << Settings::Key::MainWindowState << QVariant(QByteArray());
     QTest::newRow("last") << Settings::Key::LastWorkspace << QVariant(QString());
     QTest::newRow("splitters") << Settings::Key::SplitterStates << QVariant(QVariantMap());
+    QTest::newRow("previewValues") << Settings::Key::PreviewValues << QVariant(QVariantMap());
 }
 
 void TestSettings::defaults()
@@ -65,7 +66,7 @@ void TestSettings::keyNamesAreUniqueAndStable()
         QVERIFY2(!names.contains(name), qPrintable(name));
         names.insert(name);
     }
-    QCOMPARE(names.size(), 9);
+    QCOMPARE(names.size(), 10);
     // Names are part of the on-disk format: renaming one loses users' settings.
     QCOMPARE(Settings::keyName(Settings::Key::TimeZone), QStringLiteral("templating/timeZone"));
     QCOMPARE(Settings::keyName(Settings::Key::MissingVariablePolicy),

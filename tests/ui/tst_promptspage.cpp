@@ -1,5 +1,6 @@
 #include "core/accounting/CostCalculator.h"
 #include "core/accounting/PriceCatalogue.h"
+#include "core/prompts/LineDiff.h"
 #include "core/settings/Settings.h"
 #include "core/store/Database.h"
 #include "core/store/PromptRepository.h"
@@ -10,16 +11,23 @@
 #include "ui/NavigationModel.h"
 #include "ui/PromptsTableModel.h"
 #include "ui/prompts/PromptAnalysis.h"
+#include "ui/prompts/PromptCompletionModel.h"
+#include "ui/prompts/PromptDiffDialog.h"
 #include "ui/prompts/PromptEditorDocument.h"
+#include "ui/prompts/PromptHistoryPanel.h"
 #include "ui/prompts/PromptOutlinePanel.h"
 #include "ui/prompts/PromptPreviewPanel.h"
 #include "ui/prompts/PromptPreviewWorker.h"
 #include "ui/prompts/PromptSectionsModel.h"
+#include "ui/prompts/PromptTextEdit.h"
+#include "ui/prompts/PromptVersionsModel.h"
 #include "ui/prompts/PromptsPage.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
+#include <QCompleter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -105,6 +113,8 @@ private Q_SLOTS:
     void deletePromptRefusesPromptsInUse();
     void oldVersionOpensReadOnly();
     void workerDropsStaleRequests();
+    void lintMarksNearMissesAndCompletionOffersVariables();
+    void historyTabDiffsTheSavedVersionAndMovesALabel();
 
 private:
     PromptsPage *openPage(const QString &key);
@@ -328,12 +338,22 @@ void TestPromptsPage::yamlErrorShowsInlineAndNothingBreaks()
     QVERIFY(child<QLabel>(page, "promptEditorStatus")->text().contains(QStringLiteral("support_answer.yaml:4:")));
     // The last good rendering stays, and the editor keeps working.
     QCOMPARE(preview->renderedSystem(), rendered);
+    // The editor marks the line, and hovering the mark tells what is wrong and where.
+    QTRY_VERIFY(!editor->diagnosticsAt(4).isEmpty());
+    const PromptDiagnostic marker = editor->diagnosticsAt(4).constFirst();
+    QCOMPARE(marker.severity, PromptDiagnostic::Severity::Error);
+    QVERIFY2(marker.message.contains(QStringLiteral("temperature")), qPrintable(marker.message));
+    QTextCursor at(editor->document()->findBlockByNumber(3));
+    at.setPosition(at.position() + marker.column - 1);
+    const QString tip = editor->toolTipAt(editor->cursorRect(at).center() + QPoint(2, 0));
+    QVERIFY2(tip.contains(QStringLiteral("line 4")), qPrintable(tip));
     QTest::keyClicks(editor, QStringLiteral("ter"));
     QVERIFY(editor->toPlainText().contains(QStringLiteral("temperature: hotter0.2")));
 
     page->undoAction()->trigger();
     QVERIFY(!editor->toPlainText().contains(QStringLiteral("hot")));
     QTRY_VERIFY(!error->isVisible());
+    QTRY_VERIFY(editor->diagnosticsAt(4).isEmpty());
     QVERIFY(!page->document()->isDirty());
 }
 
@@ -677,6 +697,89 @@ void TestPromptsPage::workerDropsStaleRequests()
     const auto analysis = spy.at(0).at(0).value<PromptAnalysis>();
     QCOMPARE(analysis.generation, 2u);
     QCOMPARE(analysis.system, QStringLiteral("hello"));
+}
+
+void TestPromptsPage::lintMarksNearMissesAndCompletionOffersVariables()
+{
+    PromptsPage *page = openPage(QStringLiteral("support_answer"));
+    PromptTextEdit *editor = page->editor();
+    QTRY_VERIFY(page->previewPanel()->renderedSystem().startsWith(QStringLiteral("You are the support assistant")));
+    QVERIFY2(editor->diagnostics().isEmpty(), "the sample prompt lints clean");
+
+    editor->setFocus();
+    placeCursorAfter(editor, QStringLiteral("The customer is "));
+    QTest::keyClicks(editor, QStringLiteral("{{custmer_name}} "));
+    const int line = editor->textCursor().blockNumber() + 1;
+    QTRY_VERIFY(!editor->diagnosticsAt(line).isEmpty());
+    const PromptDiagnostic nearMiss = editor->diagnosticsAt(line).constFirst();
+    QCOMPARE(nearMiss.code, QStringLiteral("near-miss"));
+    QCOMPARE(nearMiss.severity, PromptDiagnostic::Severity::Warning);
+    QVERIFY2(nearMiss.message.contains(QStringLiteral("customer_name")), qPrintable(nearMiss.message));
+
+    // Completion inside a new tag offers the prompt's declared variables and the system variables.
+    QTest::keyClicks(editor, QStringLiteral("{{"));
+    QTRY_VERIFY(editor->completer()->popup()->isVisible());
+    QStringList offered;
+    for (const CompletionVariable &variable : editor->completionModel()->variables())
+        offered.append(variable.name);
+    QVERIFY2(offered.contains(QStringLiteral("customer_name")), qPrintable(offered.join(u',')));
+    QVERIFY2(offered.contains(QStringLiteral("current_date")), qPrintable(offered.join(u',')));
+    // ... and what other prompts of the workspace use (the astrologer prompts' sun sign, for one).
+    const auto other =
+        std::find_if(editor->completionModel()->variables().cbegin(), editor->completionModel()->variables().cend(),
+                     [](const CompletionVariable &v) { return v.origin == CompletionVariable::Origin::OtherPrompt; });
+    QVERIFY(other != editor->completionModel()->variables().cend());
+    QTest::keyClick(editor->completer()->popup(), Qt::Key_Escape);
+}
+
+void TestPromptsPage::historyTabDiffsTheSavedVersionAndMovesALabel()
+{
+    PromptRepository repository(m_workspace->database);
+    PromptsPage *page = openPage(QStringLiteral("support_answer"));
+    const int before = page->document()->baseVersion();
+    page->editor()->setFocus();
+    placeCursorAfter(page->editor(), QStringLiteral("You are the "));
+    QTest::keyClicks(page->editor(), QStringLiteral("patient "));
+    m_answers = {QStringLiteral("Be more patient")};
+    QVERIFY(page->saveVersion());
+    const int after = before + 1;
+
+    PromptHistoryPanel *history = page->historyPanel();
+    QCOMPARE(history->promptKey(), QStringLiteral("support_answer"));
+    QTRY_COMPARE(history->versionsModel()->rowCount(), after);
+
+    // The diff of the new version with the one before shows exactly the edited line as changed.
+    history->compareVersions(before, after);
+    PromptDiffDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = history->findChild<PromptDiffDialog *>()) != nullptr);
+    QCOMPARE(dialog->leftVersion(), before);
+    QCOMPARE(dialog->rightVersion(), after);
+    QCOMPARE(dialog->changeCount(), 1);
+    int changed = 0;
+    for (const DiffRow &row : dialog->rows()) {
+        if (row.kind == DiffRow::Kind::Equal)
+            continue;
+        ++changed;
+        QVERIFY2(row.rightText.contains(QStringLiteral("patient support assistant")), qPrintable(row.rightText));
+    }
+    QCOMPARE(changed, 1);
+    dialog->close();
+
+    // Moving production to the new version shows in the prompt list and is recorded.
+    QVERIFY(history->moveLabel(QStringLiteral("production"), after));
+    const auto production = repository.byLabel(QStringLiteral("support_answer"), QStringLiteral("production"));
+    QVERIFY(production.ok());
+    QCOMPARE(production->version, after);
+    QTRY_VERIFY(page->listPage()
+                    ->view()
+                    ->currentIndex()
+                    .siblingAtColumn(PromptsTableModel::LabelsColumn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("production → v%1").arg(after)));
+    const auto moves = repository.labelHistory(QStringLiteral("support_answer"));
+    QVERIFY(moves.ok());
+    QCOMPARE(moves->constLast().toVersion, after);
 }
 
 QTEST_MAIN(TestPromptsPage)

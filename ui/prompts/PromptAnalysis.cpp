@@ -2,6 +2,7 @@
 
 #include "core/accounting/CostCalculator.h"
 #include "core/prompts/PromptDocumentParser.h"
+#include "core/prompts/PromptLinter.h"
 #include "core/prompts/PromptRenderer.h"
 #include "core/prompts/PromptSectionsEditor.h"
 #include "core/prompts/TokenEstimate.h"
@@ -67,6 +68,8 @@ void collectTopLevel(const QString &text, QStringList &names)
     }
 }
 
+}  // namespace
+
 QList<PreviewVariable> discoverVariables(const PromptDocument &document)
 {
     QList<PreviewVariable> variables;
@@ -89,8 +92,6 @@ QList<PreviewVariable> discoverVariables(const PromptDocument &document)
     }
     return variables;
 }
-
-}  // namespace
 
 QJsonValue previewValueFromText(const QString &text)
 {
@@ -130,6 +131,9 @@ PromptAnalysis analysePrompt(const PromptAnalysisRequest &request)
         analysis.sections = *sections;
     else
         analysis.sectionsError = sections.error().message;
+
+    // Lint reads broken YAML too: its markers are what the editor shows while the text does not parse.
+    analysis.diagnostics = PromptLinter::lint(request.text, PromptLintContext{request.otherPromptVariables});
 
     const QString fileName = (request.key.isEmpty() ? QStringLiteral("prompt") : request.key) + QStringLiteral(".yaml");
     const auto parsed = PromptDocumentParser::parse(request.text.toUtf8(), fileName);

@@ -2,6 +2,7 @@
 
 #include "core/common/Warning.h"
 #include "core/model/ProviderSpec.h"
+#include "core/prompts/PromptDiagnostic.h"
 #include "core/prompts/PromptDocument.h"
 #include "core/templating/RenderOptions.h"
 
@@ -26,6 +27,7 @@ struct PromptAnalysisRequest {
     Templating::MissingPolicy missingPolicy = Templating::MissingPolicy::Keep;
     std::optional<Price> price;          ///< the selected model's price; empty = no cost shown
     std::optional<int> maxOutputTokens;  ///< the selected config's limit (else the prompt's max_tokens)
+    QStringList otherPromptVariables;    ///< names the workspace's other prompts use (lint's near-miss candidates)
 };
 
 /// A variable the preview form offers: declared ones first (in declaration order), then the undeclared ones the
@@ -63,6 +65,7 @@ struct PromptAnalysis {
     bool hasSectionsBlock = false;
     QList<PromptSection> sections;  ///< the outline (PromptSectionsEditor), also for YAML that does not parse
     QString sectionsError;
+    QList<PromptDiagnostic> diagnostics;  ///< PromptLinter's findings, positioned in the whole YAML text
 };
 
 /**
@@ -71,6 +74,10 @@ struct PromptAnalysis {
  * checks (lint) belong here too.
  */
 PromptAnalysis analysePrompt(const PromptAnalysisRequest &request);
+
+/// The variables a parsed prompt offers in the preview form and the completion: declared ones first, then the
+/// undeclared ones its templates use outside of sections.
+QList<PreviewVariable> discoverVariables(const PromptDocument &document);
 
 /// The preview form's text for a variable as JSON: text that parses as a JSON array or object becomes that
 /// structure, anything else stays a string. Empty text gives an undefined value (no value).

@@ -184,6 +184,14 @@ void PromptPreviewPanel::onDocumentReset()
     scheduleAnalysis();
 }
 
+void PromptPreviewPanel::setOtherPromptVariables(const QStringList &names)
+{
+    if (names == m_otherPromptVariables)
+        return;
+    m_otherPromptVariables = names;
+    scheduleAnalysis();
+}
+
 void PromptPreviewPanel::requestAnalysis()
 {
     if (!m_document || !m_document->isOpen())
@@ -204,6 +212,7 @@ void PromptPreviewPanel::requestAnalysis()
         request.price = m_choices.at(choice).price;
         request.maxOutputTokens = m_choices.at(choice).maxOutputTokens;
     }
+    request.otherPromptVariables = m_otherPromptVariables;
     m_worker->setLatestGeneration(request.generation);
     PromptPreviewWorker *worker = m_worker;
     QMetaObject::invokeMethod(

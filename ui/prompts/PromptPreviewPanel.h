@@ -57,6 +57,8 @@ public:
     void setDocument(PromptEditorDocument *document);
     /// Replaces the models offered for the cost (the first one is selected).
     void setModelChoices(const QList<ModelChoice> &choices);
+    /// Names the workspace's other prompts use: lint suggests them for near-miss names.
+    void setOtherPromptVariables(const QStringList &names);
 
     /// Restarts the debounce timer.
     void scheduleAnalysis();
@@ -89,6 +91,7 @@ private:
     QString m_key;
     QVariantMap m_values;  ///< the open prompt's form values: name → text
     QList<ModelChoice> m_choices;
+    QStringList m_otherPromptVariables;
     QList<PreviewVariable> m_variables;
     QHash<QString, QLineEdit *> m_edits;
     PromptAnalysis m_analysis;

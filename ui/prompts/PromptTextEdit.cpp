@@ -101,6 +101,22 @@ PromptTextEdit::PromptTextEdit(QWidget *parent) : QPlainTextEdit(parent)
 
 PromptTextEdit::~PromptTextEdit() = default;
 
+PromptSyntaxHighlighter *PromptTextEdit::highlighter() const
+{
+    return m_highlighter.data();
+}
+
+void PromptTextEdit::setTextDocument(QTextDocument *document)
+{
+    setDiagnostics({});
+    // setDocument() deletes the previous document when this editor owned it, and with it its highlighter.
+    delete m_highlighter.data();
+    setDocument(document);
+    m_highlighter = new PromptSyntaxHighlighter(document, palette());
+    updateLineNumberAreaWidth();
+    updateExtraSelections();
+}
+
 int PromptTextEdit::lineNumberAreaWidth() const
 {
     int digits = 1;

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QTextCursor>
 #include <optional>
 
@@ -35,6 +36,10 @@ public:
     explicit PromptTextEdit(QWidget *parent = nullptr);
     ~PromptTextEdit() override;
 
+    /// Shows @p document (owned elsewhere, e.g. by an editor document with its own undo) with this editor's
+    /// highlighting; the markers of the previous document are dropped. Use instead of QPlainTextEdit::setDocument().
+    void setTextDocument(QTextDocument *document);
+
     /// Replaces all markers. Positions outside the text are clamped to it.
     void setDiagnostics(const QList<PromptDiagnostic> &diagnostics);
     /// The current markers, with line and column where their text is now.
@@ -52,7 +57,7 @@ public:
     QCompleter *completer() const { return m_completer; }
     PromptCompletionModel *completionModel() const { return m_completionModel; }
 
-    PromptSyntaxHighlighter *highlighter() const { return m_highlighter; }
+    PromptSyntaxHighlighter *highlighter() const;
     QWidget *lineNumberArea() const { return m_lineNumberArea; }
     /// Width of the line-number gutter for the current line count.
     int lineNumberAreaWidth() const;
@@ -84,7 +89,8 @@ private:
     void insertIndent();
 
     QWidget *m_lineNumberArea = nullptr;
-    PromptSyntaxHighlighter *m_highlighter = nullptr;
+    /// Belongs to the shown document (QSyntaxHighlighter's parent), which may go first: hence a guarded pointer.
+    QPointer<PromptSyntaxHighlighter> m_highlighter;
     PromptCompletionModel *m_completionModel = nullptr;
     QCompleter *m_completer = nullptr;
     QList<Marker> m_markers;

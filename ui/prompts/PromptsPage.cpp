@@ -1,17 +1,22 @@
 #include "PromptsPage.h"
 
 #include "core/accounting/PriceCatalogue.h"
+#include "core/prompts/CompletionVariable.h"
+#include "core/prompts/PromptDocumentParser.h"
 #include "core/settings/Settings.h"
 #include "core/store/BotRepository.h"
 #include "core/store/Database.h"
 #include "core/store/LlmConfigRepository.h"
 #include "core/store/PromptRepository.h"
 #include "core/store/ProviderRepository.h"
+#include "core/templating/SystemVariables.h"
 #include "ui/FilterTablePage.h"
 #include "ui/PromptsTableModel.h"
 #include "ui/prompts/PromptAnalysis.h"
 #include "ui/prompts/PromptEditorDocument.h"
+#include "ui/prompts/PromptHistoryPanel.h"
 #include "ui/prompts/PromptPreviewPanel.h"
+#include "ui/prompts/PromptTextEdit.h"
 
 #include <QAction>
 #include <QFontDatabase>
@@ -55,7 +60,7 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
     : QWidget(parent), m_database(database), m_settings(settings), m_model(model),
       m_document(new PromptEditorDocument(database, this)), m_header(new QLabel(this)), m_error(new QLabel(this)),
       m_status(new QLabel(this)), m_sideTabs(new QTabWidget(this)), m_preview(new PromptPreviewPanel(settings, this)),
-      m_outline(new PromptOutlinePanel(this))
+      m_outline(new PromptOutlinePanel(this)), m_history(new PromptHistoryPanel(database, this))
 {
     m_question = [](QWidget *parent, const QString &key) {
         return QMessageBox::question(parent, tr("Unsaved Changes"),
@@ -159,6 +164,7 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
     m_sideTabs->setObjectName(QStringLiteral("promptSideTabs"));
     m_sideTabs->addTab(m_preview, tr("Preview"));
     m_sideTabs->addTab(m_outline, tr("Outline"));
+    m_sideTabs->addTab(m_history, tr("History"));
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("promptsSplitter"));
@@ -179,6 +185,18 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
     connect(m_preview, &PromptPreviewPanel::analysed, this, &PromptsPage::onAnalysed);
     connect(m_outline, &PromptOutlinePanel::sectionActivated, this, &PromptsPage::showSection);
 
+    // History: restoring asks about unsaved edits first; what it adds or moves shows in the list and the header.
+    m_history->setRestoreGuard([this] { return maybeSave(); });
+    connect(m_history, &PromptHistoryPanel::versionRestored, this, [this] {
+        const QString key = m_document->key();
+        Q_EMIT promptsChanged();
+        openPrompt(key);
+    });
+    connect(m_history, &PromptHistoryPanel::openVersionRequested, this,
+            [this](int version) { openVersion(m_history->promptKey(), version); });
+    connect(m_history, &PromptHistoryPanel::labelsChanged, this, &PromptsPage::promptsChanged);
+    connect(m_history, &PromptHistoryPanel::errorOccurred, this, &PromptsPage::statusMessage);
+
     connect(m_listPage->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PromptsPage::onListCurrentChanged);
     connect(m_document, &PromptEditorDocument::dirtyChanged, this, [this] {
@@ -188,6 +206,9 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
     });
     connect(m_document, &PromptEditorDocument::reset, this, [this] {
         m_editor->setReadOnly(!m_document->isOpen() || m_document->isReadOnly());
+        m_editor->setDiagnostics({});
+        m_history->setPromptKey(m_document->isNew() ? QString() : m_document->key());
+        m_preview->setOtherPromptVariables(otherPromptVariables());
         m_status->clear();
         updateHeader();
         updateActions();
@@ -200,15 +221,12 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
 
 PromptsPage::~PromptsPage() = default;
 
-QPlainTextEdit *PromptsPage::createEditor()
+PromptTextEdit *PromptsPage::createEditor()
 {
-    // Swap in the highlighting, linting editor here; everything else talks to QPlainTextEdit.
-    auto *editor = new QPlainTextEdit(this);
+    auto *editor = new PromptTextEdit(this);
     editor->setObjectName(QStringLiteral("promptEditor"));
     editor->setAccessibleName(tr("Prompt YAML"));
-    editor->setDocument(m_document->textDocument());
-    editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    editor->setTextDocument(m_document->textDocument());
     editor->setTabChangesFocus(false);
     editor->setTabStopDistance(editor->fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
     // The editor's own undo would bypass the page's undo stack: its keys and menu entries are routed there.
@@ -309,6 +327,10 @@ void PromptsPage::closePrompt()
 
 void PromptsPage::promptsReloaded()
 {
+    collectPromptVariables();
+    m_preview->setOtherPromptVariables(otherPromptVariables());
+    if (m_document->isOpen())
+        m_history->reload();
     if (m_document->isOpen())
         selectPrompt(m_document->key());
     updateModelChoices();
@@ -561,6 +583,8 @@ void PromptsPage::showError(const QString &message)
 void PromptsPage::onAnalysed(const PromptAnalysis &analysis)
 {
     m_outline->showAnalysis(analysis);
+    m_editor->setDiagnostics(analysis.diagnostics);
+    updateCompletion(analysis);
     if (!analysis.parsed)
         m_status->setText(analysis.parseError);
     else if (!analysis.warnings.isEmpty())
@@ -592,6 +616,55 @@ void PromptsPage::showSection(const QString &title)
             return;
         }
     }
+}
+
+void PromptsPage::collectPromptVariables()
+{
+    // The latest version of each prompt; runs when the list is reloaded, never while typing.
+    m_variablesByPrompt.clear();
+    for (const PromptsTableModel::Row &row : m_model->rows()) {
+        const auto parsed = PromptDocumentParser::parse(row.latest.body.toUtf8(), row.latest.key);
+        if (!parsed)
+            continue;
+        QStringList names;
+        for (const PreviewVariable &variable : discoverVariables(parsed->doc))
+            names.append(variable.name);
+        m_variablesByPrompt.insert(row.latest.key, names);
+    }
+}
+
+QStringList PromptsPage::otherPromptVariables() const
+{
+    QStringList names;
+    for (auto it = m_variablesByPrompt.cbegin(); it != m_variablesByPrompt.cend(); ++it) {
+        if (it.key() == m_document->key())
+            continue;
+        for (const QString &name : it.value())
+            if (!names.contains(name))
+                names.append(name);
+    }
+    names.sort();
+    return names;
+}
+
+void PromptsPage::updateCompletion(const PromptAnalysis &analysis)
+{
+    // Declared and used names of this prompt, then the system variables, then what the other prompts use.
+    QList<CompletionVariable> variables;
+    QStringList seen;
+    const auto add = [&](const QString &name, const QString &description, CompletionVariable::Origin origin) {
+        if (seen.contains(name))
+            return;
+        seen.append(name);
+        variables.append(CompletionVariable{name, description, origin});
+    };
+    for (const PreviewVariable &variable : analysis.variables)
+        add(variable.name, variable.description, CompletionVariable::Origin::Declared);
+    for (const Templating::SystemVariableInfo &system : Templating::SystemVariables::definitions())
+        add(system.name, system.description, CompletionVariable::Origin::System);
+    for (const QString &name : otherPromptVariables())
+        add(name, tr("Used in other prompts"), CompletionVariable::Origin::OtherPrompt);
+    m_editor->setCompletionVariables(variables);
 }
 
 }  // namespace Switchyard

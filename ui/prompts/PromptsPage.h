@@ -2,6 +2,7 @@
 
 #include "ui/prompts/PromptOutlinePanel.h"
 
+#include <QHash>
 #include <QMessageBox>
 #include <QWidget>
 #include <functional>
@@ -18,6 +19,8 @@ class FilterTablePage;
 class PromptEditorDocument;
 class PromptPreviewPanel;
 class PromptsTableModel;
+class PromptHistoryPanel;
+class PromptTextEdit;
 class Settings;
 struct PromptAnalysis;
 
@@ -52,7 +55,8 @@ public:
     PromptEditorDocument *document() const { return m_document; }
     FilterTablePage *listPage() const { return m_listPage; }
     /// The YAML editor (created in createEditor()).
-    QPlainTextEdit *editor() const { return m_editor; }
+    PromptTextEdit *editor() const { return m_editor; }
+    PromptHistoryPanel *historyPanel() const { return m_history; }
     PromptPreviewPanel *previewPanel() const { return m_preview; }
     PromptOutlinePanel *outlinePanel() const { return m_outline; }
     /// Preview, Outline; further panels (history) are added as tabs here.
@@ -113,7 +117,7 @@ protected:
 
 private:
     /// The one place the editor widget is made.
-    QPlainTextEdit *createEditor();
+    PromptTextEdit *createEditor();
     void onListCurrentChanged(const QModelIndex &current);
     void selectPrompt(const QString &key);
     void updateHeader();
@@ -123,19 +127,25 @@ private:
     void onAnalysed(const PromptAnalysis &analysis);
     void showSection(const QString &title);
     void showEditorContextMenu(const QPoint &position);
+    void collectPromptVariables();
+    QStringList otherPromptVariables() const;
+    void updateCompletion(const PromptAnalysis &analysis);
 
     Database &m_database;
     Settings &m_settings;
     PromptsTableModel *m_model = nullptr;
     PromptEditorDocument *m_document = nullptr;
     FilterTablePage *m_listPage = nullptr;
-    QPlainTextEdit *m_editor = nullptr;
+    PromptTextEdit *m_editor = nullptr;
+    /// Variable names each prompt of the workspace uses, by key: completion and lint offer those of the others.
+    QHash<QString, QStringList> m_variablesByPrompt;
     QLabel *m_header = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_status = nullptr;
     QTabWidget *m_sideTabs = nullptr;
     PromptPreviewPanel *m_preview = nullptr;
     PromptOutlinePanel *m_outline = nullptr;
+    PromptHistoryPanel *m_history = nullptr;
 
     UnsavedChangesQuestion m_question;
     TextQuestion m_textQuestion;

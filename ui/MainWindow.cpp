@@ -6,6 +6,7 @@
 #include "ui/AboutDialog.h"
 #include "ui/EmptyStatePage.h"
 #include "ui/FileDialog.h"
+#include "ui/FileMenuActions.h"
 #include "ui/FilterTablePage.h"
 #include "ui/PromptsTableModel.h"
 #include "ui/ProvidersTableModel.h"
@@ -146,14 +147,23 @@ void MainWindow::createMenus()
 {
     menuBar()->setObjectName(QStringLiteral("menuBar"));
 
+    m_fileActions = new FileMenuActions(this, m_database, [this] { return confirmLeavingEditors(); });
+    connect(m_fileActions, &FileMenuActions::workspaceContentChanged, this, &MainWindow::reloadWorkspace);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_fileActions->newWorkspaceAction());
     QAction *open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::chooseWorkspace);
     open->setObjectName(QStringLiteral("openWorkspaceAction"));
     open->setShortcut(QKeySequence::Open);
     open->setStatusTip(tr("Open another workspace database"));
     m_recentMenu = file->addMenu(tr("Recent &Workspaces"));
     m_recentMenu->setObjectName(QStringLiteral("recentWorkspacesMenu"));
+    file->addSeparator();
+    file->addAction(m_fileActions->importPromptsAction());
+    file->addAction(m_fileActions->exportPromptsAction());
+    file->addAction(m_fileActions->importProvidersAction());
+    file->addAction(m_fileActions->exportProvidersAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -279,6 +289,12 @@ void MainWindow::loadProviders()
     m_providersPage->listPage()->setError(QString());
     m_providersModel->setProviders(config->providers);
     m_botsPage->setProviders(config.value());
+}
+
+bool MainWindow::confirmLeavingEditors()
+{
+    // TODO(lead): add the prompt editor's maybeSave() here once the Prompts page has one.
+    return m_botsPage->editor()->maybeSave();
 }
 
 bool MainWindow::openWorkspace(const QString &path)

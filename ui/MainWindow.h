@@ -16,6 +16,7 @@ namespace Switchyard {
 class AboutDialog;
 class BotsPage;
 class Database;
+class FileMenuActions;
 class FilterTablePage;
 class PromptsTableModel;
 class ProvidersPage;
@@ -57,6 +58,8 @@ public:
     BotsPage *botsPage() const { return m_botsPage; }
     /// The Providers section: provider list, detail panel, connection check.
     ProvidersPage *providersPage() const { return m_providersPage; }
+    /// The File menu's New Workspace and import/export actions.
+    FileMenuActions *fileActions() const { return m_fileActions; }
 
 public Q_SLOTS:
     void showPreferences();
@@ -82,6 +85,9 @@ private:
     void loadBots();
     void loadPrompts();
     void loadProviders();
+    /// Asked before an import replaces what the editors show. Today only the bot editor; the prompt editor's
+    /// maybeSave() belongs here too.
+    bool confirmLeavingEditors();
 
     Database &m_database;
     Settings &m_settings;
@@ -97,6 +103,7 @@ private:
     BotsPage *m_botsPage = nullptr;
     FilterTablePage *m_promptsPage = nullptr;
     ProvidersPage *m_providersPage = nullptr;
+    FileMenuActions *m_fileActions = nullptr;
 
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<AboutDialog> m_aboutDialog;

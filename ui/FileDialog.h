@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFileDialog>
 #include <QString>
 
 class QWidget;
@@ -14,10 +15,21 @@ public:
     /// Shows an open-file dialog, or returns the name a test set with setNextFileName() without showing anything.
     QString getOpenFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter);
 
-    /// Test seam: the next getOpenFileName() returns @p fileName (may be empty, meaning "cancelled").
+    /// Shows a save-file dialog (or returns the name a test set). @p options e.g. DontConfirmOverwrite when the
+    /// caller refuses existing files itself.
+    QString getSaveFileName(QWidget *parent, const QString &caption, const QString &dir, const QString &filter,
+                            QFileDialog::Options options = {});
+
+    /// Shows a choose-folder dialog (or returns the name a test set).
+    QString getExistingDirectory(QWidget *parent, const QString &caption, const QString &dir);
+
+    /// Test seam: the next get*() call returns @p fileName (may be empty, meaning "cancelled").
     void setNextFileName(const QString &fileName);
 
 private:
+    /// True, with @p fileName set, when a test answered the next question.
+    bool takeNextFileName(QString &fileName);
+
     FileDialog() = default;
 
     QString m_nextFileName;

@@ -6,6 +6,7 @@
 #include "ui/AboutDialog.h"
 #include "ui/EmptyStatePage.h"
 #include "ui/FileDialog.h"
+#include "ui/FileMenuActions.h"
 #include "ui/FilterTablePage.h"
 #include "ui/PromptsTableModel.h"
 #include "ui/ProvidersTableModel.h"
@@ -15,6 +16,7 @@
 #include "ui/bots/BotEditorPage.h"
 #include "ui/bots/BotsPage.h"
 #include "ui/prompts/PromptEditorDocument.h"
+#include "ui/prompts/PromptHistoryPanel.h"
 #include "ui/prompts/PromptsPage.h"
 #include "ui/providers/ProvidersPage.h"
 
@@ -31,6 +33,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QUndoGroup>
+#include <QUndoStack>
 
 namespace Switchyard {
 
@@ -78,7 +82,11 @@ MainWindow::MainWindow(Database &database, Settings &settings, QWidget *parent)
                 if (current.isValid())
                     m_pages->setCurrentIndex(current.row());
                 updateWindowTitle();  // the title names the current page's open document
+                updateActiveUndoStack();
+                updatePageMenus();
             });
+    // Undo in the version history undoes label moves; anywhere else on the Prompts page it undoes text edits.
+    connect(qApp, &QApplication::focusChanged, this, &MainWindow::updateActiveUndoStack);
     connect(&m_settings, &Settings::changed, this, &MainWindow::onSettingChanged);
 
     m_navigation->setCurrentIndex(m_navigationModel->index(0, 0));
@@ -89,7 +97,11 @@ MainWindow::MainWindow(Database &database, Settings &settings, QWidget *parent)
     restoreWindowState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The pages are destroyed after this body; the focus moving away from them must not reach a half-gone window.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+}
 
 void MainWindow::createPages()
 {
@@ -106,8 +118,10 @@ void MainWindow::createPages()
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 
     m_providersPage = new ProvidersPage(m_database, m_providersModel, m_pages);
-    connect(m_providersPage, &ProvidersPage::documentStateChanged, this,
-            [this] { m_navigationModel->setModified(Page::Providers, m_providersPage->isDirty()); });
+    connect(m_providersPage, &ProvidersPage::documentStateChanged, this, [this] {
+        m_navigationModel->setModified(Page::Providers, m_providersPage->isDirty());
+        updateWindowTitle();
+    });
     connect(m_providersPage, &ProvidersPage::providersSaved, this,
             [this](const ProvidersConfig &config) { m_botsPage->setProviders(config); });
 
@@ -153,8 +167,12 @@ void MainWindow::createMenus()
 {
     menuBar()->setObjectName(QStringLiteral("menuBar"));
 
+    m_fileActions = new FileMenuActions(this, m_database, [this] { return confirmLeavingEditors(); });
+    connect(m_fileActions, &FileMenuActions::workspaceContentChanged, this, &MainWindow::reloadWorkspace);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_fileActions->newWorkspaceAction());
     QAction *open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::chooseWorkspace);
     open->setObjectName(QStringLiteral("openWorkspaceAction"));
     open->setShortcut(QKeySequence::Open);
@@ -162,15 +180,34 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Recent &Workspaces"));
     m_recentMenu->setObjectName(QStringLiteral("recentWorkspacesMenu"));
     file->addSeparator();
+    file->addAction(m_fileActions->importPromptsAction());
+    file->addAction(m_fileActions->exportPromptsAction());
+    file->addAction(m_fileActions->importProvidersAction());
+    file->addAction(m_fileActions->exportProvidersAction());
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
+    QAction *importPrices = m_providersPage->importPricesAction();
+    file->insertAction(quit, importPrices);
+    file->insertSeparator(quit);
+
+    m_undoGroup = new QUndoGroup(this);
+    for (QUndoStack *stack : {m_botsPage->editor()->document()->undoStack(), m_promptsPage->document()->undoStack(),
+                              m_promptsPage->historyPanel()->undoStack(), m_providersPage->undoStack()})
+        m_undoGroup->addStack(stack);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->setObjectName(QStringLiteral("editMenu"));
-    edit->addAction(m_botsPage->editor()->undoAction());
-    edit->addAction(m_botsPage->editor()->redoAction());
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setShortcuts(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setShortcuts(QKeySequence::Redo);
+    edit->addAction(redo);
     edit->addSeparator();
     QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));
@@ -183,6 +220,7 @@ void MainWindow::createMenus()
     preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    createPageMenus();
     view->setObjectName(QStringLiteral("viewMenu"));
     for (int row = 0; row < m_navigationModel->rowCount(); ++row) {
         const Page page = m_navigationModel->pageAt(row);
@@ -286,6 +324,76 @@ void MainWindow::loadProviders()
     m_botsPage->setProviders(config.value());
 }
 
+bool MainWindow::confirmLeavingEditors()
+{
+    return m_botsPage->editor()->maybeSave() && m_promptsPage->maybeSave() && m_providersPage->maybeSave();
+}
+
+void MainWindow::createPageMenus()
+{
+    // Each page's own actions (with the shortcuts they have while the page has focus), in a menu of their own.
+    const auto addMenu = [this](Page page, const QString &title, const QString &objectName,
+                                const QList<QAction *> &actions) {
+        auto *menu = new QMenu(title, this);
+        menu->setObjectName(objectName);
+        for (QAction *action : actions) {
+            if (action)
+                menu->addAction(action);
+            else
+                menu->addSeparator();
+        }
+        menuBar()->addMenu(menu);
+        m_pageMenus.insert(page, menu);
+    };
+    BotEditorPage *bot = m_botsPage->editor();
+    addMenu(Page::Bots, tr("&Bot"), QStringLiteral("botMenu"),
+            {m_botsPage->newBotAction(), bot->saveAction(), bot->revertAction(), nullptr, bot->newConfigAction(),
+             bot->activateConfigAction(), bot->compareConfigsAction(), bot->deleteConfigAction(), nullptr,
+             m_botsPage->deleteBotAction(), m_botsPage->showTrashAction(), m_botsPage->restoreBotAction()});
+    PromptHistoryPanel *history = m_promptsPage->historyPanel();
+    addMenu(Page::Prompts, tr("&Prompt"), QStringLiteral("promptMenu"),
+            {m_promptsPage->newPromptAction(), m_promptsPage->saveVersionAction(), m_promptsPage->revertAction(),
+             nullptr, history->compareWithPreviousAction(), history->compareSelectedAction(),
+             history->moveLabelAction(), history->restoreVersionAction(), nullptr,
+             m_promptsPage->deletePromptAction()});
+    addMenu(Page::Providers, tr("P&rovider"), QStringLiteral("providerMenu"),
+            {m_providersPage->addProviderAction(), m_providersPage->saveAction(), m_providersPage->revertAction(),
+             nullptr, m_providersPage->importPricesAction(), nullptr, m_providersPage->removeProviderAction()});
+    updatePageMenus();
+}
+
+void MainWindow::updatePageMenus()
+{
+    for (auto it = m_pageMenus.cbegin(); it != m_pageMenus.cend(); ++it)
+        it.value()->menuAction()->setVisible(it.key() == currentPage());
+}
+
+void MainWindow::updateActiveUndoStack()
+{
+    if (!m_undoGroup)
+        return;
+    QUndoStack *stack = nullptr;
+    switch (currentPage()) {
+    case Page::Bots:
+        stack = m_botsPage->editor()->document()->undoStack();
+        break;
+    case Page::Prompts: {
+        PromptHistoryPanel *history = m_promptsPage->historyPanel();
+        const QWidget *focus = QApplication::focusWidget();
+        stack = focus && history->isAncestorOf(focus) ? history->undoStack() : m_promptsPage->document()->undoStack();
+        break;
+    }
+    case Page::Providers:
+        stack = m_providersPage->undoStack();
+        break;
+    case Page::Chat:
+    case Page::Dashboards:
+    case Page::Activity:
+        break;
+    }
+    m_undoGroup->setActiveStack(stack);
+}
+
 bool MainWindow::openWorkspace(const QString &path)
 {
     const QString previous = m_database.path();
@@ -293,7 +401,7 @@ bool MainWindow::openWorkspace(const QString &path)
         return true;
     // The open bot, prompt and provider edits belong to the current workspace: their unsaved changes are saved or
     // discarded first.
-    if (!m_botsPage->editor()->maybeSave() || !m_promptsPage->maybeSave() || !m_providersPage->maybeSave())
+    if (!confirmLeavingEditors())
         return false;
 
     // Validate with a separate Database first: a refused file must not close the workspace the user is in.
@@ -396,6 +504,9 @@ void MainWindow::updateWindowTitle()
     if (prompt && prompt->isOpen() && m_pages->currentWidget() == m_promptsPage) {
         title = tr("%1[*] — %2").arg(m_promptsPage->displayName(), title);
         dirty = promptDirty;
+    } else if (m_providersPage && m_pages->currentWidget() == m_providersPage) {
+        title = tr("Providers[*] — %1").arg(title);
+        dirty = m_providersPage->isDirty();
     } else if (bot && bot->isOpen()) {
         title = tr("%1[*] — %2").arg(bot->displayName(), title);
         dirty = botDirty;
@@ -483,7 +594,7 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_botsPage->editor()->maybeSave() || !m_promptsPage->maybeSave() || !m_providersPage->maybeSave()) {
+    if (!confirmLeavingEditors()) {
         event->ignore();
         return;
     }

@@ -4,12 +4,14 @@
 #include "ui/NavigationModel.h"
 
 #include <QMainWindow>
+#include <QMap>
 #include <QPointer>
 
 class QLabel;
 class QListView;
 class QMenu;
 class QStackedWidget;
+class QUndoGroup;
 
 namespace Switchyard {
 
@@ -17,6 +19,7 @@ class AboutDialog;
 class BotsPage;
 class Database;
 class PromptsPage;
+class FileMenuActions;
 class PromptsTableModel;
 class ProvidersPage;
 class ProvidersTableModel;
@@ -59,6 +62,12 @@ public:
     PromptsPage *promptsPage() const { return m_promptsPage; }
     /// The Providers section: provider list, detail panel, connection check.
     ProvidersPage *providersPage() const { return m_providersPage; }
+    /// The File menu's New Workspace and import/export actions.
+    FileMenuActions *fileActions() const { return m_fileActions; }
+    /// The Edit menu's Undo/Redo: they act on the current page's editor.
+    QUndoGroup *undoGroup() const { return m_undoGroup; }
+    /// The menu holding @p page's actions (Bot, Prompt, Provider), nullptr for pages without one.
+    QMenu *pageMenu(Page page) const { return m_pageMenus.value(page); }
 
 public Q_SLOTS:
     void showPreferences();
@@ -84,6 +93,13 @@ private:
     void loadBots();
     void loadPrompts();
     void loadProviders();
+    /// Asked before an import replaces what the editors show. Today only the bot editor; the prompt editor's
+    /// maybeSave() belongs here too.
+    /// Asks every editor with unsaved changes to save or discard them; false when the user cancelled.
+    bool confirmLeavingEditors();
+    void createPageMenus();
+    void updateActiveUndoStack();
+    void updatePageMenus();
 
     Database &m_database;
     Settings &m_settings;
@@ -93,12 +109,18 @@ private:
     QStackedWidget *m_pages = nullptr;
     QLabel *m_workspaceLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
+    /// One Undo/Redo in the Edit menu for every editor: the group's active stack follows the page (and, on the
+    /// Prompts page, whether the version history has focus).
+    QUndoGroup *m_undoGroup = nullptr;
+    /// The menu of each editing page's actions, shown while that page is current.
+    QMap<Page, QMenu *> m_pageMenus;
 
     PromptsTableModel *m_promptsModel = nullptr;
     ProvidersTableModel *m_providersModel = nullptr;
     BotsPage *m_botsPage = nullptr;
     PromptsPage *m_promptsPage = nullptr;
     ProvidersPage *m_providersPage = nullptr;
+    FileMenuActions *m_fileActions = nullptr;
 
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<AboutDialog> m_aboutDialog;

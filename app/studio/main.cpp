@@ -3,6 +3,7 @@
 #include "core/workspace/WorkspaceInstaller.h"
 #include "ui/MainWindow.h"
 #include "ui/PageScreenshots.h"
+#include "ui/StartupReport.h"
 #include "ui/Theme.h"
 
 #include <QApplication>
@@ -36,6 +37,7 @@ void installTranslators(QApplication &app, const QString &language)
 
 int main(int argc, char *argv[])
 {
+    StartupReport::markMainStarted();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Switchyard"));
     QApplication::setOrganizationName(QStringLiteral("Switchyard"));
@@ -63,6 +65,12 @@ int main(int argc, char *argv[])
                                         QStringLiteral("dir"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshotOption);
+    QCommandLineOption startupOption(QStringLiteral("report-startup"),
+                                     QStringLiteral("Write start-to-first-paint time and idle memory as JSON to this "
+                                                    "file, then quit (for bench_startup)."),
+                                     QStringLiteral("file"));
+    startupOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(startupOption);
     parser.process(app);
 
     Database database;
@@ -88,6 +96,8 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window(database, settings);
+    if (parser.isSet(startupOption))
+        new StartupReport(&window, parser.value(startupOption));  // owned by the window; quits the app when done
     window.show();
 
     if (parser.isSet(screenshotOption)) {

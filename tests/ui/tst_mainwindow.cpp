@@ -3,6 +3,7 @@
 #include "core/store/Database.h"
 #include "core/store/PromptRepository.h"
 #include "core/store/ProviderRepository.h"
+#include "core/workspace/WorkspaceInstaller.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/AboutDialog.h"
 #include "ui/EmptyStatePage.h"
@@ -11,6 +12,15 @@
 #include "ui/MainWindow.h"
 #include "ui/PageScreenshots.h"
 #include "ui/SettingsDialog.h"
+#include "ui/bots/BotDocument.h"
+#include "ui/bots/BotEditorPage.h"
+#include "ui/bots/BotsPage.h"
+#include "ui/prompts/PromptEditorDocument.h"
+#include "ui/prompts/PromptHistoryPanel.h"
+#include "ui/prompts/PromptTextEdit.h"
+#include "ui/prompts/PromptsPage.h"
+#include "ui/providers/ProvidersDocument.h"
+#include "ui/providers/ProvidersPage.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -31,6 +41,8 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
+#include <QUndoGroup>
+#include <QUndoStack>
 #include <memory>
 #include <optional>
 
@@ -83,6 +95,7 @@ private Q_SLOTS:
     void openWorkspaceSwitchesDatabaseAndRemembersIt();
     void openWorkspaceRefusesNonWorkspaceAndKeepsCurrent();
     void screenshotsSaveOnePngPerPage();
+    void editMenuUndoFollowsTheCurrentEditor();
 
 private:
     std::optional<UiWorkspace> m_workspace;
@@ -471,6 +484,55 @@ void TestMainWindow::screenshotsSaveOnePngPerPage()
 
     // The Bots and Chat shots differ: each really shows its own page.
     QVERIFY(QImage(dir + QStringLiteral("/bots.png")) != QImage(dir + QStringLiteral("/chat.png")));
+}
+
+void TestMainWindow::editMenuUndoFollowsTheCurrentEditor()
+{
+    const auto installed = WorkspaceInstaller(m_workspace->database).install(WorkspaceInstaller::sampleFolder());
+    QVERIFY2(installed.ok(), installed.ok() ? "" : qPrintable(installed.error().toString()));
+    auto window = createMainWindow(*m_workspace);
+    Testing::showActive(window.get());
+    auto *undo = window->findChild<QAction *>(QStringLiteral("undoAction"));
+    QVERIFY(undo);
+    QVERIFY(undo->shortcuts().contains(QKeySequence(QKeySequence::Undo)));
+    QVERIFY(child<QMenu>(window.get(), "editMenu")->actions().contains(undo));
+
+    // Bots: the bot editor's stack, and only the Bot menu of the page menus is shown.
+    QCOMPARE(window->undoGroup()->activeStack(), window->botsPage()->editor()->document()->undoStack());
+    QVERIFY(window->pageMenu(MainWindow::Page::Bots)->menuAction()->isVisible());
+    QVERIFY(!window->pageMenu(MainWindow::Page::Prompts)->menuAction()->isVisible());
+
+    // Providers: an edit there is undone by the window's Undo.
+    window->showPage(MainWindow::Page::Providers);
+    ProvidersPage *providers = window->providersPage();
+    QCOMPARE(window->undoGroup()->activeStack(), providers->undoStack());
+    QVERIFY(window->pageMenu(MainWindow::Page::Providers)->menuAction()->isVisible());
+    QVERIFY(!window->pageMenu(MainWindow::Page::Bots)->menuAction()->isVisible());
+    const QString before = providers->document()->providerAt(0).baseUrl;
+    providers->document()->setProviderField(0, ProvidersDocument::ProviderField::BaseUrl,
+                                            QStringLiteral("https://changed.example/v1"));
+    QVERIFY(providers->isDirty());
+    QVERIFY(window->windowTitle().startsWith(QStringLiteral("Providers")));
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(providers->document()->providerAt(0).baseUrl, before);
+    QVERIFY(!providers->isDirty());
+
+    // Prompts: the text stack, and the label stack while the version history has focus.
+    window->showPage(MainWindow::Page::Prompts);
+    PromptsPage *prompts = window->promptsPage();
+    QCOMPARE(window->undoGroup()->activeStack(), prompts->document()->undoStack());
+    QVERIFY(prompts->openPrompt(QStringLiteral("support_answer")));
+    prompts->sideTabs()->setCurrentWidget(prompts->historyPanel());
+    prompts->historyPanel()->versionsView()->setFocus();
+    QTRY_COMPARE(window->undoGroup()->activeStack(), prompts->historyPanel()->undoStack());
+    prompts->editor()->setFocus();
+    QTRY_COMPARE(window->undoGroup()->activeStack(), prompts->document()->undoStack());
+
+    // Pages without an editor leave Undo disabled.
+    window->showPage(MainWindow::Page::Dashboards);
+    QCOMPARE(window->undoGroup()->activeStack(), nullptr);
+    QVERIFY(!undo->isEnabled());
 }
 
 QTEST_MAIN(TestMainWindow)

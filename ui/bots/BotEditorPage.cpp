@@ -1,8 +1,11 @@
 #include "BotEditorPage.h"
 
+#include "core/accounting/PriceCatalogue.h"
 #include "core/store/BotRepository.h"
 #include "ui/BotsTableModel.h"
+#include "ui/bots/AvatarPicker.h"
 #include "ui/bots/BotDocument.h"
+#include "ui/bots/ChainPathView.h"
 #include "ui/bots/ConfigComparisonDialog.h"
 #include "ui/bots/ConfigComparisonModel.h"
 #include "ui/bots/ConfigItemDelegate.h"
@@ -18,6 +21,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -66,7 +70,8 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
 
 BotEditorPage::BotEditorPage(Database &database, QWidget *parent)
     : QWidget(parent), m_document(new BotDocument(database, this)),
-      m_configsModel(new ConfigsTableModel(m_document, this)), m_stack(new QStackedWidget(this))
+      m_configsModel(new ConfigsTableModel(m_document, this)), m_stack(new QStackedWidget(this)),
+      m_prices(std::make_unique<PriceCatalogue>(database))
 {
     setObjectName(QStringLiteral("botEditorPage"));
 
@@ -77,12 +82,11 @@ BotEditorPage::BotEditorPage(Database &database, QWidget *parent)
     };
 
     QUndoStack *stack = m_document->undoStack();
+    // No keys here: Ctrl+Z / Ctrl+Shift+Z are the window's Edit menu, whose undo group follows the current page.
     m_undo = stack->createUndoAction(this, tr("Undo"));
     m_undo->setObjectName(QStringLiteral("undoBotAction"));
-    m_undo->setShortcut(QKeySequence::Undo);
     m_redo = stack->createRedoAction(this, tr("Redo"));
     m_redo->setObjectName(QStringLiteral("redoBotAction"));
-    m_redo->setShortcut(QKeySequence::Redo);
     m_save = new QAction(tr("&Save Bot"), this);
     m_save->setObjectName(QStringLiteral("saveBotAction"));
     m_save->setShortcut(QKeySequence::Save);
@@ -180,6 +184,7 @@ BotEditorPage::BotEditorPage(Database &database, QWidget *parent)
     connect(m_configsModel, &ConfigsTableModel::editRejected, this, &BotEditorPage::showError);
 
     updateFromDocument();
+    updateChainPath();
 }
 
 BotEditorPage::~BotEditorPage() = default;
@@ -206,9 +211,7 @@ QWidget *BotEditorPage::createForm()
     m_description->setObjectName(QStringLiteral("botDescriptionEdit"));
     m_description->setTabChangesFocus(true);
     m_description->setMaximumHeight(80);
-    m_avatar = new QLineEdit(form);
-    m_avatar->setObjectName(QStringLiteral("botAvatarEdit"));
-    m_avatar->setPlaceholderText(tr("A path or URL of an image"));
+    m_avatar = new AvatarPicker(form);
     m_status = new QComboBox(form);
     m_status->setObjectName(QStringLiteral("botStatusCombo"));
     for (const QString &status : {QStringLiteral("draft"), QStringLiteral("live"), QStringLiteral("archived")})
@@ -248,7 +251,7 @@ QWidget *BotEditorPage::createForm()
     connect(m_slug, &QLineEdit::textEdited, this, [edit](const QString &text) { edit(Field::Slug, text); });
     connect(m_description, &QPlainTextEdit::textChanged, this,
             [this, edit] { edit(Field::Description, m_description->toPlainText()); });
-    connect(m_avatar, &QLineEdit::textEdited, this, [edit](const QString &text) { edit(Field::Avatar, text); });
+    connect(m_avatar, &AvatarPicker::avatarEdited, this, [edit](const QString &text) { edit(Field::Avatar, text); });
     connect(m_status, &QComboBox::activated, this,
             [this, edit](int index) { edit(Field::Status, m_status->itemData(index)); });
     connect(m_type, &QLineEdit::textEdited, this, [edit](const QString &text) { edit(Field::Type, text); });
@@ -288,6 +291,22 @@ QWidget *BotEditorPage::createConfigs()
             &BotEditorPage::updateActions);
     connect(m_configsModel, &QAbstractItemModel::modelReset, m_configsView, &QTableView::resizeColumnsToContents);
 
+    m_chainPath = new ChainPathView(box);
+    m_chainPath->setPriceCatalogue(m_prices.get());
+    m_chainPathScroll = new QScrollArea(box);
+    m_chainPathScroll->setObjectName(QStringLiteral("chainPathScroll"));
+    m_chainPathScroll->setWidget(m_chainPath);
+    m_chainPathScroll->setWidgetResizable(true);
+    m_chainPathScroll->setFrameShape(QFrame::NoFrame);
+    m_chainPathScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    connect(m_configsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &BotEditorPage::updateChainPath);
+    for (const auto signal : {&BotDocument::configChanged, &BotDocument::configInserted, &BotDocument::configRemoved})
+        connect(m_document, signal, this, &BotEditorPage::updateChainPath);
+    connect(m_document, &BotDocument::activeConfigChanged, this, &BotEditorPage::updateChainPath);
+    connect(m_document, &BotDocument::reset, this, &BotEditorPage::updateChainPath);
+    auto *pathTitle = new QLabel(tr("<b>Fallback path</b> of the selected config — the order the engine tries"), box);
+
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *top = new QHBoxLayout;
@@ -295,6 +314,8 @@ QWidget *BotEditorPage::createConfigs()
     top->addWidget(toolbar);
     layout->addLayout(top);
     layout->addWidget(m_configsView, 1);
+    layout->addWidget(pathTitle);
+    layout->addWidget(m_chainPathScroll);
     return box;
 }
 
@@ -321,6 +342,24 @@ void BotEditorPage::closeBot()
 void BotEditorPage::setProviders(const ProvidersConfig &providers)
 {
     m_configsModel->setProviders(providers);
+    // The providers were just (re)loaded, so prices may have changed too. A failed read keeps the previous prices
+    // and the path falls back to those of providers.yaml for the rest.
+    (void)m_prices->reload();
+    m_chainPath->setProviders(providers);
+    updateChainPath();
+}
+
+void BotEditorPage::updateChainPath()
+{
+    int row = currentConfigRow();
+    if (row < 0 || row >= m_document->configCount())
+        row = m_document->activeRow();
+    m_chainPath->setConfig(m_document->isOpen() && row >= 0 && row < m_document->configCount()
+                               ? std::optional<LlmConfig>(m_document->configAt(row))
+                               : std::nullopt);
+    // Boxes scroll sideways; the height follows the path (more lines when the planner left hops out).
+    m_chainPathScroll->setFixedHeight(m_chainPath->sizeHint().height() +
+                                      m_chainPathScroll->horizontalScrollBar()->sizeHint().height());
 }
 
 void BotEditorPage::setPrompts(const QMap<QString, QStringList> &labelsByKey)
@@ -397,8 +436,8 @@ void BotEditorPage::updateFromDocument()
         m_slug->setText(bot.slug);
     if (m_description->toPlainText() != bot.description)
         m_description->setPlainText(bot.description);
-    if (m_avatar->text() != bot.avatar)
-        m_avatar->setText(bot.avatar);
+    m_avatar->setAvatar(bot.avatar);
+    m_avatar->setBotName(bot.name);
     int statusIndex = m_status->findData(bot.status);
     if (statusIndex < 0) {
         m_status->addItem(bot.status, bot.status);

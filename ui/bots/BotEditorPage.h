@@ -6,21 +6,26 @@
 #include <QMessageBox>
 #include <QWidget>
 #include <functional>
+#include <memory>
 
 class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QScrollArea;
 class QSpinBox;
 class QStackedWidget;
 class QTableView;
 
 namespace Switchyard {
 
+class AvatarPicker;
 class BotDocument;
+class ChainPathView;
 class ConfigsTableModel;
 class Database;
+class PriceCatalogue;
 
 /// Edits one bot: its fields in a form, its LLM configs in a table, with undo/redo, Save and Revert.
 ///
@@ -29,8 +34,9 @@ class Database;
 /// bot's active config in the database at once, undoably.
 ///
 /// Object names for tests: botNameEdit, botSlugEdit, botSlugStatus, botDescriptionEdit, botAvatarEdit,
-/// botStatusCombo, botTypeEdit, botRankSpin, botMetadataEdit, botMetadataError, configsView, botEditorError,
-/// botEditorEmpty, and the actions newConfigAction, activateConfigAction, deleteConfigAction, saveBotAction,
+/// botStatusCombo, botTypeEdit, botRankSpin, botMetadataEdit, botMetadataError, configsView, chainPathView,
+/// botEditorError, botEditorEmpty, the avatar picker's botAvatarButton, botAvatarPreview and botAvatarWarning, and
+/// the actions newConfigAction, activateConfigAction, deleteConfigAction, saveBotAction,
 /// revertBotAction, undoBotAction, redoBotAction.
 class BotEditorPage : public QWidget {
     Q_OBJECT
@@ -45,6 +51,9 @@ public:
     BotDocument *document() const { return m_document; }
     ConfigsTableModel *configsModel() const { return m_configsModel; }
     QTableView *configsView() const { return m_configsView; }
+    /// The fallback path of the selected config (else the active one), under the configs table.
+    ChainPathView *chainPathView() const { return m_chainPath; }
+    AvatarPicker *avatarPicker() const { return m_avatar; }
 
     /// Opens the stored bot @p botId (after maybeSave() is the caller's business). False, with the error shown,
     /// when it can't be read.
@@ -101,6 +110,7 @@ private:
     void addConfig();
     void activateCurrentConfig();
     void deleteCurrentConfig();
+    void updateChainPath();
 
     BotDocument *m_document = nullptr;
     ConfigsTableModel *m_configsModel = nullptr;
@@ -112,13 +122,16 @@ private:
     QLineEdit *m_slug = nullptr;
     QLabel *m_slugStatus = nullptr;
     QPlainTextEdit *m_description = nullptr;
-    QLineEdit *m_avatar = nullptr;
+    AvatarPicker *m_avatar = nullptr;
     QComboBox *m_status = nullptr;
     QLineEdit *m_type = nullptr;
     QSpinBox *m_rank = nullptr;
     QPlainTextEdit *m_metadata = nullptr;
     QLabel *m_metadataError = nullptr;
     QTableView *m_configsView = nullptr;
+    ChainPathView *m_chainPath = nullptr;
+    std::unique_ptr<PriceCatalogue> m_prices;  ///< effective prices for the chain path, re-read with the providers
+    QScrollArea *m_chainPathScroll = nullptr;
 
     QAction *m_newConfig = nullptr;
     QAction *m_activateConfig = nullptr;

@@ -101,12 +101,11 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
     m_revert = new QAction(tr("&Revert"), this);
     m_revert->setObjectName(QStringLiteral("revertPromptAction"));
     m_revert->setStatusTip(tr("Throw away the unsaved changes of this prompt"));
+    // No keys here: Ctrl+Z / Ctrl+Shift+Z are the window's Edit menu (the editor itself routes them to this stack).
     m_undo = stack->createUndoAction(this, tr("Undo"));
     m_undo->setObjectName(QStringLiteral("undoPromptAction"));
-    setShortcutWithTip(m_undo, QKeySequence::Undo);
     m_redo = stack->createRedoAction(this, tr("Redo"));
     m_redo->setObjectName(QStringLiteral("redoPromptAction"));
-    setShortcutWithTip(m_redo, QKeySequence::Redo);
     m_delete = new QAction(tr("&Delete Prompt…"), this);
     m_delete->setObjectName(QStringLiteral("deletePromptAction"));
     m_delete->setStatusTip(tr("Delete the open prompt with all its versions and labels"));
@@ -114,9 +113,6 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
-    // The undo stack rewrites the actions' texts ("Undo Move section …"); keep the shortcut in the tooltip.
-    connect(stack, &QUndoStack::undoTextChanged, this, [this] { setShortcutWithTip(m_undo, QKeySequence::Undo); });
-    connect(stack, &QUndoStack::redoTextChanged, this, [this] { setShortcutWithTip(m_redo, QKeySequence::Redo); });
 
     connect(m_newPrompt, &QAction::triggered, this, &PromptsPage::newPrompt);
     connect(m_save, &QAction::triggered, this, qOverload<>(&PromptsPage::saveVersion));

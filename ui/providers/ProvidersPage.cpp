@@ -49,12 +49,11 @@ ProvidersPage::ProvidersPage(Database &database, ProvidersTableModel *model, QWi
     m_listPage->view()->setSelectionMode(QAbstractItemView::SingleSelection);
 
     QUndoStack *stack = m_document->undoStack();
+    // No keys here: Ctrl+Z / Ctrl+Shift+Z are the window's Edit menu, whose undo group follows the current page.
     m_undo = stack->createUndoAction(this, tr("Undo"));
     m_undo->setObjectName(QStringLiteral("undoProvidersAction"));
-    m_undo->setShortcut(QKeySequence::Undo);
     m_redo = stack->createRedoAction(this, tr("Redo"));
     m_redo->setObjectName(QStringLiteral("redoProvidersAction"));
-    m_redo->setShortcut(QKeySequence::Redo);
     m_save = new QAction(tr("&Save Providers"), this);
     m_save->setObjectName(QStringLiteral("saveProvidersAction"));
     m_save->setShortcut(QKeySequence::Save);

@@ -46,6 +46,30 @@ Result<AdHocTarget> parseFallback(const QString &text)
     return target;
 }
 
+/// HOP:KIND[:RETRY_AFTER_MS] — a fault for the call's hop HOP (0 = the primary); see InjectedFault::name().
+Result<std::pair<int, InjectedFault>> parseInjection(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char(':'));
+    bool hopOk = false;
+    const int hop = parts.value(0).toInt(&hopOk);
+    const std::optional<InjectedFault::Kind> kind = InjectedFault::fromName(parts.value(1));
+    bool delayOk = parts.size() < 3;
+    InjectedFault fault;
+    if (parts.size() == 3)
+        fault.retryAfterMs = parts.at(2).toLongLong(&delayOk);
+    if (parts.size() < 2 || parts.size() > 3 || !hopOk || hop < 0 || !kind || !delayOk || fault.retryAfterMs < 0) {
+        QStringList names;
+        for (InjectedFault::Kind each : InjectedFault::kinds())
+            names << InjectedFault::name(each);
+        return Error::make(Error::Code::InvalidInput,
+                           tr("--inject '%1' must look like HOP:KIND or HOP:rate_limited:RETRY_AFTER_MS, with HOP a "
+                              "hop number from 0 and KIND one of: %2")
+                               .arg(text, names.join(QStringLiteral(", "))));
+    }
+    fault.kind = *kind;
+    return std::pair{hop, fault};
+}
+
 QJsonObject usageJson(const Usage &usage)
 {
     return {{QStringLiteral("input"), usage.input},
@@ -169,6 +193,11 @@ public:
                           QStringLiteral("UUID")});
         parser.addOption({QStringLiteral("timeout-ms"),
                           tr("Budget for the whole call, fallbacks included (default 180000)."), QStringLiteral("N")});
+        parser.addOption({QStringLiteral("inject"),
+                          tr("Chaos: fail hop HOP (0 = the primary) of this call the way its provider would: "
+                             "rate_limited[:RETRY_AFTER_MS], server_error, unavailable, timeout, stream_cut or "
+                             "context_length. Repeatable."),
+                          QStringLiteral("HOP:KIND")});
         addRenderFlags(parser);
     }
 
@@ -182,6 +211,13 @@ public:
             return context.failUsage(tr("--user and --session need --bot: sessions are billed per bot"));
         if (adHoc == parser.isSet(QStringLiteral("bot")))
             return context.failUsage(tr("chat needs either --bot SLUG or --provider KIND --model MODEL"));
+        QList<std::pair<int, InjectedFault>> injections;
+        for (const QString &spec : parser.values(QStringLiteral("inject"))) {
+            auto injection = parseInjection(spec);
+            if (!injection)
+                return context.failUsage(injection.error().message);
+            injections.append(*injection);
+        }
         qint64 budgetMs = 180000;
         if (parser.isSet(QStringLiteral("timeout-ms"))) {
             bool ok = false;
@@ -246,6 +282,8 @@ public:
                 context.err().flush();
             });
         }
+        for (const auto &[hop, fault] : std::as_const(injections))
+            service.faultInjector().arm(hop, fault);
         QEventLoop loop;
         QObject::connect(&service, &ChatService::finished, &loop, &QEventLoop::quit);
         service.start(std::move(*chat));

@@ -9,6 +9,7 @@
 #include "PromptCommands.h"
 #include "ProviderCommands.h"
 #include "SecretCommands.h"
+#include "SessionCommands.h"
 #include "TemplateCommands.h"
 
 #include <QCoreApplication>
@@ -36,5 +37,6 @@ int main(int argc, char *argv[])
     Switchyard::addBreakerCommand(commands);
     Switchyard::addBillingCommands(commands);
     Switchyard::addSecretCommands(commands);
+    Switchyard::addSessionCommands(commands);
     return Switchyard::runCli(QCoreApplication::arguments(), commands, context);
 }

@@ -265,25 +265,64 @@ void ChatService::start(PreparedChat chat)
     m_charge.reset();
     m_chargeError.reset();
     m_chat = std::move(chat);
-    if (!m_breakers || !(m_registryProviders == m_chat.providers)) {
-        m_registryProviders = m_chat.providers;
-        m_breakers = std::make_unique<BreakerRegistry>(m_chat.providers.circuitBreaker);
-        // Breakers an admin forced open stay open here too; a journal read failure only loses that.
-        (void)BreakerJournal(m_database).restoreForcedStates(*m_breakers);
-        m_rateLimits = std::make_unique<RateLimiterRegistry>();
-        m_rateLimits->configure(m_chat.providers);
-    }
+    ensureRegistries(m_chat.providers);
     CallExecutor::Services services;
     services.providers = &m_chat.providers;
     services.breakers = m_breakers.get();
     services.rateLimits = m_rateLimits.get();
     services.secrets = &m_secrets;
     services.network = m_network;
+    services.faults = &m_faults;
     m_executor = std::make_unique<CallExecutor>(services);
     connect(m_executor.get(), &CallExecutor::delta, this, &ChatService::delta);
     connect(m_executor.get(), &CallExecutor::restarted, this, &ChatService::restarted);
     connect(m_executor.get(), &CallExecutor::finished, this, &ChatService::complete);
     m_executor->start(m_chat.call);
+}
+
+void ChatService::ensureRegistries(const ProvidersConfig &providers)
+{
+    if (m_breakers && m_registryProviders == providers)
+        return;
+    m_registryProviders = providers;
+    m_breakers = std::make_unique<BreakerRegistry>(providers.circuitBreaker);
+    // Called on whichever thread changed the breaker (the studio may force one open from the UI thread).
+    m_breakers->setEventSink([this](const BreakerEvent &event) {
+        QMetaObject::invokeMethod(
+            this, [this, key = event.key, state = event.to] { Q_EMIT breakerChanged(key, state); }, Qt::AutoConnection);
+    });
+    // Breakers an admin forced open stay open here too; a journal read failure only loses that.
+    (void)BreakerJournal(m_database).restoreForcedStates(*m_breakers);
+    m_rateLimits = std::make_unique<RateLimiterRegistry>();
+    m_rateLimits->configure(providers);
+}
+
+BreakerRegistry &ChatService::breakers()
+{
+    if (!m_breakers) {
+        // Before the first call: the workspace's providers (none when they cannot be read; the call will say why).
+        Result<ProvidersConfig> providers = workspaceProviders();
+        ensureRegistries(providers ? *providers : ProvidersConfig{});
+    }
+    return *m_breakers;
+}
+
+void ChatService::journalBreakerEvents()
+{
+    if (const QList<BreakerEvent> events = m_breakers->takeEvents(); !events.isEmpty())
+        (void)BreakerJournal(m_database).record(events);
+}
+
+void ChatService::forceOpenBreaker(const BreakerKey &key, const QString &actor, const QString &reason)
+{
+    breakers().forceOpen(key, actor, reason);
+    journalBreakerEvents();
+}
+
+void ChatService::resetBreaker(const BreakerKey &key, const QString &actor, const QString &reason)
+{
+    breakers().reset(key, actor, reason);
+    journalBreakerEvents();
 }
 
 void ChatService::cancel()
@@ -350,8 +389,7 @@ void ChatService::complete()
     m_unpriced = CostCalculator(*m_prices).priceCall(record);
 
     // State changes this call caused (a breaker opening, a probe closing it) go to the journal with their times.
-    if (const QList<BreakerEvent> events = m_breakers->takeEvents(); !events.isEmpty())
-        (void)BreakerJournal(m_database).record(events);
+    journalBreakerEvents();
 
     // Off the caller's thread, in a batch; the recorder's owner flushes before exit.
     m_recorder.record(record);

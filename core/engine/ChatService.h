@@ -8,7 +8,10 @@
 #include "core/model/ProviderSpec.h"
 #include "core/prompts/PromptDocument.h"
 #include "core/prompts/PromptRenderer.h"
+#include "core/routing/BreakerEvent.h"
+#include "core/routing/BreakerKey.h"
 #include "core/routing/CallExecutor.h"
+#include "core/routing/FaultInjector.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -90,6 +93,17 @@ public:
     void reloadWorkspace();
     void cancel();
 
+    /// Chaos controls: faults armed here fail the next call's hops (by index in its ChainPlan) the way the provider
+    /// would. Lives as long as the service.
+    FaultInjector &faultInjector() { return m_faults; }
+    /// The circuit breakers calls go through, for the current provider set: the workspace's until a call with other
+    /// providers runs (an ad-hoc call), whose set then replaces it. Do not keep the reference across calls.
+    BreakerRegistry &breakers();
+    /// Opens / closes a breaker by hand (the chaos panel, actor "studio") and journals the change at once, so a
+    /// forced-open breaker stays open in other processes and after a restart.
+    void forceOpenBreaker(const BreakerKey &key, const QString &actor, const QString &reason);
+    void resetBreaker(const BreakerKey &key, const QString &actor, const QString &reason);
+
     /// After finished(): the priced record, as stored.
     const CallRecord &record() const { return m_record; }
     const CallResult &result() const;
@@ -104,8 +118,14 @@ Q_SIGNALS:
     void delta(const QString &text);
     void restarted(const QString &reason);
     void finished();
+    /// A circuit breaker changed state (a call's outcome, a probe, force-open or reset), delivered on the service's
+    /// thread whichever thread caused it.
+    void breakerChanged(const Switchyard::BreakerKey &key, Switchyard::BreakerState state);
 
 private:
+    /// Makes the breaker and rate-limit registries follow @p providers (kept when unchanged).
+    void ensureRegistries(const ProvidersConfig &providers);
+    void journalBreakerEvents();
     void complete();
     Result<ProvidersConfig> workspaceProviders();
     /// Drops the cached configuration when the workspace generation moved (or cannot be read).
@@ -146,6 +166,7 @@ private:
     ProvidersConfig m_registryProviders;                  ///< the providers the registries were built for
     std::unique_ptr<BreakerRegistry> m_breakers;
     std::unique_ptr<RateLimiterRegistry> m_rateLimits;
+    FaultInjector m_faults;
     std::unique_ptr<CallExecutor> m_executor;
     CallRecord m_record;
     QStringList m_unpriced;

@@ -8,6 +8,7 @@
 #include "core/routing/CallBudget.h"
 #include "core/routing/ChainPlanner.h"
 #include "core/routing/Clock.h"
+#include "core/routing/InjectedFaultCall.h"
 #include "core/routing/RateLimiterRegistry.h"
 #include "core/secrets/SecretResolver.h"
 
@@ -208,7 +209,15 @@ void CallExecutor::send(int hopIndex, const CircuitBreaker::Permit &permit, int 
     Q_EMIT hopStarted(hopIndex, m_retryIndex);
     m_streamedThisAttempt = false;
     m_attemptStartMs = m_services.clock->monotonicMs();
-    m_call = client->start(request, m_services.network, this);
+    // An armed fault is taken when the call first reaches its hop and then fails every attempt there (see
+    // FaultInjector): the retries run out and the call falls back as it would for a provider that keeps failing.
+    if (m_services.faults && !m_faults.contains(hopIndex)) {
+        if (const std::optional<InjectedFault> fault = m_services.faults->take(hopIndex))
+            m_faults.insert(hopIndex, *fault);
+    }
+    const auto fault = m_faults.constFind(hopIndex);
+    m_call = fault != m_faults.cend() ? InjectedFaultCall::start(*fault, *client, request, m_services.network, this)
+                                      : client->start(request, m_services.network, this);
     connect(m_call, &ProviderCall::delta, this, [this](const QString &text) {
         m_streamedThisAttempt = true;
         Q_EMIT delta(text);

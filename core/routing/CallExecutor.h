@@ -6,6 +6,7 @@
 #include "core/model/ProviderSpec.h"
 #include "core/routing/ChainPlan.h"
 #include "core/routing/CircuitBreaker.h"
+#include "core/routing/FaultInjector.h"
 #include "core/routing/RetryPolicy.h"
 
 #include <QObject>
@@ -70,6 +71,7 @@ public:
         QNetworkAccessManager *network = nullptr;
         const Clock *clock = nullptr;  ///< null = the system clock
         RetryPolicy retry;
+        FaultInjector *faults = nullptr;  ///< chaos controls: faults armed for this call's hops; null = none
     };
 
     explicit CallExecutor(Services services, QObject *parent = nullptr);
@@ -112,7 +114,8 @@ private:
     int m_retryIndex = 0;
     bool m_streamedThisAttempt = false;
     bool m_finished = false;
-    bool m_starting = false;  ///< inside start(): an ending must be announced later, from the event loop
+    bool m_starting = false;             ///< inside start(): an ending must be announced later, from the event loop
+    QHash<int, InjectedFault> m_faults;  ///< taken from Services::faults for this call, by hop index
 };
 
 }  // namespace Switchyard

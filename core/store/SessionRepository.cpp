@@ -64,6 +64,17 @@ Result<void> requireRow(const QSqlDatabase &db, const QString &table, const QStr
     return {};
 }
 
+/// @p text as a LIKE pattern that matches it anywhere, literally: the wildcards and the escape character are escaped
+/// (used with ESCAPE '\\').
+QString containsPattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
 }  // namespace
 
 SessionRepository::SessionRepository(Database &database) : m_database(database) {}
@@ -206,6 +217,58 @@ Result<QList<SessionMessage>> SessionRepository::messages(qint64 sessionId)
         list.append(message);
     }
     return list;
+}
+
+Result<QList<ChatSession>> SessionRepository::search(const QString &text, int limit)
+{
+    const auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    const QString pattern = containsPattern(text);
+    // The message match is a semi-join, so a session with many matching messages is listed once.
+    auto query =
+        run(*db,
+            QStringLiteral("SELECT %1 FROM sessions s WHERE ? = '' OR s.title LIKE ? ESCAPE '\\' "
+                           "OR s.user_ref LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages m "
+                           "WHERE m.session_id = s.id AND m.content LIKE ? ESCAPE '\\') "
+                           "ORDER BY s.updated_at DESC, s.id DESC LIMIT ?")
+                .arg(SessionColumns),
+            {text, pattern, pattern, pattern, limit > 0 ? limit : -1}, QStringLiteral("search the chat sessions"));
+    if (!query)
+        return query.error();
+    QList<ChatSession> sessions;
+    while (query->next())
+        sessions.append(sessionFromRow(*query));
+    return sessions;
+}
+
+Result<void> SessionRepository::rename(qint64 sessionId, const QString &title)
+{
+    const auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    auto updated =
+        run(*db, QStringLiteral("UPDATE sessions SET title = ?, updated_at = ? WHERE id = ?"),
+            {title, toDbTimestamp(nowUtc()), sessionId}, QStringLiteral("rename chat session %1").arg(sessionId));
+    if (!updated)
+        return updated.error();
+    if (updated->numRowsAffected() == 0)
+        return sessionNotFound(QString::number(sessionId));
+    return {};
+}
+
+Result<void> SessionRepository::remove(qint64 sessionId)
+{
+    const auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    auto deleted = run(*db, QStringLiteral("DELETE FROM sessions WHERE id = ?"), {sessionId},
+                       QStringLiteral("delete chat session %1").arg(sessionId));
+    if (!deleted)
+        return deleted.error();
+    if (deleted->numRowsAffected() == 0)
+        return sessionNotFound(QString::number(sessionId));
+    return {};
 }
 
 Result<QList<ChatSession>> SessionRepository::select(const QString &where, const QVariantList &values)

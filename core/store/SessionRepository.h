@@ -40,6 +40,18 @@ public:
     /// The session's messages in position order.
     Result<QList<SessionMessage>> messages(qint64 sessionId);
 
+    /// Sessions whose title, user or any message contains @p text (case-insensitive for ASCII; taken literally, so
+    /// '%' and '_' match themselves), most recently active first, at most @p limit (<= 0: all). An empty @p text
+    /// lists every session.
+    Result<QList<ChatSession>> search(const QString &text, int limit = 200);
+
+    /// Gives the session a new title. Error::NotFound when there is no such session.
+    Result<void> rename(qint64 sessionId, const QString &title);
+
+    /// Deletes the session and its messages; its calls stay recorded (their session link is cleared).
+    /// Error::NotFound when there is no such session.
+    Result<void> remove(qint64 sessionId);
+
 private:
     Result<QList<ChatSession>> select(const QString &where, const QVariantList &values);
 

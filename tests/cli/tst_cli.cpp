@@ -737,6 +737,99 @@ private Q_SLOTS:
         QVERIFY(bad.err.contains(QStringLiteral("PROVIDER/MODEL")));
     }
 
+    void chatInjectFailsAHopAndTheCallFallsBack()
+    {
+        Switchyard::Testing::FakeProviderServer server;
+        QVERIFY(server.start());
+        using Switchyard::Testing::OpenAiFixtures;
+        // Only the fallback reaches the server: the injected 429s on hop 0 never leave the process.
+        server.enqueue(
+            QStringLiteral("/v1/chat/completions"),
+            Switchyard::Testing::FakeResponse::json(
+                200, OpenAiFixtures::completion(QStringLiteral("Still here."), {5, 3, 0, 0}, QStringLiteral("small"))));
+        const Run run =
+            cliDb({QStringLiteral("chat"), QStringLiteral("--provider"), QStringLiteral("openai_compatible"),
+                   QStringLiteral("--model"), QStringLiteral("big"), QStringLiteral("--base-url"), server.baseUrl(),
+                   QStringLiteral("--fallback"), QStringLiteral("openai_compatible:small@") + server.baseUrl(),
+                   QStringLiteral("--inject"), QStringLiteral("0:rate_limited:10"), QStringLiteral("Hello")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        const QJsonObject result = run.json().object();
+        QCOMPARE(result.value(QStringLiteral("text")).toString(), QStringLiteral("Still here."));
+        QCOMPARE(result.value(QStringLiteral("served_by"))[QStringLiteral("model")].toString(),
+                 QStringLiteral("small"));
+        const QJsonArray attempts = result.value(QStringLiteral("attempts")).toArray();
+        QCOMPARE(attempts.size(), 4);  // three tries on hop 0 (the default policy), then the fallback
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(attempts.at(i)[QStringLiteral("http_status")].toInt(), 429);
+            QCOMPARE(attempts.at(i)[QStringLiteral("error_class")].toString(), QStringLiteral("rate_limited"));
+            QVERIFY(attempts.at(i)[QStringLiteral("error")].toString().startsWith(QStringLiteral("Injected: ")));
+        }
+        QCOMPARE(server.requestCount(), 1);
+
+        const Run bad = cliDb({QStringLiteral("chat"), QStringLiteral("--provider"), QStringLiteral("simulator"),
+                               QStringLiteral("--model"), QStringLiteral("sim-fast"), QStringLiteral("--inject"),
+                               QStringLiteral("0:meteor"), QStringLiteral("Hello")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral("stream_cut")), qPrintable(bad.err));  // names the valid kinds
+    }
+
+    void sessionsAreListedSearchedAndExported()
+    {
+        const QString db = path(QStringLiteral("sessions.db"));
+        const auto run = [&](QStringList args) {
+            return cli(args << QStringLiteral("--db") << db);
+        };
+        QCOMPARE(run({QStringLiteral("init")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("wallet"), QStringLiteral("topup"), QStringLiteral("dana"), QStringLiteral("1")})
+                     .exitCode,
+                 0);
+        Run result = run({QStringLiteral("chat"), QStringLiteral("--bot"), QStringLiteral("astro-guide"),
+                          QStringLiteral("--user"), QStringLiteral("dana"), QStringLiteral("Where is Saturn 100%?")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QString uuid = result.json()[QStringLiteral("session")][QStringLiteral("uuid")].toString();
+        QVERIFY(!uuid.isEmpty());
+
+        result = run({QStringLiteral("sessions"), QStringLiteral("list"), QStringLiteral("--search"),
+                      QStringLiteral("saturn 100%")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QJsonArray list = result.json().array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.first()[QStringLiteral("uuid")].toString(), uuid);
+        const qint64 id = list.first()[QStringLiteral("id")].toInteger();
+        result = run({QStringLiteral("sessions"), QStringLiteral("list"), QStringLiteral("--search"),
+                      QStringLiteral("Neptune")});
+        QCOMPARE(result.json().array().size(), 0);
+        result = run(
+            {QStringLiteral("sessions"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("table")});
+        QVERIFY(result.out.contains(QStringLiteral("dana")));
+        QVERIFY(result.out.startsWith(QStringLiteral("ID")));
+
+        result = run({QStringLiteral("sessions"), QStringLiteral("export"), uuid, QStringLiteral("--format"),
+                      QStringLiteral("json")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        const QJsonObject exported = result.json().object();
+        QCOMPARE(exported.value(QStringLiteral("schema")).toString(), QStringLiteral("switchyard.session/1"));
+        const QJsonArray messages = exported.value(QStringLiteral("messages")).toArray();
+        QCOMPARE(messages.size(), 2);
+        QCOMPARE(messages.at(0)[QStringLiteral("content")].toString(), QStringLiteral("Where is Saturn 100%?"));
+        const QJsonObject call = messages.at(1)[QStringLiteral("call")].toObject();
+        QCOMPARE(call.value(QStringLiteral("provider")).toString(), QStringLiteral("simulator"));
+        QVERIFY(!call.value(QStringLiteral("attempts")).toArray().isEmpty());
+
+        const QString file = path(QStringLiteral("session.md"));
+        result = run({QStringLiteral("sessions"), QStringLiteral("export"), QString::number(id),
+                      QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--output"), file});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QFile markdown(file);
+        QVERIFY(markdown.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(markdown.readAll());
+        QVERIFY(text.contains(QStringLiteral("## 1. User\n\nWhere is Saturn 100%?")));
+        QVERIFY(text.contains(QStringLiteral("- Served by: simulator/")));
+
+        result = run({QStringLiteral("sessions"), QStringLiteral("export"), QStringLiteral("999999")});
+        QCOMPARE(result.exitCode, 1);
+    }
+
     void chatNeedsABotOrAProvider()
     {
         const Run run = cliDb({QStringLiteral("chat"), QStringLiteral("hi")});

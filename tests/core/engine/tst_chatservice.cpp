@@ -5,6 +5,8 @@
 #include "core/accounting/UsageRecorder.h"
 #include "core/engine/ChatService.h"
 #include "core/model/Money.h"
+#include "core/routing/BreakerRegistry.h"
+#include "core/routing/FaultInjector.h"
 #include "core/secrets/SecretResolver.h"
 #include "core/store/BotRepository.h"
 #include "core/store/BudgetRepository.h"
@@ -64,6 +66,9 @@ private Q_SLOTS:
     void sessionTurnsCarryHistoryAndAreCharged();
     void shortWalletIsRefusedBeforeAnyProviderCall();
     void dailyTokenBudgetRefusesTheCallThatWouldPassIt();
+    void cancelMidStreamIsRecorded();
+    void injectedFaultIsRecordedAsInjected();
+    void breakerChangesAreSignalledAndJournaled();
 
 private:
     /// Runs one bot call to the end and returns whether it succeeded.
@@ -330,6 +335,92 @@ void TestChatService::dailyTokenBudgetRefusesTheCallThatWouldPassIt()
     budget.maxTokens = used + 100000;
     QVERIFY(BudgetRepository(m_database).set(budget).ok());
     QVERIFY(runBotCall(service, QStringLiteral("within budget again")));
+}
+
+void TestChatService::cancelMidStreamIsRecorded()
+{
+    ChatService &service = m_rig->service;
+    Templating::SystemVariables system;
+    auto chat = service.prepareForBot(QStringLiteral("guide"), QStringLiteral("Tell me a long story"),
+                                      QJsonObject{{QStringLiteral("user_name"), QStringLiteral("Ana")}}, system);
+    QVERIFY(chat.ok());
+    int deltas = 0;
+    // Stop at the first token, from inside the delta slot: the hardest place to cancel from.
+    const auto connection = connect(&service, &ChatService::delta, this, [&] {
+        if (++deltas == 1)
+            service.cancel();
+    });
+    QSignalSpy finished(&service, &ChatService::finished);
+    service.start(std::move(*chat));
+    QVERIFY(finished.wait(10000));
+    disconnect(connection);
+    QCOMPARE(deltas, 1);
+
+    const CallRecord &record = service.record();
+    QCOMPARE(record.status, CallRecord::Status::Cancelled);
+    QCOMPARE(record.errorClass, FailureClass::Cancelled);
+    QCOMPARE(record.attempts.size(), 1);
+    QCOMPARE(record.attempts.first().outcome, AttemptRecord::Outcome::Cancelled);
+    QCOMPARE(record.attempts.first().errorClass, FailureClass::Cancelled);
+
+    QVERIFY(m_rig->recorder.flush().ok());
+    QSqlQuery query(m_database.connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT c.status, a.outcome, a.error_class FROM calls c "
+                                      "JOIN attempts a ON a.call_id = c.id")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("cancelled"));
+    QCOMPARE(query.value(1).toString(), QStringLiteral("cancelled"));
+    QCOMPARE(query.value(2).toString(), QStringLiteral("cancelled"));
+    QVERIFY(!query.next());
+}
+
+void TestChatService::injectedFaultIsRecordedAsInjected()
+{
+    ChatService &service = m_rig->service;
+    service.faultInjector().arm(0, InjectedFault{InjectedFault::Kind::ContextLength, 1000, 2});
+    QVERIFY(!runBotCall(service, QStringLiteral("Hello")));  // the bot has no larger hop to fall back to
+    QVERIFY(!service.faultInjector().armed(0));
+    const CallRecord &record = service.record();
+    QCOMPARE(record.errorClass, FailureClass::ContextTooLong);
+    QCOMPARE(record.attempts.size(), 1);
+    QCOMPARE(record.attempts.first().httpStatus, std::optional<int>(400));
+    QVERIFY(FaultInjector::isInjected(record.attempts.first().errorMessage));
+
+    QVERIFY(m_rig->recorder.flush().ok());
+    QSqlQuery query(m_database.connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT error_message FROM attempts")));
+    QVERIFY(query.next());
+    QVERIFY(query.value(0).toString().startsWith(QStringLiteral("Injected: context_too_long")));
+
+    // One-shot: the next call is clean.
+    QVERIFY(runBotCall(service, QStringLiteral("Hello again")));
+}
+
+void TestChatService::breakerChangesAreSignalledAndJournaled()
+{
+    ChatService &service = m_rig->service;
+    QSignalSpy changed(&service, &ChatService::breakerChanged);
+    const BreakerKey key{QStringLiteral("sim"), QStringLiteral("sim-fast"), {}};
+    // Before any call: the registry is the workspace's.
+    service.forceOpenBreaker(key, QStringLiteral("studio"), QStringLiteral("chaos test"));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).value<BreakerKey>(), key);
+    QCOMPARE(changed.first().at(1).value<BreakerState>(), BreakerState::ForcedOpen);
+    QCOMPARE(service.breakers().state(key), BreakerState::ForcedOpen);
+    {
+        QSqlQuery query(m_database.connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT actor FROM breaker_events")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("studio"));
+    }
+
+    // The forced-open hop is skipped by the next call.
+    QVERIFY(!runBotCall(service, QStringLiteral("Anyone there?")));
+    QCOMPARE(service.record().attempts.first().errorClass, FailureClass::CircuitOpen);
+
+    service.resetBreaker(key, QStringLiteral("studio"), QStringLiteral("done"));
+    QCOMPARE(changed.last().at(1).value<BreakerState>(), BreakerState::Closed);
+    QVERIFY(runBotCall(service, QStringLiteral("Back?")));
 }
 
 QTEST_GUILESS_MAIN(TestChatService)

@@ -28,6 +28,9 @@ private Q_SLOTS:
     void appendValidates();
     void databaseKeepsLockedPrice();
     void concurrentAppendsGetDistinctPositions();
+    void searchMatchesTitleUserAndMessagesNewestFirst();
+    void searchTakesWildcardsLiterally();
+    void renameAndRemove();
 
 private:
     ChatSession makeSession(std::optional<qint64> price) const;
@@ -219,6 +222,72 @@ void TestSessionRepository::concurrentAppendsGetDistinctPositions()
     QCOMPARE(list->size(), 80);
     for (int i = 0; i < list->size(); ++i)
         QCOMPARE(list->at(i).position, i + 1);
+}
+
+void TestSessionRepository::searchMatchesTitleUserAndMessagesNewestFirst()
+{
+    ChatSession first = makeSession(std::nullopt);
+    first.title = QStringLiteral("Mars weather");
+    first.userRef = QStringLiteral("bob");
+    const auto mars = m_sessions->create(first);
+    ChatSession second = makeSession(std::nullopt);
+    second.title = QStringLiteral("Moon phases");
+    second.userRef = QStringLiteral("carol");
+    const auto moon = m_sessions->create(second);
+    QVERIFY(mars.ok() && moon.ok());
+    QVERIFY(m_sessions->appendMessage(mars->id, QStringLiteral("user"), QStringLiteral("Will it rain on Mars?")).ok());
+    QTest::qWait(5);  // updated_at has millisecond precision: the second touch is strictly later
+    QVERIFY(
+        m_sessions->appendMessage(moon->id, QStringLiteral("assistant"), QStringLiteral("No rain on the Moon.")).ok());
+
+    const auto ids = [](const QList<ChatSession> &sessions) {
+        QList<qint64> list;
+        for (const ChatSession &session : sessions)
+            list << session.id;
+        return list;
+    };
+    QCOMPARE(ids(*m_sessions->search(QStringLiteral("rain"))), (QList<qint64>{moon->id, mars->id}));
+    QCOMPARE(ids(*m_sessions->search(QStringLiteral("MARS"))), QList<qint64>{mars->id});   // title, any case
+    QCOMPARE(ids(*m_sessions->search(QStringLiteral("carol"))), QList<qint64>{moon->id});  // user
+    QCOMPARE(ids(*m_sessions->search(QStringLiteral("Jupiter"))), QList<qint64>{});
+    QCOMPARE(ids(*m_sessions->search(QString())), (QList<qint64>{moon->id, mars->id}));
+    QCOMPARE(ids(*m_sessions->search(QString(), 1)), QList<qint64>{moon->id});
+}
+
+void TestSessionRepository::searchTakesWildcardsLiterally()
+{
+    ChatSession plain = makeSession(std::nullopt);
+    plain.title = QStringLiteral("Discount ratio");
+    ChatSession percent = makeSession(std::nullopt);
+    percent.title = QStringLiteral("100% sure_thing \\ backslash");
+    const auto a = m_sessions->create(plain);
+    const auto b = m_sessions->create(percent);
+    QVERIFY(a.ok() && b.ok());
+    QCOMPARE(m_sessions->search(QStringLiteral("%"))->size(), 1);
+    QCOMPARE(m_sessions->search(QStringLiteral("%"))->first().id, b->id);
+    QCOMPARE(m_sessions->search(QStringLiteral("_"))->size(), 1);
+    QCOMPARE(m_sessions->search(QStringLiteral("\\"))->size(), 1);
+    QCOMPARE(m_sessions->search(QStringLiteral("o_r"))->size(), 0);  // '_' is not "any character"
+    QCOMPARE(m_sessions->search(QStringLiteral("'; DROP TABLE sessions; --"))->size(), 0);
+    QCOMPARE(m_sessions->search(QString())->size(), 2);
+}
+
+void TestSessionRepository::renameAndRemove()
+{
+    const auto created = m_sessions->create(makeSession(std::nullopt));
+    QVERIFY(created.ok());
+    QVERIFY(m_sessions->appendMessage(created->id, QStringLiteral("user"), QStringLiteral("Hi")).ok());
+    QVERIFY(m_sessions->rename(created->id, QStringLiteral("Renamed")).ok());
+    QCOMPARE(m_sessions->byId(created->id)->title, QStringLiteral("Renamed"));
+    QCOMPARE(m_sessions->rename(created->id + 100, QStringLiteral("x")).error().code, Error::Code::NotFound);
+
+    QVERIFY(m_sessions->remove(created->id).ok());
+    QCOMPARE(m_sessions->byId(created->id).error().code, Error::Code::NotFound);
+    QSqlQuery query(m_database->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = %1").arg(created->id)));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 0);  // the messages went with it
+    QCOMPARE(m_sessions->remove(created->id).error().code, Error::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(TestSessionRepository)

@@ -8,6 +8,7 @@
 #include "InitCommand.h"
 #include "PromptCommands.h"
 #include "ProviderCommands.h"
+#include "ReportCommands.h"
 #include "SecretCommands.h"
 #include "TemplateCommands.h"
 
@@ -36,5 +37,6 @@ int main(int argc, char *argv[])
     Switchyard::addBreakerCommand(commands);
     Switchyard::addBillingCommands(commands);
     Switchyard::addSecretCommands(commands);
+    Switchyard::addReportCommands(commands);
     return Switchyard::runCli(QCoreApplication::arguments(), commands, context);
 }

@@ -8,6 +8,7 @@
 #include "InitCommand.h"
 #include "PromptCommands.h"
 #include "ProviderCommands.h"
+#include "ReportCommands.h"
 #include "SecretCommands.h"
 #include "SessionCommands.h"
 #include "TemplateCommands.h"
@@ -38,5 +39,6 @@ int main(int argc, char *argv[])
     Switchyard::addBillingCommands(commands);
     Switchyard::addSecretCommands(commands);
     Switchyard::addSessionCommands(commands);
+    Switchyard::addReportCommands(commands);
     return Switchyard::runCli(QCoreApplication::arguments(), commands, context);
 }

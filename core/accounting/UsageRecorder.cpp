@@ -1,6 +1,7 @@
 #include "core/accounting/UsageRecorder.h"
 
 #include "core/store/Database.h"
+#include "core/store/SqliteHandle.h"
 #include "core/store/Transaction.h"
 
 #include <QDate>
@@ -130,12 +131,7 @@ public:
 
     static std::unique_ptr<NativeStatements> create(const QSqlDatabase &db)
     {
-        if (db.driverName() != QLatin1String("QSQLITE"))
-            return nullptr;
-        const QVariant handle = db.driver()->handle();
-        if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-            return nullptr;
-        sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+        sqlite3 *connection = sqliteHandle(db);
         if (!connection)
             return nullptr;
         auto statements = std::unique_ptr<NativeStatements>(new NativeStatements(connection));

@@ -14,4 +14,14 @@ QString format(qint64 micros)
     return QStringLiteral("%1$%2.%3").arg(negative ? QStringLiteral("-") : QString()).arg(dollars).arg(fraction);
 }
 
+QString decimal(qint64 micros)
+{
+    const bool negative = micros < 0;
+    const quint64 magnitude = negative ? quint64(0) - quint64(micros) : quint64(micros);
+    return QStringLiteral("%1%2.%3")
+        .arg(negative ? QStringLiteral("-") : QString())
+        .arg(magnitude / quint64(PerDollar))
+        .arg(magnitude % quint64(PerDollar), 6, 10, QLatin1Char('0'));
+}
+
 }  // namespace Switchyard::MicroUsd

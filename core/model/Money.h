@@ -31,6 +31,10 @@ inline double toUsd(qint64 micros)
 /// "$0.05", "$12.50", "$0.000125", "-$1.00": at least cents, more digits only when the amount has them.
 QString format(qint64 micros);
 
+/// "12.500000", "-0.000125": a plain decimal with exactly six places, for machine-readable output (JSON, CSV) that
+/// must carry the exact amount without floating-point rounding.
+QString decimal(qint64 micros);
+
 }  // namespace MicroUsd
 
 }  // namespace Switchyard

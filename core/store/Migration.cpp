@@ -1,5 +1,7 @@
 #include "core/store/Migration.h"
 
+#include "core/store/ReportRollupSql.h"
+
 // Portability notes (SQLite today, PostgreSQL later through the same repositories):
 // - `INTEGER PRIMARY KEY AUTOINCREMENT` is SQLite's never-reused 64-bit row id; PostgreSQL spells it `BIGSERIAL PRIMARY
 //   KEY` (or `BIGINT GENERATED ALWAYS AS IDENTITY`). It is the only SQLite-only spelling in the tables below.
@@ -13,6 +15,185 @@
 namespace Switchyard {
 
 namespace {
+
+/// "day = x AND bot_id = y ..." matching the rollup row of the calls row @p row.
+QString rollupKeyMatch(const QString &table, const QString &row)
+{
+    const QStringList columns = ReportRollupSql::keyColumns().split(QStringLiteral(", "));
+    const QStringList values = ReportRollupSql::keyValueList(row);
+    QStringList terms;
+    for (int i = 0; i < columns.size(); ++i)
+        terms << QStringLiteral("%1.%2 = %3").arg(table, columns.at(i), values.at(i));
+    return terms.join(QStringLiteral(" AND "));
+}
+
+/// Migration 5: rollups for the reports (core/reporting), kept exactly in sync with the raw rows by triggers.
+///
+/// report_daily holds, per UTC day x bot x config x provider x model x prompt key x prompt version x status x error
+/// class, the number of calls, their tokens by kind, their cost in integer micro-dollars (each call's cost_usd
+/// rounded to the micro-dollar, then summed as integers: sums of REAL drift, and a rollup maintained by + and - must
+/// equal a fresh aggregate exactly) and their feedback votes. report_daily_fallbacks counts, per the same key and hop
+/// index > 0, the calls an attempt of a later hop answered (a call served by its first hop is the rest of the ok
+/// calls). The triggers fire inside the writer's own statements, so UsageRecorder's batched multi-row INSERTs keep
+/// them current without any change; rows whose counts fall to zero may stay (readers ignore them).
+///
+/// Order of events the triggers rely on: UsageRecorder inserts a batch's calls before their attempts; feedback
+/// references an existing call. Deleting a call subtracts its whole contribution in a BEFORE DELETE trigger, while
+/// its attempts and feedback still exist; the ON DELETE CASCADE that follows removes them after the call row is gone,
+/// so their own DELETE triggers find no call and change nothing.
+Migration reportRollups()
+{
+    Migration m{5, QStringLiteral("report rollups: daily call totals, feedback and fallbacks, kept by triggers"), {}};
+    const QString key = ReportRollupSql::keyColumns();
+    m.statements << QStringLiteral(R"sql(
+CREATE TABLE report_daily (
+    day                 TEXT NOT NULL,
+    bot_id              INTEGER NOT NULL,
+    config_id           INTEGER NOT NULL,
+    provider            TEXT NOT NULL,
+    model               TEXT NOT NULL,
+    prompt_key          TEXT NOT NULL,
+    prompt_version      INTEGER NOT NULL,
+    status              TEXT NOT NULL,
+    error_class         TEXT NOT NULL,
+    calls               INTEGER NOT NULL DEFAULT 0,
+    input_tokens        INTEGER NOT NULL DEFAULT 0,
+    cached_input_tokens INTEGER NOT NULL DEFAULT 0,
+    cache_write_tokens  INTEGER NOT NULL DEFAULT 0,
+    output_tokens       INTEGER NOT NULL DEFAULT 0,
+    reasoning_tokens    INTEGER NOT NULL DEFAULT 0,
+    cost_micro_usd      INTEGER NOT NULL DEFAULT 0,
+    feedback_up         INTEGER NOT NULL DEFAULT 0,
+    feedback_down       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, bot_id, config_id, provider, model, prompt_key, prompt_version, status, error_class)
+) WITHOUT ROWID)sql");
+    m.statements << QStringLiteral(R"sql(
+CREATE TABLE report_daily_fallbacks (
+    day            TEXT NOT NULL,
+    bot_id         INTEGER NOT NULL,
+    config_id      INTEGER NOT NULL,
+    provider       TEXT NOT NULL,
+    model          TEXT NOT NULL,
+    prompt_key     TEXT NOT NULL,
+    prompt_version INTEGER NOT NULL,
+    status         TEXT NOT NULL,
+    error_class    TEXT NOT NULL,
+    hop_index      INTEGER NOT NULL,
+    calls          INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, bot_id, config_id, provider, model, prompt_key, prompt_version, status, error_class, hop_index)
+) WITHOUT ROWID)sql");
+    // Exact latency percentiles come from the raw rows (answered calls only); this partial covering index lets a
+    // report read them without touching the table.
+    m.statements << QStringLiteral(
+        "CREATE INDEX calls_report_latency ON calls (created_at, served_provider, served_model, bot_id, config_id, "
+        "prompt_key, prompt_version, latency_ms, ttft_ms) WHERE status = 'ok'");
+    // Deleting a call looks up its feedback and attempts by call: UNIQUE (call_id, user_ref) and attempts_call
+    // already index them.
+
+    // Backfill from the rows a workspace already holds.
+    const QString costMicros = QStringLiteral("CAST(ROUND(%1.cost_usd * 1000000) AS INTEGER)");
+    m.statements << QStringLiteral("INSERT INTO report_daily (%1, calls, input_tokens, cached_input_tokens, "
+                                   "cache_write_tokens, output_tokens, reasoning_tokens, cost_micro_usd, feedback_up, "
+                                   "feedback_down) %2")
+                        .arg(key, ReportRollupSql::dailyAggregate());
+    m.statements << QStringLiteral("INSERT INTO report_daily_fallbacks (%1, hop_index, calls) %2")
+                        .arg(key, ReportRollupSql::fallbacksAggregate());
+
+    // calls: add a new call to its row; subtract a deleted one (with its votes and fallback) before the cascade.
+    const auto addCall = [&](const QString &row, const QString &sign) {
+        const QString votes = QStringLiteral("(SELECT COUNT(*) FROM feedback f WHERE f.call_id = %1.id AND "
+                                             "f.rating = %2)");
+        return QStringLiteral(
+                   "INSERT INTO report_daily (%1, calls, input_tokens, cached_input_tokens, cache_write_tokens, "
+                   "output_tokens, reasoning_tokens, cost_micro_usd, feedback_up, feedback_down) VALUES (%2, %3 1, "
+                   "%3 %4.input_tokens, %3 %4.cached_input_tokens, %3 %4.cache_write_tokens, %3 %4.output_tokens, "
+                   "%3 %4.reasoning_tokens, %3 %5, %3 %6, %3 %7) ON CONFLICT (%1) DO UPDATE SET "
+                   "calls = calls + excluded.calls, input_tokens = input_tokens + excluded.input_tokens, "
+                   "cached_input_tokens = cached_input_tokens + excluded.cached_input_tokens, "
+                   "cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens, "
+                   "output_tokens = output_tokens + excluded.output_tokens, "
+                   "reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens, "
+                   "cost_micro_usd = cost_micro_usd + excluded.cost_micro_usd, "
+                   "feedback_up = feedback_up + excluded.feedback_up, "
+                   "feedback_down = feedback_down + excluded.feedback_down;")
+            .arg(key, ReportRollupSql::keyValues(row), sign, row, costMicros.arg(row),
+                 votes.arg(row, QStringLiteral("1")), votes.arg(row, QStringLiteral("-1")));
+    };
+    const auto addFallbacks = [&](const QString &row, const QString &sign) {
+        return QStringLiteral("INSERT INTO report_daily_fallbacks (%1, hop_index, calls) SELECT %2, a.hop_index, "
+                              "%3 COUNT(*) FROM attempts a WHERE a.call_id = %4.id AND a.outcome = 'ok' AND "
+                              "a.hop_index > 0 GROUP BY a.hop_index ON CONFLICT (%1, hop_index) DO UPDATE SET "
+                              "calls = calls + excluded.calls;")
+            .arg(key, ReportRollupSql::keyValues(row), sign, row);
+    };
+    // A new call has no votes and no attempts yet (they reference it), so its insert trigger only counts the row.
+    m.statements << QStringLiteral(
+                        "CREATE TRIGGER calls_report_insert AFTER INSERT ON calls BEGIN "
+                        "INSERT INTO report_daily (%1, calls, input_tokens, cached_input_tokens, cache_write_tokens, "
+                        "output_tokens, reasoning_tokens, cost_micro_usd) VALUES (%2, 1, NEW.input_tokens, "
+                        "NEW.cached_input_tokens, NEW.cache_write_tokens, NEW.output_tokens, NEW.reasoning_tokens, %3) "
+                        "ON CONFLICT (%1) DO UPDATE SET calls = calls + 1, "
+                        "input_tokens = input_tokens + excluded.input_tokens, "
+                        "cached_input_tokens = cached_input_tokens + excluded.cached_input_tokens, "
+                        "cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens, "
+                        "output_tokens = output_tokens + excluded.output_tokens, "
+                        "reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens, "
+                        "cost_micro_usd = cost_micro_usd + excluded.cost_micro_usd; END")
+                        .arg(key, ReportRollupSql::keyValues(QStringLiteral("NEW")),
+                             costMicros.arg(QStringLiteral("NEW")));
+    m.statements << QStringLiteral("CREATE TRIGGER calls_report_delete BEFORE DELETE ON calls BEGIN %1 %2 END")
+                        .arg(addCall(QStringLiteral("OLD"), QStringLiteral("-")),
+                             addFallbacks(QStringLiteral("OLD"), QStringLiteral("-")));
+    // An update that changes what the rollups hold (a deleted bot sets bot_id to NULL, a corrected cost) moves the
+    // call's whole contribution from its old row to its new one.
+    m.statements << QStringLiteral(
+                        "CREATE TRIGGER calls_report_update AFTER UPDATE OF created_at, bot_id, config_id, "
+                        "served_provider, served_model, requested_provider, requested_model, prompt_key, "
+                        "prompt_version, status, error_class, input_tokens, cached_input_tokens, cache_write_tokens, "
+                        "output_tokens, reasoning_tokens, cost_usd ON calls BEGIN %1 %2 %3 %4 END")
+                        .arg(addCall(QStringLiteral("OLD"), QStringLiteral("-")),
+                             addFallbacks(QStringLiteral("OLD"), QStringLiteral("-")),
+                             addCall(QStringLiteral("NEW"), QString()), addFallbacks(QStringLiteral("NEW"), QString()));
+
+    // feedback: a vote counts on its call's row. UPDATE ... FROM finds that row by its primary key.
+    const auto vote = [&](const QString &row, const QString &sign) {
+        return QStringLiteral("UPDATE report_daily SET feedback_up = feedback_up %1 (%2.rating = 1), "
+                              "feedback_down = feedback_down %1 (%2.rating = -1) FROM calls c "
+                              "WHERE c.id = %2.call_id AND %3;")
+            .arg(sign, row, rollupKeyMatch(QStringLiteral("report_daily"), QStringLiteral("c")));
+    };
+    m.statements << QStringLiteral("CREATE TRIGGER feedback_report_insert AFTER INSERT ON feedback BEGIN %1 END")
+                        .arg(vote(QStringLiteral("NEW"), QStringLiteral("+")));
+    m.statements << QStringLiteral("CREATE TRIGGER feedback_report_delete AFTER DELETE ON feedback BEGIN %1 END")
+                        .arg(vote(QStringLiteral("OLD"), QStringLiteral("-")));
+    m.statements << QStringLiteral(
+                        "CREATE TRIGGER feedback_report_update AFTER UPDATE OF call_id, rating ON feedback BEGIN %1 %2 "
+                        "END")
+                        .arg(vote(QStringLiteral("OLD"), QStringLiteral("-")),
+                             vote(QStringLiteral("NEW"), QStringLiteral("+")));
+
+    // attempts: an answer from a later hop is a fallback of its call. Only those rows fire the triggers' bodies.
+    const auto hop = [&](const QString &row, const QString &sign) {
+        return QStringLiteral("INSERT INTO report_daily_fallbacks (%1, hop_index, calls) SELECT %2, %3.hop_index, "
+                              "%4 1 FROM calls c WHERE c.id = %3.call_id ON CONFLICT (%1, hop_index) DO UPDATE SET "
+                              "calls = calls + excluded.calls;")
+            .arg(key, ReportRollupSql::keyValues(QStringLiteral("c")), row, sign);
+    };
+    const QString served = QStringLiteral("%1.outcome = 'ok' AND %1.hop_index > 0");
+    m.statements << QStringLiteral(
+                        "CREATE TRIGGER attempts_report_insert AFTER INSERT ON attempts WHEN %1 BEGIN %2 END")
+                        .arg(served.arg(QStringLiteral("NEW")), hop(QStringLiteral("NEW"), QString()));
+    m.statements << QStringLiteral(
+                        "CREATE TRIGGER attempts_report_delete AFTER DELETE ON attempts WHEN %1 BEGIN %2 END")
+                        .arg(served.arg(QStringLiteral("OLD")), hop(QStringLiteral("OLD"), QStringLiteral("-")));
+    m.statements << QStringLiteral("CREATE TRIGGER attempts_report_update_old AFTER UPDATE OF call_id, hop_index, "
+                                   "outcome ON attempts WHEN %1 BEGIN %2 END")
+                        .arg(served.arg(QStringLiteral("OLD")), hop(QStringLiteral("OLD"), QStringLiteral("-")));
+    m.statements << QStringLiteral("CREATE TRIGGER attempts_report_update_new AFTER UPDATE OF call_id, hop_index, "
+                                   "outcome ON attempts WHEN %1 BEGIN %2 END")
+                        .arg(served.arg(QStringLiteral("NEW")), hop(QStringLiteral("NEW"), QString()));
+    return m;
+}
 
 QList<Migration> buildMigrations()
 {
@@ -419,6 +600,8 @@ BEGIN
 END)sql"),
         },
     });
+
+    migrations.append(reportRollups());
 
     return migrations;
 }

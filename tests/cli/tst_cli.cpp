@@ -1,5 +1,7 @@
 // Drives the real switchyard-cli executable: exit codes, JSON on stdout, specific errors on stderr, and that a
 // failing command changes nothing.
+#include "core/accounting/UsageRecorder.h"
+#include "core/model/Money.h"
 #include "core/store/Database.h"
 #include "tests/support/FakeProviderServer.h"
 #include "tests/support/OpenAiFixtures.h"
@@ -41,6 +43,23 @@ void writeFile(const QString &path, const QByteArray &content)
     QFile file(path);
     QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
     file.write(content);
+}
+
+/// A report cell as CSV writes it: integers in decimal, strings as they are, null as nothing, maps as "k=v;k=v".
+QString csvText(const QJsonValue &value)
+{
+    if (value.isNull())
+        return {};
+    if (value.isString())
+        return value.toString();
+    if (value.isObject()) {
+        QStringList parts;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            parts << QStringLiteral("%1=%2").arg(it.key()).arg(it.value().toInteger());
+        return parts.join(QLatin1Char(';'));
+    }
+    return QString::number(value.toInteger());
 }
 
 }  // namespace
@@ -835,6 +854,120 @@ private Q_SLOTS:
         const Run run = cliDb({QStringLiteral("chat"), QStringLiteral("hi")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains(QStringLiteral("--bot SLUG or --provider")));
+    }
+
+    void reportsAgreeAcrossFormatsAndDemoDataIsRemovable()
+    {
+        const QString db = path(QStringLiteral("reports.db"));
+        const auto run = [&](QStringList args) {
+            return cli(args << QStringLiteral("--db") << db);
+        };
+        QCOMPARE(run({QStringLiteral("init")}).exitCode, 0);
+        const Run demo =
+            run({QStringLiteral("demo-data"), QStringLiteral("--calls"), QStringLiteral("3000"),
+                 QStringLiteral("--days"), QStringLiteral("10"), QStringLiteral("--seed"), QStringLiteral("5")});
+        QCOMPARE(demo.exitCode, 0);
+        QCOMPARE(demo.json()[QStringLiteral("written_calls")].toInteger(), 3000);
+
+        // One live call, recorded the way the engine does, that --remove must keep.
+        {
+            Database database;
+            QVERIFY(database.open(db).ok());
+            CallRecord call;
+            call.requestedProvider = call.servedProvider = QStringLiteral("openai");
+            call.requestedModel = call.servedModel = QStringLiteral("gpt-live");
+            call.costUsd = 0.001234;
+            call.latencyMs = 500;
+            UsageRecorder recorder(database);
+            recorder.record(call);
+            QVERIFY(recorder.flush().ok());
+        }
+
+        // The exact total, computed here from the raw rows: every call's cost rounded to the micro-dollar.
+        qint64 expectedMicros = 0;
+        {
+            Database database;
+            QVERIFY(database.open(db).ok());
+            QSqlQuery costs(database.connection());
+            QVERIFY(costs.exec(QStringLiteral("SELECT cost_usd FROM calls")));
+            while (costs.next())
+                expectedMicros += MicroUsd::fromUsd(costs.value(0).toDouble());
+        }
+
+        for (const QString &report : {QStringLiteral("costs"), QStringLiteral("latency"), QStringLiteral("quality"),
+                                      QStringLiteral("fallbacks")}) {
+            for (const QString &by : {QStringLiteral("model"), QStringLiteral("week")}) {
+                const QStringList args{QStringLiteral("report"), report, QStringLiteral("--by"), by};
+                const Run json = run(QStringList(args) << QStringLiteral("--format") << QStringLiteral("json"));
+                const Run csv = run(QStringList(args) << QStringLiteral("--format") << QStringLiteral("csv"));
+                QCOMPARE(json.exitCode, 0);
+                QCOMPARE(csv.exitCode, 0);
+                const QJsonArray rows = json.json().array();
+                QVERIFY2(!rows.isEmpty(), qPrintable(json.out + json.err));
+                QStringList lines = csv.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+                QCOMPARE(lines.size(), rows.size() + 1);
+                const QStringList columns = lines.takeFirst().split(QLatin1Char(','));
+                QCOMPARE(columns.first(), by);
+                for (int r = 0; r < rows.size(); ++r) {
+                    const QStringList fields = lines.at(r).split(QLatin1Char(','));
+                    QCOMPARE(fields.size(), columns.size());
+                    for (int c = 0; c < columns.size(); ++c)
+                        QCOMPARE(fields.at(c), csvText(rows.at(r)[columns.at(c)]));
+                }
+                if (report == QLatin1String("costs")) {
+                    qint64 calls = 0, micros = 0;
+                    for (const QJsonValue &row : rows) {
+                        calls += row[QStringLiteral("calls")].toInteger();
+                        micros += row[QStringLiteral("cost_micro_usd")].toInteger();
+                        QCOMPARE(row[QStringLiteral("cost_usd")].toString(),
+                                 MicroUsd::decimal(row[QStringLiteral("cost_micro_usd")].toInteger()));
+                    }
+                    QCOMPARE(calls, 3001);
+                    QCOMPARE(micros, expectedMicros);
+                }
+            }
+        }
+
+        // A table for people, and a filter down to one model.
+        const Run table = run({QStringLiteral("report"), QStringLiteral("costs"), QStringLiteral("--model"),
+                               QStringLiteral("gpt-live"), QStringLiteral("--format"), QStringLiteral("table")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.startsWith(QStringLiteral("provider")), qPrintable(table.out));
+        QVERIFY(table.out.contains(QStringLiteral("0.001234")));
+        QCOMPARE(table.out.count(QLatin1Char('\n')), 2);
+
+        // Clear errors: what is wrong and what is allowed.
+        const auto error = [&](const QStringList &args, const QString &expected) {
+            const Run bad = run(args);
+            QCOMPARE(bad.exitCode, 1);
+            QVERIFY2(bad.err.contains(expected), qPrintable(bad.err));
+            QVERIFY(bad.out.isEmpty());
+        };
+        error({QStringLiteral("report"), QStringLiteral("costs"), QStringLiteral("--by"), QStringLiteral("hour")},
+              QStringLiteral("unknown grouping 'hour'; use one of: provider, model, bot, version, day, week, month"));
+        error({QStringLiteral("report"), QStringLiteral("latency"), QStringLiteral("--from"),
+               QStringLiteral("2026-13-01")},
+              QStringLiteral("--from must be a date written YYYY-MM-DD (UTC), such as 2026-01-31; got '2026-13-01'"));
+        error({QStringLiteral("report"), QStringLiteral("quality"), QStringLiteral("--from"),
+               QStringLiteral("2026-03-02"), QStringLiteral("--to"), QStringLiteral("2026-03-01")},
+              QStringLiteral("ends (2026-03-01) before it starts (2026-03-02)"));
+        error({QStringLiteral("report"), QStringLiteral("costs"), QStringLiteral("--format"), QStringLiteral("xml")},
+              QStringLiteral("unknown --format 'xml'; use one of: table, json, csv"));
+        error(
+            {QStringLiteral("report"), QStringLiteral("fallbacks"), QStringLiteral("--bot"), QStringLiteral("nobody")},
+            QStringLiteral("no bot with slug 'nobody'"));
+        error({QStringLiteral("demo-data"), QStringLiteral("--calls"), QStringLiteral("many")},
+              QStringLiteral("--calls must be a whole number"));
+
+        const Run removed = run({QStringLiteral("demo-data"), QStringLiteral("--remove")});
+        QCOMPARE(removed.exitCode, 0);
+        QCOMPARE(removed.json()[QStringLiteral("removed_calls")].toInteger(), 3000);
+        const Run after =
+            run({QStringLiteral("report"), QStringLiteral("costs"), QStringLiteral("--by"), QStringLiteral("model")});
+        const QJsonArray left = after.json().array();
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.at(0)[QStringLiteral("model")].toString(), QStringLiteral("openai/gpt-live"));
+        QCOMPARE(left.at(0)[QStringLiteral("cost_usd")].toString(), QStringLiteral("0.001234"));
     }
 
     void dbFromEnvironment()

@@ -1,0 +1,451 @@
+#include "core/reporting/ReportService.h"
+
+#include "core/reporting/Percentile.h"
+#include "core/store/Database.h"
+#include "core/store/SqlSupport.h"
+#include "core/store/SqliteHandle.h"
+
+#include <QHash>
+#include <QMap>
+#include <deque>
+#include <vector>
+
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+#include <sqlite3.h>
+#endif
+
+namespace Switchyard {
+
+namespace {
+
+struct Where {
+    QString sql;  ///< " AND ..." terms
+    QVariantList values;
+};
+
+/// Filters over a report_daily / report_daily_fallbacks row named @p r.
+Where rollupWhere(const ReportQuery &query, const QString &r)
+{
+    Where where;
+    const auto add = [&](const QString &term, const QVariant &value) {
+        where.sql += QStringLiteral(" AND ") + term.arg(r);
+        where.values << value;
+    };
+    if (query.from)
+        add(QStringLiteral("%1.day >= ?"), query.from->toString(Qt::ISODate));
+    if (query.to)
+        add(QStringLiteral("%1.day <= ?"), query.to->toString(Qt::ISODate));
+    if (query.botId)
+        add(QStringLiteral("%1.bot_id = ?"), *query.botId);
+    if (query.configId)
+        add(QStringLiteral("%1.config_id = ?"), *query.configId);
+    if (!query.provider.isEmpty())
+        add(QStringLiteral("%1.provider = ?"), query.provider);
+    if (!query.model.isEmpty())
+        add(QStringLiteral("%1.model = ?"), query.model);
+    if (!query.promptKey.isEmpty())
+        add(QStringLiteral("%1.prompt_key = ?"), query.promptKey);
+    if (query.promptVersion)
+        add(QStringLiteral("%1.prompt_version = ?"), *query.promptVersion);
+    return where;
+}
+
+/// The same filters over raw answered calls (status 'ok', so the served provider and model are the reported ones).
+Where rawWhere(const ReportQuery &query)
+{
+    Where where;
+    const auto add = [&](const QString &term, const QVariant &value) {
+        where.sql += QStringLiteral(" AND ") + term;
+        where.values << value;
+    };
+    if (query.from)
+        add(QStringLiteral("c.created_at >= ?"), query.from->toString(Qt::ISODate) + QStringLiteral("T"));
+    if (query.to)
+        add(QStringLiteral("c.created_at < ?"), query.to->addDays(1).toString(Qt::ISODate) + QStringLiteral("T"));
+    if (query.botId)
+        add(QStringLiteral("c.bot_id = ?"), *query.botId);
+    if (query.configId)
+        add(QStringLiteral("c.config_id = ?"), *query.configId);
+    if (!query.provider.isEmpty())
+        add(QStringLiteral("c.served_provider = ?"), query.provider);
+    if (!query.model.isEmpty())
+        add(QStringLiteral("c.served_model = ?"), query.model);
+    if (!query.promptKey.isEmpty())
+        add(QStringLiteral("c.prompt_key = ?"), query.promptKey);
+    if (query.promptVersion)
+        add(QStringLiteral("c.prompt_version = ?"), *query.promptVersion);
+    return where;
+}
+
+/// The SQL group of a rollup row: day-based groupings group by day here and are bucketed by finalKey().
+QString rollupGroup(ReportGrouping grouping, const QString &r)
+{
+    switch (grouping) {
+    case ReportGrouping::Provider:
+        return QStringLiteral("%1.provider").arg(r);
+    case ReportGrouping::Model:
+        return QStringLiteral("%1.provider || '/' || %1.model").arg(r);
+    case ReportGrouping::Bot:
+        return QStringLiteral("CAST(%1.bot_id AS TEXT)").arg(r);
+    case ReportGrouping::Version:
+        return QStringLiteral("%1.prompt_key || CASE WHEN %1.prompt_version > 0 THEN '@' || %1.prompt_version "
+                              "ELSE '' END")
+            .arg(r);
+    case ReportGrouping::Day:
+    case ReportGrouping::Week:
+    case ReportGrouping::Month:
+        return QStringLiteral("%1.day").arg(r);
+    }
+    return {};
+}
+
+/// The columns a rollup query groups by: plain columns, so that SQLite compares stored values and builds the
+/// rollupGroup() text once per group instead of once per row.
+QString rollupGroupColumns(ReportGrouping grouping, const QString &r)
+{
+    switch (grouping) {
+    case ReportGrouping::Provider:
+        return QStringLiteral("%1.provider").arg(r);
+    case ReportGrouping::Model:
+        return QStringLiteral("%1.provider, %1.model").arg(r);
+    case ReportGrouping::Bot:
+        return QStringLiteral("%1.bot_id").arg(r);
+    case ReportGrouping::Version:
+        return QStringLiteral("%1.prompt_key, %1.prompt_version").arg(r);
+    case ReportGrouping::Day:
+    case ReportGrouping::Week:
+    case ReportGrouping::Month:
+        return QStringLiteral("%1.day").arg(r);
+    }
+    return {};
+}
+
+QString rawGroup(ReportGrouping grouping)
+{
+    switch (grouping) {
+    case ReportGrouping::Provider:
+        return QStringLiteral("c.served_provider");
+    case ReportGrouping::Model:
+        return QStringLiteral("c.served_provider || '/' || c.served_model");
+    case ReportGrouping::Bot:
+        return QStringLiteral("CAST(COALESCE(c.bot_id, 0) AS TEXT)");
+    case ReportGrouping::Version:
+        return QStringLiteral("c.prompt_key || CASE WHEN COALESCE(c.prompt_version, 0) > 0 THEN '@' || "
+                              "c.prompt_version ELSE '' END");
+    case ReportGrouping::Day:
+    case ReportGrouping::Week:
+    case ReportGrouping::Month:
+        return QStringLiteral("substr(c.created_at, 1, 10)");
+    }
+    return {};
+}
+
+/// Turns the SQL group into the report's key: bot ids into slugs, days into weeks or months.
+class KeyMapper {
+public:
+    static Result<KeyMapper> create(Database &database, ReportGrouping grouping)
+    {
+        KeyMapper mapper;
+        mapper.m_grouping = grouping;
+        if (grouping == ReportGrouping::Bot) {
+            auto rows = SqlSupport::run(database.connection(), QStringLiteral("SELECT id, slug FROM bots"), {},
+                                        QStringLiteral("read bot names for a report"));
+            if (!rows)
+                return rows.error();
+            while (rows->next())
+                mapper.m_botSlugs.insert(rows->value(0).toString(), rows->value(1).toString());
+        }
+        return mapper;
+    }
+
+    QString operator()(const QString &group) const
+    {
+        switch (m_grouping) {
+        case ReportGrouping::Bot:
+            if (group == QLatin1String("0"))
+                return {};
+            // A bot deleted since keeps its id as key rather than vanishing from the totals.
+            return m_botSlugs.value(group, group);
+        case ReportGrouping::Week: {
+            const QDate day = QDate::fromString(group, Qt::ISODate);
+            return day.addDays(1 - day.dayOfWeek()).toString(Qt::ISODate);
+        }
+        case ReportGrouping::Month:
+            return group.left(7);
+        default:
+            return group;
+        }
+    }
+
+private:
+    ReportGrouping m_grouping = ReportGrouping::Provider;
+    QHash<QString, QString> m_botSlugs;
+};
+
+Result<QSqlQuery> runReport(Database &database, const QString &sql, const QVariantList &values)
+{
+    auto db = database.checkedConnection();
+    if (!db)
+        return db.error();
+    return SqlSupport::run(*db, sql, values, QStringLiteral("run a report"));
+}
+
+template <typename Row> QList<Row> rowsOf(const QMap<QString, Row> &map)
+{
+    QList<Row> rows;
+    rows.reserve(map.size());
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        rows.append(it.value());
+        rows.last().key = it.key();
+    }
+    return rows;
+}
+
+struct Samples {
+    std::vector<qint64> total;
+    std::vector<qint64> ttft;
+};
+
+/// The samples of each group of a latency scan. Groups are few (tens to hundreds) and consecutive rows often share
+/// one (a day, a busy model), so a remembered last group and a short linear search beat hashing every row's key.
+class SampleGroups {
+public:
+    Samples &at(QByteArrayView key)
+    {
+        if (m_last && m_last->first == key)
+            return m_last->second;
+        for (auto &group : m_groups) {
+            if (group.first == key) {
+                m_last = &group;
+                return group.second;
+            }
+        }
+        m_last = &m_groups.emplace_back(key.toByteArray(), Samples{});
+        return m_last->second;
+    }
+
+    std::deque<std::pair<QByteArray, Samples>> &groups() { return m_groups; }
+
+private:
+    std::deque<std::pair<QByteArray, Samples>> m_groups;  ///< a deque: m_last stays valid as groups are added
+    std::pair<QByteArray, Samples> *m_last = nullptr;
+};
+
+/// Calls @p row with (group, latency_ms or -1 for NULL, ttft_ms or -1) for every row of @p sql.
+template <typename RowFunction>
+Result<void> scanLatencies(Database &database, const QString &sql, const QVariantList &values, RowFunction &&row)
+{
+    auto db = database.checkedConnection();
+    if (!db)
+        return db.error();
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+    // Hundreds of thousands of rows: read them straight from SQLite rather than a QVariant per value.
+    if (sqlite3 *handle = sqliteHandle(*db)) {
+        const QByteArray utf8 = sql.toUtf8();
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(handle, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
+            return Error::make(
+                Error::Code::Database,
+                QStringLiteral("Could not run a latency report (%1).").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+        }
+        for (int i = 0; i < values.size(); ++i) {
+            const QVariant &value = values.at(i);
+            if (value.typeId() == QMetaType::QString) {
+                const QByteArray text = value.toString().toUtf8();
+                sqlite3_bind_text(statement, i + 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+            } else {
+                sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+            }
+        }
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, 0));
+            const int length = sqlite3_column_bytes(statement, 0);
+            const qint64 total =
+                sqlite3_column_type(statement, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(statement, 1);
+            const qint64 ttft =
+                sqlite3_column_type(statement, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(statement, 2);
+            row(QByteArrayView(text, length), total, ttft);
+        }
+        const QString error = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_finalize(statement);
+        if (!error.isEmpty())
+            return Error::make(Error::Code::Database,
+                               QStringLiteral("Could not run a latency report (%1).").arg(error));
+        return {};
+    }
+#endif
+    auto query = SqlSupport::run(*db, sql, values, QStringLiteral("run a latency report"));
+    if (!query)
+        return query.error();
+    while (query->next()) {
+        const QByteArray group = query->value(0).toString().toUtf8();
+        row(QByteArrayView(group), query->value(1).isNull() ? -1 : query->value(1).toLongLong(),
+            query->value(2).isNull() ? -1 : query->value(2).toLongLong());
+    }
+    return {};
+}
+
+LatencyFigures figures(std::vector<qint64> &values)
+{
+    LatencyFigures result;
+    result.count = qint64(values.size());
+    const std::vector<qint64> p = Percentile::nearestRank(values, {50, 95, 99});
+    if (p.size() == 3) {
+        result.p50 = p[0];
+        result.p95 = p[1];
+        result.p99 = p[2];
+    }
+    return result;
+}
+
+}  // namespace
+
+ReportService::ReportService(Database &database) : m_database(database) {}
+
+Result<QList<CostRow>> ReportService::costs(const ReportQuery &query)
+{
+    SWITCHYARD_TRY(query.validate());
+    auto mapper = KeyMapper::create(m_database, query.groupBy);
+    if (!mapper)
+        return mapper.error();
+    const Where where = rollupWhere(query, QStringLiteral("r"));
+    auto rows = runReport(m_database,
+                          QStringLiteral("SELECT %1, SUM(r.calls), SUM(r.input_tokens), SUM(r.cached_input_tokens), "
+                                         "SUM(r.cache_write_tokens), SUM(r.output_tokens), SUM(r.reasoning_tokens), "
+                                         "SUM(r.cost_micro_usd) FROM report_daily r WHERE r.calls <> 0%2 GROUP BY %3")
+                              .arg(rollupGroup(query.groupBy, QStringLiteral("r")), where.sql,
+                                   rollupGroupColumns(query.groupBy, QStringLiteral("r"))),
+                          where.values);
+    if (!rows)
+        return rows.error();
+    QMap<QString, CostRow> merged;
+    while (rows->next()) {
+        CostRow &row = merged[(*mapper)(rows->value(0).toString())];
+        row.calls += rows->value(1).toLongLong();
+        row.tokens += Usage{rows->value(2).toLongLong(), rows->value(3).toLongLong(), rows->value(4).toLongLong(),
+                            rows->value(5).toLongLong(), rows->value(6).toLongLong()};
+        row.costMicroUsd += rows->value(7).toLongLong();
+    }
+    return rowsOf(merged);
+}
+
+Result<QList<QualityRow>> ReportService::quality(const ReportQuery &query)
+{
+    SWITCHYARD_TRY(query.validate());
+    auto mapper = KeyMapper::create(m_database, query.groupBy);
+    if (!mapper)
+        return mapper.error();
+    const Where where = rollupWhere(query, QStringLiteral("r"));
+    auto rows = runReport(m_database,
+                          QStringLiteral("SELECT %1, SUM(r.calls), SUM(r.feedback_up), SUM(r.feedback_down) "
+                                         "FROM report_daily r WHERE r.calls <> 0%2 GROUP BY %3")
+                              .arg(rollupGroup(query.groupBy, QStringLiteral("r")), where.sql,
+                                   rollupGroupColumns(query.groupBy, QStringLiteral("r"))),
+                          where.values);
+    if (!rows)
+        return rows.error();
+    QMap<QString, QualityRow> merged;
+    while (rows->next()) {
+        QualityRow &row = merged[(*mapper)(rows->value(0).toString())];
+        row.calls += rows->value(1).toLongLong();
+        row.up += rows->value(2).toLongLong();
+        row.down += rows->value(3).toLongLong();
+    }
+    return rowsOf(merged);
+}
+
+Result<QList<FallbackRow>> ReportService::fallbacks(const ReportQuery &query)
+{
+    SWITCHYARD_TRY(query.validate());
+    auto mapper = KeyMapper::create(m_database, query.groupBy);
+    if (!mapper)
+        return mapper.error();
+    const Where where = rollupWhere(query, QStringLiteral("r"));
+    const QString group = rollupGroup(query.groupBy, QStringLiteral("r"));
+    const QString columns = rollupGroupColumns(query.groupBy, QStringLiteral("r"));
+    QMap<QString, FallbackRow> merged;
+    {
+        auto rows = runReport(m_database,
+                              QStringLiteral("SELECT %1, SUM(r.calls), SUM(CASE WHEN r.status = 'ok' THEN r.calls "
+                                             "ELSE 0 END) FROM report_daily r WHERE r.calls <> 0%2 GROUP BY %3")
+                                  .arg(group, where.sql, columns),
+                              where.values);
+        if (!rows)
+            return rows.error();
+        while (rows->next()) {
+            FallbackRow &row = merged[(*mapper)(rows->value(0).toString())];
+            row.calls += rows->value(1).toLongLong();
+            row.okCalls += rows->value(2).toLongLong();
+        }
+    }
+    {
+        auto rows = runReport(m_database,
+                              QStringLiteral("SELECT %1, r.error_class, SUM(r.calls) FROM report_daily r "
+                                             "WHERE r.calls <> 0 AND r.status <> 'ok'%2 GROUP BY %3, r.error_class")
+                                  .arg(group, where.sql, columns),
+                              where.values);
+        if (!rows)
+            return rows.error();
+        while (rows->next()) {
+            FallbackRow &row = merged[(*mapper)(rows->value(0).toString())];
+            const qint64 calls = rows->value(2).toLongLong();
+            row.errorCalls += calls;
+            row.errorClasses[rows->value(1).toString()] += calls;
+        }
+    }
+    auto hops = runReport(m_database,
+                          QStringLiteral("SELECT %1, r.hop_index, SUM(r.calls) FROM report_daily_fallbacks r "
+                                         "WHERE r.calls <> 0%2 GROUP BY %3, r.hop_index")
+                              .arg(group, where.sql, columns),
+                          where.values);
+    if (!hops)
+        return hops.error();
+    while (hops->next()) {
+        FallbackRow &row = merged[(*mapper)(hops->value(0).toString())];
+        row.servedByHop[hops->value(1).toInt()] += hops->value(2).toLongLong();
+    }
+    for (FallbackRow &row : merged) {
+        const qint64 firstHop = row.okCalls - row.fallbackCalls();
+        if (firstHop != 0)
+            row.servedByHop[0] = firstHop;
+    }
+    return rowsOf(merged);
+}
+
+Result<QList<LatencyRow>> ReportService::latency(const ReportQuery &query)
+{
+    SWITCHYARD_TRY(query.validate());
+    auto mapper = KeyMapper::create(m_database, query.groupBy);
+    if (!mapper)
+        return mapper.error();
+    const Where where = rawWhere(query);
+    // `status = 'ok'` literally, so that SQLite may use the partial covering index.
+    const QString sql = QStringLiteral("SELECT %1, c.latency_ms, c.ttft_ms FROM calls c WHERE c.status = 'ok'%2")
+                            .arg(rawGroup(query.groupBy), where.sql);
+    SampleGroups groups;
+    SWITCHYARD_TRY(scanLatencies(m_database, sql, where.values, [&](QByteArrayView group, qint64 total, qint64 ttft) {
+        Samples &samples = groups.at(group);
+        if (total >= 0)
+            samples.total.push_back(total);
+        if (ttft >= 0)
+            samples.ttft.push_back(ttft);
+    }));
+    QMap<QString, Samples> merged;
+    for (auto &[group, samples] : groups.groups()) {
+        Samples &into = merged[(*mapper)(QString::fromUtf8(group))];
+        if (into.total.empty() && into.ttft.empty()) {
+            into = std::move(samples);
+        } else {
+            into.total.insert(into.total.end(), samples.total.begin(), samples.total.end());
+            into.ttft.insert(into.ttft.end(), samples.ttft.begin(), samples.ttft.end());
+        }
+    }
+    QList<LatencyRow> rows;
+    rows.reserve(merged.size());
+    for (auto it = merged.begin(); it != merged.end(); ++it)
+        rows.append(LatencyRow{it.key(), figures(it->total), figures(it->ttft)});
+    return rows;
+}
+
+}  // namespace Switchyard

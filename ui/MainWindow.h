@@ -15,6 +15,7 @@ namespace Switchyard {
 
 class AboutDialog;
 class BotsPage;
+class ChatPage;
 class Database;
 class FilterTablePage;
 class PromptsTableModel;
@@ -55,6 +56,8 @@ public:
     AboutDialog *aboutDialog() const;
     /// The Bots section: bot list, trash and bot editor.
     BotsPage *botsPage() const { return m_botsPage; }
+    /// The Chat section: the chat tester.
+    ChatPage *chatPage() const { return m_chatPage; }
     /// The Providers section: provider list, detail panel, connection check.
     ProvidersPage *providersPage() const { return m_providersPage; }
 
@@ -97,6 +100,7 @@ private:
     BotsPage *m_botsPage = nullptr;
     FilterTablePage *m_promptsPage = nullptr;
     ProvidersPage *m_providersPage = nullptr;
+    ChatPage *m_chatPage = nullptr;
 
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<AboutDialog> m_aboutDialog;

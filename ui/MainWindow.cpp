@@ -15,6 +15,7 @@
 #include "ui/bots/BotDocument.h"
 #include "ui/bots/BotEditorPage.h"
 #include "ui/bots/BotsPage.h"
+#include "ui/chat/ChatPage.h"
 #include "ui/prompts/PromptEditorDocument.h"
 #include "ui/prompts/PromptHistoryPanel.h"
 #include "ui/prompts/PromptsPage.h"
@@ -125,6 +126,10 @@ void MainWindow::createPages()
     connect(m_providersPage, &ProvidersPage::providersSaved, this,
             [this](const ProvidersConfig &config) { m_botsPage->setProviders(config); });
 
+    m_chatPage = new ChatPage(m_database, m_settings, m_pages);
+    connect(m_chatPage, &ChatPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+
     for (int row = 0; row < m_navigationModel->rowCount(); ++row) {
         const Page page = m_navigationModel->pageAt(row);
         QWidget *widget = nullptr;
@@ -139,11 +144,7 @@ void MainWindow::createPages()
             widget = m_providersPage;
             break;
         case Page::Chat:
-            widget = new EmptyStatePage(tr("Chat"),
-                                        tr("Here you will talk to a bot or a single configuration and watch the "
-                                           "answer stream in, with the provider that served it, every fallback hop, "
-                                           "tokens and cost per message."),
-                                        m_pages);
+            widget = m_chatPage;
             break;
         case Page::Dashboards:
             widget = new EmptyStatePage(tr("Dashboards"),
@@ -271,6 +272,7 @@ void MainWindow::reloadWorkspace()
 void MainWindow::loadBots()
 {
     m_botsPage->reload();
+    m_chatPage->reload();
 }
 
 void MainWindow::loadPrompts()

@@ -17,6 +17,7 @@ namespace Switchyard {
 
 class AboutDialog;
 class BotsPage;
+class ChatPage;
 class Database;
 class PromptsPage;
 class FileMenuActions;
@@ -60,6 +61,8 @@ public:
     BotsPage *botsPage() const { return m_botsPage; }
     /// The Prompts section: prompt list, YAML editor, preview and outline.
     PromptsPage *promptsPage() const { return m_promptsPage; }
+    /// The Chat section: the chat tester.
+    ChatPage *chatPage() const { return m_chatPage; }
     /// The Providers section: provider list, detail panel, connection check.
     ProvidersPage *providersPage() const { return m_providersPage; }
     /// The File menu's New Workspace and import/export actions.
@@ -121,6 +124,7 @@ private:
     PromptsPage *m_promptsPage = nullptr;
     ProvidersPage *m_providersPage = nullptr;
     FileMenuActions *m_fileActions = nullptr;
+    ChatPage *m_chatPage = nullptr;
 
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<AboutDialog> m_aboutDialog;

@@ -55,19 +55,25 @@ Result<ChatService::BotRoute> ChatService::botRoute(const QString &botSlug)
     BotRoute route;
     route.botId = bot->id;
     route.config = **active;
-    if (!route.config.promptKey.isEmpty()) {
-        const PromptReference reference{route.config.promptKey, route.config.promptVersion, route.config.promptLabel};
-        auto version = reference.resolve(m_database);
-        if (!version)
-            return version.error();
-        route.prompt = *version;
-    }
+    SWITCHYARD_TRY(resolvePrompt(route));
     auto budget = BudgetRepository(m_database).get(Budget::Scope::Bot, botSlug);
     if (!budget)
         return budget.error();
     route.hasBudget = budget->has_value();
     m_routes.insert(botSlug, route);
     return route;
+}
+
+Result<void> ChatService::resolvePrompt(BotRoute &route)
+{
+    if (route.config.promptKey.isEmpty())
+        return {};
+    const PromptReference reference{route.config.promptKey, route.config.promptVersion, route.config.promptLabel};
+    auto version = reference.resolve(m_database);
+    if (!version)
+        return version.error();
+    route.prompt = *version;
+    return {};
 }
 
 void ChatService::followWorkspaceGeneration()
@@ -91,10 +97,37 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
     auto route = botRoute(botSlug);
     if (!route)
         return route.error();
-    const LlmConfig &config = route->config;
+    auto chat = prepareRoute(*route, message, std::move(variables), system);
+    if (!chat)
+        return chat.error();
+    if (session)
+        SWITCHYARD_TRY(joinSession(*chat, *session, botSlug));
+    // Once, on the whole conversation the call will carry (a session's history included).
+    SWITCHYARD_TRY(enforceBudget(botSlug, *route, *chat));
+    return chat;
+}
+
+Result<PreparedChat> ChatService::prepareForConfig(qint64 configId, const QString &message, QJsonObject variables,
+                                                   const Templating::SystemVariables &system)
+{
+    followWorkspaceGeneration();
+    auto config = LlmConfigRepository(m_database).byId(configId);
+    if (!config)
+        return config.error();
+    BotRoute route;
+    route.botId = config->botId;
+    route.config = *config;
+    SWITCHYARD_TRY(resolvePrompt(route));
+    return prepareRoute(route, message, std::move(variables), system);
+}
+
+Result<PreparedChat> ChatService::prepareRoute(const BotRoute &route, const QString &message, QJsonObject variables,
+                                               const Templating::SystemVariables &system)
+{
+    const LlmConfig &config = route.config;
 
     PreparedChat chat;
-    chat.botId = route->botId;
+    chat.botId = route.botId;
     chat.configId = config.id;
     chat.call.config = config;
     auto providers = workspaceProviders();
@@ -105,8 +138,8 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
     variables.insert(QStringLiteral("message"), message);
     if (!variables.contains(QStringLiteral("question")))
         variables.insert(QStringLiteral("question"), message);
-    if (route->prompt) {
-        const PromptVersion &version = *route->prompt;
+    if (route.prompt) {
+        const PromptVersion &version = *route.prompt;
         auto compiled = compiledPrompt(version);
         if (!compiled)
             return compiled.error();
@@ -126,10 +159,6 @@ Result<PreparedChat> ChatService::prepareForBot(const QString &botSlug, const QS
     }
     chat.call.messages = {ChatMessage{ChatMessage::Role::User, message}};
     chat.question = message;
-    if (session)
-        SWITCHYARD_TRY(joinSession(chat, *session, botSlug));
-    // Once, on the whole conversation the call will carry (a session's history included).
-    SWITCHYARD_TRY(enforceBudget(botSlug, *route, chat));
     return chat;
 }
 

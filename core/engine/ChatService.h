@@ -78,6 +78,11 @@ public:
     Result<PreparedChat> prepareForBot(const QString &botSlug, const QString &message, QJsonObject variables,
                                        const Templating::SystemVariables &system, const ChatSession *session = nullptr);
 
+    /// Like prepareForBot() for one config of a bot, active or not (the studio's chat tester and compare mode): its
+    /// prompt version rendered with @p variables, no session, no budget check (a tester's call, not a user's).
+    Result<PreparedChat> prepareForConfig(qint64 configId, const QString &message, QJsonObject variables,
+                                          const Templating::SystemVariables &system);
+
     /// A call to explicit providers, outside any bot: @p primary first, then @p fallbacks in order. Each target
     /// becomes a provider named after its kind (so workspace prices for "openai"/"gpt-4o" apply).
     static Result<PreparedChat> prepareAdHoc(const AdHocTarget &primary, const QList<AdHocTarget> &fallbacks,
@@ -138,6 +143,11 @@ private:
         std::optional<PromptVersion> prompt;
         bool hasBudget = false;  ///< a daily budget applies: check it before each call
     };
+    /// Fills @p route's prompt version from its config's prompt reference (none when the config names no prompt).
+    Result<void> resolvePrompt(BotRoute &route);
+    /// Renders @p route's prompt with @p variables and makes @p message the user's turn.
+    Result<PreparedChat> prepareRoute(const BotRoute &route, const QString &message, QJsonObject variables,
+                                      const Templating::SystemVariables &system);
     /// Refuses a call that would take the bot past its daily budget (only when it has one).
     Result<void> enforceBudget(const QString &botSlug, const BotRoute &route, const PreparedChat &chat);
     void chargeSessionTurn(const CallRecord &record);

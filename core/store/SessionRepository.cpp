@@ -127,6 +127,11 @@ Result<ChatSession> SessionRepository::byId(qint64 sessionId)
     return sessions->constFirst();
 }
 
+Result<QList<ChatSession>> SessionRepository::list()
+{
+    return select(QStringLiteral("1 = 1"), {});
+}
+
 Result<ChatSession> SessionRepository::byUuid(const QString &uuid)
 {
     auto sessions = select(QStringLiteral("uuid = ?"), {uuid});

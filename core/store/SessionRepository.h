@@ -30,6 +30,8 @@ public:
     /// Error::NotFound when there is no session with @p uuid.
     Result<ChatSession> byUuid(const QString &uuid);
 
+    /// Every session, oldest first (the studio's session list filters and sorts them itself).
+    Result<QList<ChatSession>> list();
     /// Appends a message at the next position of the session (1 for the first) and returns it as stored.
     /// @p role is "system", "user", "assistant" or "tool" (Error::InvalidInput otherwise); @p callId and
     /// @p priceMicroUsd link an answer to its engine call and charge.

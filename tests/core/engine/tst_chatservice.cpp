@@ -63,6 +63,7 @@ private Q_SLOTS:
     void configSwitchFromAnotherConnectionIsSeenAtOnce();
     void labelMoveReachesTheNextCall();
     void botWithoutActiveConfigIsRefused();
+    void anyConfigOfTheBotCanBeCalledDirectly();
     void sessionTurnsCarryHistoryAndAreCharged();
     void shortWalletIsRefusedBeforeAnyProviderCall();
     void dailyTokenBudgetRefusesTheCallThatWouldPassIt();
@@ -240,6 +241,31 @@ void TestChatService::botWithoutActiveConfigIsRefused()
     auto chat = service.prepareForBot(QStringLiteral("guide"), QStringLiteral("hi"), {}, system);
     QVERIFY(!chat.ok());
     QVERIFY2(chat.error().message.contains(QLatin1String("has no active config")), qPrintable(chat.error().message));
+}
+
+void TestChatService::anyConfigOfTheBotCanBeCalledDirectly()
+{
+    // The studio's chat tester and compare mode call a config that is not the active one.
+    ChatService &service = m_rig->service;
+    Templating::SystemVariables system;
+    auto chat = service.prepareForConfig(m_smartConfig, QStringLiteral("hello"),
+                                         QJsonObject{{QStringLiteral("user_name"), QStringLiteral("Ana")}}, system);
+    QVERIFY2(chat.ok(), qPrintable(chat.ok() ? QString() : chat.error().toString()));
+    QCOMPARE(chat->configId, std::optional<qint64>(m_smartConfig));
+    QCOMPARE(chat->botId, std::optional<qint64>(m_botId));
+    QCOMPARE(chat->call.config.model, QStringLiteral("sim-smart"));
+    QCOMPARE(chat->call.system, QStringLiteral("You guide Ana. Version one."));
+    QCOMPARE(chat->promptVersion, std::optional<int>(1));
+    QCOMPARE(chat->call.messages.size(), 1);
+    QSignalSpy finished(&service, &ChatService::finished);
+    service.start(std::move(*chat));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(service.record().servedModel, QStringLiteral("sim-smart"));
+    QCOMPARE(service.record().configId, std::optional<qint64>(m_smartConfig));
+
+    const auto missing = service.prepareForConfig(m_smartConfig + 1000, QStringLiteral("hello"), {}, system);
+    QVERIFY(!missing.ok());
+    QCOMPARE(missing.error().code, Error::Code::NotFound);
 }
 
 void TestChatService::sessionTurnsCarryHistoryAndAreCharged()

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void searchMatchesTitleUserAndMessagesNewestFirst();
     void searchTakesWildcardsLiterally();
     void renameAndRemove();
+    void listReturnsEverySessionOldestFirst();
 
 private:
     ChatSession makeSession(std::optional<qint64> price) const;
@@ -80,6 +81,25 @@ ChatSession TestSessionRepository::makeSession(std::optional<qint64> price) cons
     session.pricePerMessageMicroUsd = price;
     session.metadata = QJsonObject{{QStringLiteral("channel"), QStringLiteral("web")}};
     return session;
+}
+
+void TestSessionRepository::listReturnsEverySessionOldestFirst()
+{
+    const auto empty = m_sessions->list();
+    QVERIFY(empty.ok());
+    QVERIFY(empty->isEmpty());
+    const auto first = m_sessions->create(makeSession(std::nullopt));
+    ChatSession other = makeSession(50000);
+    other.userRef = QStringLiteral("bob");
+    const auto second = m_sessions->create(other);
+    QVERIFY(first.ok() && second.ok());
+    const auto all = m_sessions->list();
+    QVERIFY(all.ok());
+    QCOMPARE(all->size(), 2);
+    QCOMPARE(all->at(0).id, first->id);
+    QCOMPARE(all->at(1).id, second->id);
+    QCOMPARE(all->at(1).userRef, QStringLiteral("bob"));
+    QCOMPARE(all->at(1).pricePerMessageMicroUsd, std::optional<qint64>(50000));
 }
 
 void TestSessionRepository::createLocksPrice()

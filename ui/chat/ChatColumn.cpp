@@ -1,0 +1,133 @@
+#include "ui/chat/ChatColumn.h"
+
+#include "ui/chat/MarkdownDelegate.h"
+#include "ui/chat/TranscriptModel.h"
+
+#include <QLabel>
+#include <QListView>
+#include <QScrollBar>
+#include <QVBoxLayout>
+
+namespace Switchyard {
+
+ChatColumn::ChatColumn(Database &database, QNetworkAccessManager *network, SecretResolver &secrets,
+                       UsageRecorder &recorder, QWidget *parent)
+    : QWidget(parent), m_service(std::make_unique<ChatService>(database, network, secrets, recorder)),
+      m_model(new TranscriptModel(this)), m_view(new QListView(this)), m_delegate(new MarkdownDelegate(this)),
+      m_title(new QLabel(this))
+{
+    m_title->setObjectName(QStringLiteral("columnTitle"));
+    m_title->setVisible(false);
+    m_view->setObjectName(QStringLiteral("transcriptView"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(m_delegate);
+    m_delegate->watch(m_model);
+    m_view->setUniformItemSizes(false);
+    m_view->setWordWrap(true);
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_view);
+
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(CoalesceMs);
+    connect(&m_coalesce, &QTimer::timeout, this, &ChatColumn::flushPending);
+    connect(m_service.get(), &ChatService::delta, this, &ChatColumn::onDelta);
+    connect(m_service.get(), &ChatService::restarted, this, &ChatColumn::onRestarted);
+    connect(m_service.get(), &ChatService::finished, this, &ChatColumn::onFinished);
+}
+
+ChatColumn::~ChatColumn()
+{
+    // A running call would report into a half-destroyed column.
+    disconnect(m_service.get(), nullptr, this, nullptr);
+    m_service->cancel();
+}
+
+void ChatColumn::setTitle(const QString &title)
+{
+    m_title->setText(title);
+    m_title->setVisible(!title.isEmpty());
+}
+
+QString ChatColumn::title() const
+{
+    return m_title->text();
+}
+
+void ChatColumn::send(const QString &message, Result<PreparedChat> prepared)
+{
+    if (isBusy())
+        return;
+    m_model->append(TranscriptEntry{TranscriptEntry::Role::User, message, false, std::nullopt, {}, {}, 0});
+    if (!prepared) {
+        m_model->append(TranscriptEntry{TranscriptEntry::Role::Notice,
+                                        tr("**Not sent:** %1").arg(prepared.error().message),
+                                        false,
+                                        std::nullopt,
+                                        {},
+                                        {},
+                                        0});
+        scrollToEndIfFollowing();
+        return;
+    }
+    m_system = prepared->call.system;
+    m_pending.clear();
+    m_answerRow = m_model->append(TranscriptEntry{TranscriptEntry::Role::Assistant, {}, true, std::nullopt, {}, {}, 0});
+    scrollToEndIfFollowing();
+    Q_EMIT busyChanged(true);
+    m_service->start(std::move(*prepared));
+}
+
+void ChatColumn::stop()
+{
+    if (isBusy())
+        m_service->cancel();
+}
+
+void ChatColumn::onDelta(const QString &text)
+{
+    m_pending += text;
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
+}
+
+void ChatColumn::onRestarted(const QString &reason)
+{
+    m_pending.clear();
+    m_coalesce.stop();
+    m_model->restart(m_answerRow, reason);
+}
+
+void ChatColumn::flushPending()
+{
+    if (m_pending.isEmpty())
+        return;
+    m_model->appendText(m_answerRow, m_pending);
+    m_pending.clear();
+    scrollToEndIfFollowing();
+}
+
+void ChatColumn::onFinished()
+{
+    m_coalesce.stop();
+    flushPending();
+    const int row = m_answerRow;
+    m_model->finish(row, m_service->record(), m_system);
+    m_answerRow = -1;
+    Q_EMIT busyChanged(false);
+    Q_EMIT answerFinished(row);
+}
+
+void ChatColumn::scrollToEndIfFollowing()
+{
+    QScrollBar *bar = m_view->verticalScrollBar();
+    if (bar->value() >= bar->maximum() - 4)
+        m_view->scrollToBottom();
+}
+
+}  // namespace Switchyard

@@ -1,0 +1,167 @@
+#pragma once
+
+#include "core/model/ChatSession.h"
+#include "core/model/LlmConfig.h"
+#include "core/model/PromptVersion.h"
+#include "core/secrets/SecretResolver.h"
+#include "core/templating/SystemVariables.h"
+
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QThreadPool>
+#include <QWidget>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSplitter;
+class QTabWidget;
+
+namespace Switchyard {
+
+class ChaosPanel;
+class ChatService;
+
+class AnswerDetailsPanel;
+class ChatColumn;
+class Database;
+class SessionsPanel;
+class Settings;
+class UsageRecorder;
+class VariablesPanel;
+
+/// The chat tester: talk to a bot (its active config) or any one config and watch the answer stream in, with who
+/// served it, every attempt of the path, tokens, cost and timing; or send the same message to 2–4 configs side by
+/// side (compare mode). Every conversation is a session; in billed mode the user's wallet pays a locked price per
+/// message. Answers take thumbs up / down feedback, stored per call.
+class ChatPage : public QWidget {
+    Q_OBJECT
+
+public:
+    /// Compare mode sends to the page's config and up to this many more.
+    static constexpr int MaxCompared = 3;
+
+    ChatPage(Database &database, Settings &settings, QWidget *parent = nullptr);
+    ~ChatPage() override;
+
+    /// Re-reads the bots and their configs (after a workspace change).
+    void reload();
+
+    QComboBox *botCombo() const { return m_bot; }
+    /// "Active config" first (data -1), then every config of the bot (data: config id).
+    QComboBox *configCombo() const { return m_config; }
+    QCheckBox *compareCheck() const { return m_compare; }
+    /// Configs to compare with: "—" (data -1) or a config of any bot (data: config id).
+    const QList<QComboBox *> &compareCombos() const { return m_compareWith; }
+    QLineEdit *userRefEdit() const { return m_userRef; }
+    QCheckBox *billedCheck() const { return m_billed; }
+    QPlainTextEdit *composer() const { return m_composer; }
+    const QList<ChatColumn *> &columns() const { return m_columns; }
+    AnswerDetailsPanel *details() const { return m_details; }
+    VariablesPanel *variables() const { return m_variables; }
+    SessionsPanel *sessions() const { return m_sessions; }
+    /// Where the chaos controls (chat-core's ChaosPanel) go: an empty tab of the side panel.
+    QWidget *chaosSlot() const { return m_chaosSlot; }
+    /// The chaos controls for the first column's chain (nullptr before a config is chosen).
+    ChaosPanel *chaosPanel() const { return m_chaos; }
+    /// The session of the conversation in progress (single mode), once its first message was sent.
+    const std::optional<ChatSession> &session() const { return m_session; }
+    UsageRecorder &recorder() const { return *m_recorder; }
+    /// Send, Stop, Regenerate, Edit & resend, New conversation, with their shortcuts.
+    QList<QAction *> pageActions() const;
+
+    void send();
+    void stop();
+    /// Asks the last question again (its answer and anything after it leave the view).
+    void regenerate();
+    /// Puts the last question back into the composer and drops it and everything after it from the view.
+    void editAndResend();
+    /// Starts over: empty transcripts, a new session at the next message.
+    void newConversation();
+    /// Shows the stored session @p sessionId (its bot, user and messages) and continues it with the next message.
+    /// Answers reopened this way show their text; their call details stay in the Activity records.
+    bool openSession(qint64 sessionId);
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+    /// Feedback for @p callUuid is in the database (or @p error says why not).
+    void feedbackStored(const QString &callUuid);
+    void feedbackFailed(const QString &error);
+    /// A non-billed session got the answer of @p callUuid as a message.
+    void answerStored(const QString &callUuid);
+
+private:
+    struct Target {
+        qint64 configId = -1;  ///< -1 = the bot's active config
+        QString title;
+    };
+    QList<Target> targets() const;
+    void rebuildColumns();
+    void fillConfigs();
+    void updatePrompt();
+    /// Points the chaos controls at the first column's service and the chosen config's chain.
+    void updateChaosPanel();
+    void updateBusy();
+    void updateSessionLabel();
+    void sendMessage(const QString &message);
+    /// Creates the session of the conversation at its first message; an Error says why it could not start.
+    Result<void> ensureSession(const QString &firstMessage);
+    void onAnswerFinished(ChatColumn *column, int row);
+    void onSelected(ChatColumn *column, int row);
+    void rate(int rating, const QString &comment);
+    /// Runs UsageRecorder::flush() on a pool thread, then @p then on this page's thread: a finished call's row is
+    /// written in the background, and whatever links to it (feedback, session messages) must wait for it without
+    /// blocking the UI.
+    void afterRecorded(std::function<void()> then);
+    QString botSlug() const;
+
+    Database &m_database;
+    Settings &m_settings;
+    QNetworkAccessManager m_network;
+    SecretResolver m_secrets;
+    std::unique_ptr<UsageRecorder> m_recorder;
+    QThreadPool m_flushPool;  ///< after m_recorder: destroyed (and waited for) first
+    Templating::SystemVariables m_system;
+
+    QComboBox *m_bot;
+    QComboBox *m_config;
+    QCheckBox *m_compare;
+    QList<QComboBox *> m_compareWith;
+    QLineEdit *m_userRef;
+    QCheckBox *m_billed;
+    QSplitter *m_columnsSplitter;
+    QList<ChatColumn *> m_columns;
+    QTabWidget *m_side;
+    AnswerDetailsPanel *m_details;
+    VariablesPanel *m_variables;
+    SessionsPanel *m_sessions;
+    QWidget *m_chaosSlot;
+    ChaosPanel *m_chaos = nullptr;
+    ChatService *m_chaosService = nullptr;  ///< the service m_chaos was made for
+    std::optional<LlmConfig> m_chosenConfig;
+    QPlainTextEdit *m_composer;
+    QLabel *m_notice;
+    QLabel *m_sessionLabel;
+    QPushButton *m_sendButton;
+    QPushButton *m_stopButton;
+    QPushButton *m_regenerateButton;
+    QPushButton *m_editButton;
+    QAction *m_sendAction;
+    QAction *m_stopAction;
+    QAction *m_regenerateAction;
+    QAction *m_editAction;
+    QAction *m_newAction;
+
+    std::optional<ChatSession> m_session;
+    ChatColumn *m_selectedColumn = nullptr;
+    int m_selectedRow = -1;
+};
+
+}  // namespace Switchyard

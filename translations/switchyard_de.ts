@@ -6,22 +6,22 @@
     <message>
         <location filename="../core/prompts/PromptLinter.cpp" line="+297"/>
         <source> at line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation> in Zeile %1, Spalte %2</translation>
     </message>
     <message>
         <location line="+96"/>
         <source>Unknown variable &apos;%1&apos; — did you mean &apos;%2&apos;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Variable &apos;%1&apos; – meinten Sie &apos;%2&apos;?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Variable &apos;%1&apos; is not declared under &apos;variables:&apos; and is not a system variable; declare it or correct its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Variable &apos;%1&apos; ist weder unter &apos;variables:&apos; deklariert noch eine Systemvariable; deklarieren Sie sie oder korrigieren Sie ihren Namen.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Variable &apos;%1&apos; is declared but no template uses it; use it or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Variable &apos;%1&apos; ist deklariert, wird aber von keiner Vorlage verwendet; verwenden oder entfernen Sie sie.</translation>
     </message>
 </context>
 <context>
@@ -57,97 +57,97 @@
     <message>
         <location filename="../ui/providers/AddProviderDialog.cpp" line="+38"/>
         <source>Add Custom Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenen Anbieter hinzufügen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>e.g. my-vllm</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. my-vllm</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>e.g. Local vLLM</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Local vLLM</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The wire format: openai_compatible for vLLM, LM Studio, llama.cpp and other OpenAI-compatible servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Übertragungsformat: openai_compatible für vLLM, LM Studio, llama.cpp und andere OpenAI-kompatible Server</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>e.g. http://localhost:8000</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. http://localhost:8000</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Environment variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebungsvariable</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>System keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund des Systems</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No key</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüssel</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Store &amp;Key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel s&amp;peichern …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Put the key into the system keychain now; the workspace keeps only the reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel jetzt im Schlüsselbund des Systems speichern; der Arbeitsbereich enthält nur den Verweis</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>This build of Switchyard has no keychain support: set the key in the environment variable named here before starting Switchyard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Build von Switchyard unterstützt keinen Schlüsselbund: Setzen Sie den Schlüssel in der hier genannten Umgebungsvariable, bevor Sie Switchyard starten.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>optional, e.g. llama-3.1-8b</source>
-        <translation type="unfinished"></translation>
+        <translation>optional, z. B. llama-3.1-8b</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Add Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter &amp;hinzufügen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&amp;Id:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anzeigename:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;rt:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Basis-URL:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>First &amp;model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes &amp;Modell:</translation>
     </message>
 </context>
 <context>
@@ -155,114 +155,114 @@
     <message>
         <location filename="../ui/chat/AnswerDetailsPanel.cpp" line="+37"/>
         <source>Good answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Gute Antwort</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bad answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlechte Antwort</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Mark as Winner</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Gewinner markieren</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Served by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet von:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tokens:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiten:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>System prompt sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendeter System-Prompt</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Optional comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionaler Kommentar</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Path:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad:</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>(streaming…)</source>
-        <translation type="unfinished"></translation>
+        <translation>(wird gestreamt …)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Select an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Antwort aus</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>nobody (requested %1 / %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>niemand (angefragt: %1 / %2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 / %2 / %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 / %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no region</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Region</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>input %1, cached input %2, cache write %3, output %4, reasoning %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe %1, gecachte Eingabe %2, Cache-Schreiben %3, Ausgabe %4, Reasoning %5</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>$%1</source>
-        <translation type="unfinished"></translation>
+        <translation>$%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>latency %1, first token %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz %1, erstes Token %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="-1"/>
         <location line="+1"/>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
 </context>
 <context>
@@ -320,62 +320,62 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
     <message>
         <location filename="../ui/chat/AttemptsTableModel.cpp" line="+39"/>
         <source>stream restarted</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream neu gestartet</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1 (retry %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Wiederholung %2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 / %2 / %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 / %3</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Hop</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Provider / model</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter / Modell</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error class</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerklasse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -383,67 +383,67 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
     <message>
         <location filename="../ui/bots/AvatarPicker.cpp" line="+47"/>
         <source>A path or URL of an image</source>
-        <translation type="unfinished">Pfad oder URL eines Bildes</translation>
+        <translation>Ein Pfad oder eine URL zu einem Bild</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose an image file (PNG, JPEG, SVG, WebP); the arrow offers built-in avatars</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Bilddatei auswählen (PNG, JPEG, SVG, WebP); der Pfeil bietet eingebaute Avatare an</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No Avatar (Initials)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Avatar (Initialen)</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Robot</source>
-        <translation type="unfinished"></translation>
+        <translation>Roboter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Speech Bubble</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprechblase</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Star</source>
-        <translation type="unfinished"></translation>
+        <translation>Stern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Choose Avatar</source>
-        <translation type="unfinished"></translation>
+        <translation>Avatar auswählen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Images (*.png *.jpg *.jpeg *.svg *.webp);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.svg *.webp);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>%1 is not an image Switchyard can read (PNG, JPEG, SVG or WebP). The initials are shown instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Bild, das Switchyard lesen kann (PNG, JPEG, SVG oder WebP). Stattdessen werden die Initialen angezeigt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 does not exist. The initials are shown instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert nicht. Stattdessen werden die Initialen angezeigt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Images on the web are not previewed; the bot&apos;s clients load them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder aus dem Web werden nicht in der Vorschau angezeigt; die Clients des Bots laden sie.</translation>
     </message>
 </context>
 <context>
@@ -712,7 +712,7 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
     <message>
         <location line="+42"/>
         <source>&lt;b&gt;Fallback path&lt;/b&gt; of the selected config — the order the engine tries</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Fallback-Pfad&lt;/b&gt; der ausgewählten Konfiguration – die Reihenfolge, in der die Engine es versucht</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -915,107 +915,107 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location filename="../ui/bots/ChainPathView.cpp" line="+53"/>
         <source>Fallback path</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallback-Pfad</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>context unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext unbekannt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1M tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mio. Tokens</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1K tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1K Tokens</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>price unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis unbekannt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>$%1 / $%2 per 1M in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>$%1 / $%2 pro 1 Mio. Ein-/Ausgabe</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 · universal fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · universeller Fallback</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>Primär</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fallback rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallback-Regel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chain “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Kette „%1“</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Universal fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>Universeller Fallback</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: %2 / %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 / %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Region: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Region: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Context window: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontextfenster: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Price: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Price: %1 (from %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis: %1 (aus %2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Warning: this hop&apos;s context window (%1) is smaller than the primary&apos;s (%2). A conversation that fits the primary may be too long here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: Das Kontextfenster dieses Hops (%1) ist kleiner als das des primären Modells (%2). Eine Unterhaltung, die in das primäre Modell passt, kann hier zu lang sein.</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>No hop of this config could be planned; see the warnings below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Konfiguration konnte kein Hop geplant werden; siehe die Warnungen unten.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a config to see the path its calls take.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Konfiguration aus, um den Pfad ihrer Aufrufe zu sehen.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1023,102 +1023,102 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location filename="../ui/chat/ChaosHopsModel.cpp" line="+42"/>
         <source>429 rate limited</source>
-        <translation type="unfinished"></translation>
+        <translation>429 Ratenlimit erreicht</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>500 server error</source>
-        <translation type="unfinished"></translation>
+        <translation>500 Serverfehler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>503 unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>503 nicht verfügbar</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeout</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stream cut</source>
-        <translation type="unfinished"></translation>
+        <translation>Stream abgebrochen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Context too long</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext zu lang</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Half-open</source>
-        <translation type="unfinished"></translation>
+        <translation>Halb offen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Forced open</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzwungen offen</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Armed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scharf: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The next call that reaches this hop fails this way; then it disarms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der nächste Aufruf, der diesen Hop erreicht, schlägt auf diese Weise fehl; danach wird der Fehler entschärft.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No fault armed: calls reach the provider normally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fehler scharf geschaltet: Aufrufe erreichen den Anbieter normal.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Circuit breaker %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Circuit Breaker %1</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>Hop</source>
-        <translation type="unfinished"></translation>
+        <translation>Hop</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Region</source>
-        <translation type="unfinished">Region</translation>
+        <translation>Region</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fault</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Breaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Breaker</translation>
     </message>
 </context>
 <context>
@@ -1126,42 +1126,42 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location filename="../ui/chat/ChaosPanel.cpp" line="+24"/>
         <source>Fail a hop of the next call the way its provider would, and watch the fallback.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie einen Hop des nächsten Aufrufs so fehlschlagen, wie es sein Anbieter tun würde, und beobachten Sie den Fallback.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Arm</source>
-        <translation type="unfinished"></translation>
+        <translation>Scharf schalten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Fail the selected hop of the next call with this fault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Hop des nächsten Aufrufs mit diesem Fehler fehlschlagen lassen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Disarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschärfen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Force Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen erzwingen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open the selected hop&apos;s circuit breaker: calls skip it until it is reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Circuit Breaker des ausgewählten Hops öffnen: Aufrufe überspringen ihn, bis er zurückgesetzt wird.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Close the selected hop&apos;s circuit breaker.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Circuit Breaker des ausgewählten Hops schließen.</translation>
     </message>
 </context>
 <context>
@@ -1169,7 +1169,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location filename="../ui/chat/ChatColumn.cpp" line="+69"/>
         <source>**Not sent:** %1</source>
-        <translation type="unfinished"></translation>
+        <translation>**Nicht gesendet:** %1</translation>
     </message>
 </context>
 <context>
@@ -1177,165 +1177,165 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location filename="../ui/chat/ChatPage.cpp" line="+81"/>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrechnen</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+78"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <location line="-78"/>
         <location line="+79"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <location line="-78"/>
         <location line="+79"/>
         <source>Regenerate</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu generieren</translation>
     </message>
     <message>
         <location line="-78"/>
         <source>Edit &amp;&amp; Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten &amp;&amp; erneut senden</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Send the same message to up to four configs at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieselbe Nachricht an bis zu vier Konfigurationen gleichzeitig senden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User ref</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerreferenz</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Charge the user&apos;s wallet the bot&apos;s per-message price, locked when the session starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Guthaben des Nutzers den Preis pro Nachricht des Bots belasten, festgelegt beim Start der Sitzung</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Type a message — Ctrl+Enter sends, Enter starts a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht eingeben – Strg+Enter sendet, Enter beginnt eine neue Zeile</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Bot:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bot:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Config:</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration:</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Variables</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chaos</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaos</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Edit and Resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten und erneut senden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Unterhaltung</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Winner of the comparison %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewinner des Vergleichs %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source> vs </source>
-        <translation type="unfinished"></translation>
+        <translation> vs. </translation>
     </message>
     <message>
         <location line="+47"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Active config (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Konfiguration (%1)</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Chaos controls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaos-Steuerung: %1</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Billed: the price locks at the first message</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgerechnet: Der Preis wird bei der ersten Nachricht festgelegt</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Billed %1 per message (locked %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgerechnet: %1 pro Nachricht (festgelegt am %2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Session not billed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung wird nicht abgerechnet</translation>
     </message>
     <message>
         <location line="+75"/>
         <source>The bot of session %1 no longer exists; its messages are in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bot der Sitzung %1 existiert nicht mehr; ihre Nachrichten befinden sich in der Datenbank.</translation>
     </message>
     <message>
         <location line="+115"/>
         <source>Charged %1 µ$; the wallet holds %2 µ$</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µ$ belastet; das Guthaben beträgt %2 µ$</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Stored: thumbs up</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert: Daumen hoch</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stored: thumbs down</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert: Daumen runter</translation>
     </message>
 </context>
 <context>
@@ -1562,97 +1562,97 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <location line="+7"/>
         <location line="+11"/>
         <source>New Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
         <location line="-82"/>
         <source>Start the new workspace with the sample bots, prompts and providers, or empty?</source>
-        <translation type="unfinished"></translation>
+        <translation>Soll der neue Arbeitsbereich mit den Beispiel-Bots, -Prompts und -Anbietern beginnen oder leer sein?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Sample Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beispiel-Arbeitsbereich</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Empty Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leerer Arbeitsbereich</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;New Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Arbeitsbereich …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create a workspace file, empty or with the sample bots, and open it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Arbeitsbereichsdatei anlegen, leer oder mit den Beispiel-Bots, und öffnen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Import Prompt Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Ordner &amp;importieren …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import every prompt file of a folder; changed files become new versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prompt-Dateien eines Ordners importieren; geänderte Dateien werden zu neuen Versionen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>E&amp;xport Prompt Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Ordner e&amp;xportieren …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write the latest version of every prompt to a folder, one file per prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neueste Version jedes Prompts in einen Ordner schreiben, eine Datei pro Prompt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import &amp;providers.yaml…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;providers.yaml importieren …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Replace the workspace&apos;s providers, models, prices and chains with a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anbieter, Modelle, Preise und Ketten des Arbeitsbereichs durch eine Datei ersetzen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export provi&amp;ders.yaml…</source>
-        <translation type="unfinished"></translation>
+        <translation>provi&amp;ders.yaml exportieren …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write the workspace&apos;s providers as providers.yaml; API keys stay references</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anbieter des Arbeitsbereichs als providers.yaml schreiben; API-Schlüssel bleiben Verweise</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Switchyard workspaces (*.db *.sqlite *.switchyard)</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchyard-Arbeitsbereiche (*.db *.sqlite *.switchyard)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 already exists and was left as it is. Choose a new file name, or open the file with File ▸ Open Workspace….</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits und wurde unverändert gelassen. Wählen Sie einen neuen Dateinamen oder öffnen Sie die Datei über Datei ▸ Arbeitsbereich öffnen ….</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The workspace %1 was not created: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich %1 wurde nicht angelegt: %2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Created %1 with %2 sample bots, %3 prompts and %4 providers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde mit %2 Beispiel-Bots, %3 Prompts und %4 Anbietern angelegt</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Created the empty workspace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der leere Arbeitsbereich %1 wurde angelegt</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1660,94 +1660,98 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <location line="+25"/>
         <location line="+11"/>
         <source>Import Prompt Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Ordner importieren</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>Importing prompt files from %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Dateien werden aus %1 importiert …</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Imported from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus %1 importiert</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Nothing was imported from %1: %2
 
 Fix the file and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus %1 wurde nichts importiert: %2
+
+Korrigieren Sie die Datei und importieren Sie erneut.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Imported %1 new prompts from %2; %3 updated (a new version each), %4 unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neue Prompts aus %2 importiert; %3 aktualisiert (jeweils eine neue Version), %4 unverändert.</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+44"/>
         <source>Warnings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen:</translation>
     </message>
     <message>
         <location line="-35"/>
         <location line="+6"/>
         <location line="+5"/>
         <source>Export Prompt Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Ordner exportieren</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>The prompts were not exported to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prompts wurden nicht nach %1 exportiert: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exported %1 prompts to %2, one file per prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Prompts nach %2 exportiert, eine Datei pro Prompt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+7"/>
         <location line="+12"/>
         <source>Import providers.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>providers.yaml importieren</translation>
     </message>
     <message>
         <location line="-18"/>
         <location line="+25"/>
         <source>YAML files (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML-Dateien (*.yaml *.yml)</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>The providers were not changed: %1
 
 Fix the file and import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anbieter wurden nicht geändert: %1
+
+Korrigieren Sie die Datei und importieren Sie erneut.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Imported %1 providers with %2 models and %3 fallback chains from %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anbieter mit %2 Modellen und %3 Fallback-Ketten aus %4 importiert.</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+6"/>
         <location line="+4"/>
         <source>Export providers.yaml</source>
-        <translation type="unfinished"></translation>
+        <translation>providers.yaml exportieren</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>The providers were not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anbieter wurden nicht exportiert: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Exported %1 providers to %2. API keys are written as references (environment variable or keychain entry), never as values.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anbieter nach %2 exportiert. API-Schlüssel werden als Verweise (Umgebungsvariable oder Schlüsselbund-Eintrag) geschrieben, nie als Werte.</translation>
     </message>
 </context>
 <context>
@@ -1778,32 +1782,32 @@ Fix the file and import again.</source>
     <message>
         <location filename="../ui/prompts/LabelHistoryModel.cpp" line="+47"/>
         <source>v%1 → v%2</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1 → v%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>new → v%1</source>
-        <translation type="unfinished"></translation>
+        <translation>neu → v%1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschiebung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Moved By</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschoben von</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt</translation>
     </message>
 </context>
 <context>
@@ -1866,12 +1870,12 @@ Fix the file and import again.</source>
     <message>
         <location line="+2"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1911,17 +1915,17 @@ Fix the file and import again.</source>
     <message>
         <location line="+30"/>
         <source>&amp;Bot</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;ot</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prompt</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>P&amp;rovider</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nbieter</translation>
     </message>
     <message>
         <location line="+53"/>
@@ -2003,7 +2007,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location line="-3"/>
         <source>Providers[*] — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter[*] – %1</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2016,12 +2020,12 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/providers/ModelItemDelegate.cpp" line="+30"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht festgelegt</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>unknown</source>
-        <translation type="unfinished">unbekannt</translation>
+        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
@@ -2029,133 +2033,133 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/providers/ModelsTableModel.cpp" line="+192"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The model supports “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell unterstützt „%1“</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+2"/>
         <source>unknown</source>
-        <translation type="unfinished">unbekannt</translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>The stored price accounting uses: manual, else providers.yaml (saved), else LiteLLM</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Preis, den die Abrechnung verwendet: manuell, sonst providers.yaml (gespeichert), sonst LiteLLM</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Empty: billed at the input (cached, cache write) or output (reasoning) price</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: abgerechnet zum Eingabepreis (gecacht, Cache-Schreiben) bzw. Ausgabepreis (Reasoning)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Mark “%1” as supporting %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ als %2 unterstützend markieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mark “%1” as not supporting %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ als %2 nicht unterstützend markieren</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Change %1 of “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von „%2“ ändern</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Context window</source>
-        <translation type="unfinished">Kontextfenster</translation>
+        <translation>Kontextfenster</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Input / 1k tokens</source>
-        <translation type="unfinished">Eingabe / 1k Tokens</translation>
+        <translation>Eingabe / 1K Tokens</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Output / 1k tokens</source>
-        <translation type="unfinished">Ausgabe / 1k Tokens</translation>
+        <translation>Ausgabe / 1K Tokens</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cached input / 1k</source>
-        <translation type="unfinished"></translation>
+        <translation>Gecachte Eingabe / 1K</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cache write / 1k</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache-Schreiben / 1K</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reasoning / 1k</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasoning / 1K</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Max output</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Ausgabe</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Chat</source>
-        <translation type="unfinished">Chat</translation>
+        <translation>Chat</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Streaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Streaming</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Vision</source>
-        <translation type="unfinished"></translation>
+        <translation>Vision</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reasoning</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasoning</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>Embeddings</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>LiteLLM price</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Preis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Billed price</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgerechneter Preis</translation>
     </message>
 </context>
 <context>
@@ -2163,7 +2167,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/MoveLabelCommand.cpp" line="+11"/>
         <source>Move label “%1” from v%2 to v%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Label „%1“ von v%2 auf v%3 verschieben</translation>
     </message>
 </context>
 <context>
@@ -2172,27 +2176,27 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <location filename="../ui/prompts/MoveLabelDialog.cpp" line="+18"/>
         <location line="+15"/>
         <source>Move Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label verschieben</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Choose a label or type the name of a new one</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Label aus oder geben Sie den Namen eines neuen ein</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Which label should point at version %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Label soll auf Version %1 zeigen?</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>Type a label name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie einen Label-Namen ein.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A label starts with a letter or digit and has only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (at most 64 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Label beginnt mit einem Buchstaben oder einer Ziffer und enthält nur Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos; (höchstens 64 Zeichen).</translation>
     </message>
 </context>
 <context>
@@ -2292,22 +2296,22 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/ParameterChangesModel.cpp" line="+8"/>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>Links</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechts</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>(not set)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nicht festgelegt)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Parameter</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
 </context>
 <context>
@@ -2315,27 +2319,27 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptCompletionModel.cpp" line="+40"/>
         <source>declared</source>
-        <translation type="unfinished"></translation>
+        <translation>deklariert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>system variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemvariable</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>other prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>anderer Prompt</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 — %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2: %3</translation>
     </message>
 </context>
 <context>
@@ -2343,69 +2347,69 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptDiffDialog.cpp" line="+62"/>
         <source>&amp;Next Change</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächste Änderung</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>&amp;Previous Change</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorherige Änderung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Compare Versions — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen vergleichen – %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The older side of the comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ältere Seite des Vergleichs</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The newer side of the comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neuere Seite des Vergleichs</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Left:</source>
-        <translation type="unfinished"></translation>
+        <translation>Links:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Right:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechts:</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Changed parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Geänderte Parameter</translation>
     </message>
     <message>
         <location line="+51"/>
         <location line="+86"/>
         <location line="+1"/>
         <source>Version %1</source>
-        <translation type="unfinished">Version %1</translation>
+        <translation>Version %1</translation>
     </message>
     <message>
         <location line="-86"/>
         <source>Version %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 – %2</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>The texts of the two versions are identical.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Texte der beiden Versionen sind identisch.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lines removed: %1, added: %2, in %3 places.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen entfernt: %1, hinzugefügt: %2, an %3 Stellen.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Parameters can&apos;t be compared: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Parameter können nicht verglichen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2413,37 +2417,37 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptEditorDocument.cpp" line="+116"/>
         <source>“%1” is not a valid prompt key: use lower-case letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Prompt-Schlüssel: Verwenden Sie Kleinbuchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>A prompt “%1” already exists; open it from the list or choose another key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Prompt „%1“ existiert bereits; öffnen Sie ihn aus der Liste oder wählen Sie einen anderen Schlüssel.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>No prompt is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Prompt geöffnet.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Version %1 is open for viewing only; open the latest version to edit and save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 ist nur zur Ansicht geöffnet; öffnen Sie die neueste Version, um zu bearbeiten und zu speichern.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The prompt was not saved because it does not parse: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt wurde nicht gespeichert, weil er nicht geparst werden kann: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The prompt was not saved: its “key:” says “%1” but this is the prompt “%2”. Change the key back to “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt wurde nicht gespeichert: Sein „key:“ lautet „%1“, dies ist aber der Prompt „%2“. Setzen Sie den Schlüssel wieder auf „%2“.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Edit text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -2451,133 +2455,133 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptHistoryPanel.cpp" line="+88"/>
         <source>Compare with &amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit &amp;vorheriger vergleichen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the selected version beside the one before it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Version neben der vorherigen anzeigen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare &amp;Selected Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausgewählte Versionen vergleichen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the two selected versions side by side (Ctrl+click to select the second)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden ausgewählten Versionen nebeneinander anzeigen (die zweite mit Strg+Klick auswählen)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Move &amp;Label Here…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Label hierher verschieben …</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Point production, staging or a custom label at the selected version</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Label production oder staging oder ein eigenes Label auf die ausgewählte Version setzen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Restore as New Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Als neue Version &amp;wiederherstellen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save the selected version&apos;s text again as the newest version</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text der ausgewählten Version erneut als neueste Version speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version ö&amp;ffnen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show the selected version&apos;s text, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text der ausgewählten Version schreibgeschützt anzeigen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Undo</source>
-        <translation type="unfinished">Rückgängig</translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Redo</source>
-        <translation type="unfinished">Wiederherstellen</translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Filter by note, author or label</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Notiz, Autor oder Label filtern</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Double-click a label to select its version</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken Sie auf ein Label, um seine Version auszuwählen</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Labels</source>
-        <translation type="unfinished">Labels</translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Label history</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-Verlauf</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>The history of “%1” can&apos;t be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf von „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>“%1” is not a valid label name: use letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Label-Name: Verwenden Sie Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The label “%1” could not be moved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Label „%1“ konnte nicht verschoben werden: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The label “%1” already points at version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Label „%1“ zeigt bereits auf Version %2.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Created the label “%1” at version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Label „%1“ wurde bei Version %2 angelegt.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The label could not be moved back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Label konnte nicht zurückverschoben werden: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+5"/>
         <source>Version %1 can&apos;t be restored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 kann nicht wiederhergestellt werden: %2</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Restored from version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederhergestellt aus Version %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Version %1 has the same text as the latest version %2; nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 hat denselben Text wie die neueste Version %2; es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Restored version %1 as version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 wurde als Version %2 wiederhergestellt.</translation>
     </message>
 </context>
 <context>
@@ -2585,22 +2589,22 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptLabelsModel.cpp" line="+49"/>
         <source>v%1</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Moved here on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hierher verschoben am %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
 </context>
 <context>
@@ -2608,132 +2612,132 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptOutlinePanel.cpp" line="+27"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;Add Section…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt &amp;hinzufügen …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a section after the selected one</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Abschnitt nach dem ausgewählten hinzufügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Remove Section</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt &amp;entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected section and its text</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Abschnitt und seinen Text entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;name Section…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt &amp;umbenennen …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change the selected section&apos;s title</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Titel des ausgewählten Abschnitts ändern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected section up</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Abschnitt nach oben verschieben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move &amp;Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach u&amp;nten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move the selected section down</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Abschnitt nach unten verschieben</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Sections</source>
-        <translation type="unfinished">Bereiche</translation>
+        <translation>Abschnitte</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>Add Section</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt hinzufügen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Title of the new section:</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel des neuen Abschnitts:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New Section</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Abschnitt</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Write this section&apos;s instructions here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie die Anweisungen dieses Abschnitts hier.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add section “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt „%1“ hinzufügen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Remove section “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt „%1“ entfernen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Rename Section</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt umbenennen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New title of “%1”:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Titel von „%1“:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rename section “%1” to “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt „%1“ in „%2“ umbenennen</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Move section “%1” up</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt „%1“ nach oben verschieben</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Move section “%1” down</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitt „%1“ nach unten verschieben</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No prompt is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Prompt geöffnet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This prompt has no sections. Add one to turn it into a structured prompt (a prompt has either a system text or sections).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Prompt hat keine Abschnitte. Fügen Sie einen hinzu, um daraus einen strukturierten Prompt zu machen (ein Prompt hat entweder einen Systemtext oder Abschnitte).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No sections yet: add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Abschnitte: Fügen Sie einen hinzu.</translation>
     </message>
 </context>
 <context>
@@ -2741,92 +2745,92 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptPreviewPanel.cpp" line="+38"/>
         <source>This prompt uses no variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Prompt verwendet keine Variablen.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>The model whose price the cost estimate uses: the configs that use this prompt first, then every model of the workspace&apos;s providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell, dessen Preis die Kostenschätzung verwendet: zuerst die Konfigurationen, die diesen Prompt verwenden, dann jedes Modell der Anbieter des Arbeitsbereichs</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Rendered system instruction</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerenderte Systemanweisung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rendered user message</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerenderte Benutzernachricht</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>System</source>
-        <translation type="unfinished">System</translation>
+        <translation>System</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Cost on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten für:</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>No model (tokens only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell (nur Tokens)</translation>
     </message>
     <message>
         <location line="+91"/>
         <source>The prompt does not parse: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt kann nicht geparst werden: %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Missing variables: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlende Variablen: %1</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>no value</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Wert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not declared under “variables:”</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht unter „variables:“ deklariert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Enter a list or object as JSON, e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Liste oder ein Objekt als JSON ein, z. B. %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Empty: the sample “%1” is used</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer: Das Beispiel „%1“ wird verwendet</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>About %1 input tokens (system and user).</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwa %1 Eingabe-Tokens (System und Benutzer).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>No price is stored for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist kein Preis gespeichert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>≈ $%1 on %2 with up to %3 output tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>≈ $%1 für %2 mit bis zu %3 Ausgabe-Tokens.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>≈ $%1 on %2 for the input.</source>
-        <translation type="unfinished"></translation>
+        <translation>≈ $%1 für %2 für die Eingabe.</translation>
     </message>
 </context>
 <context>
@@ -2834,7 +2838,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptTextEdit.cpp" line="+255"/>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2</translation>
     </message>
 </context>
 <context>
@@ -2842,27 +2846,27 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptVersionsModel.cpp" line="+96"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Author</source>
-        <translation type="unfinished">Autor</translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Labels</source>
-        <translation type="unfinished">Labels</translation>
+        <translation>Labels</translation>
     </message>
 </context>
 <context>
@@ -2870,229 +2874,230 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location filename="../ui/prompts/PromptsPage.cpp" line="+48"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Unsaved Changes</source>
-        <translation type="unfinished">Ungespeicherte Änderungen</translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The prompt “%1” has unsaved changes. Save them as a new version before moving on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt „%1“ hat ungespeicherte Änderungen. Möchten Sie sie als neue Version speichern, bevor Sie fortfahren?</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Delete Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt löschen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This workspace has no prompts yet.
 Create one with New Prompt, or import prompt files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich enthält noch keine Prompts.
+Legen Sie mit „Neuer Prompt“ einen an oder importieren Sie Prompt-Dateien.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Filter prompts by key, label or author</source>
-        <translation type="unfinished">Prompts nach Schlüssel, Label oder Autor filtern</translation>
+        <translation>Prompts nach Schlüssel, Label oder Autor filtern</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;New Prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Prompt …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create a prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Prompt anlegen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Save Version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Version &amp;speichern …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save the text as the prompt&apos;s next version, with a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Text als nächste Version des Prompts mit einer Notiz speichern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Revert</source>
-        <translation type="unfinished">&amp;Verwerfen</translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Throw away the unsaved changes of this prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ungespeicherten Änderungen an diesem Prompt verwerfen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Undo</source>
-        <translation type="unfinished">Rückgängig</translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Redo</source>
-        <translation type="unfinished">Wiederherstellen</translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Delete Prompt…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt &amp;löschen …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete the open prompt with all its versions and labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Den geöffneten Prompt mit allen Versionen und Labels löschen</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>Gliederung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>Prompt YAML</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-YAML</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>Could not open the prompt “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt „%1“ konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Could not open version %1 of “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 von „%2“ konnte nicht geöffnet werden: %3</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>New Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Prompt</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Key of the new prompt (lower-case letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;):</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel des neuen Prompts (Kleinbuchstaben, Ziffern, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;):</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>First version</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Version</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edited version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 bearbeitet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What changed in this version of “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was hat sich in dieser Version von „%1“ geändert?</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Nothing to save: “%1” is unchanged since version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu speichern: „%1“ ist seit Version %2 unverändert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved “%1” as version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde als Version %2 gespeichert.</translation>
     </message>
     <message>
         <location line="+23"/>
         <location line="+7"/>
         <source>Could not check which configs use “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte nicht geprüft werden, welche Konfigurationen „%1“ verwenden: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The prompt “%1” is used by the config “%2” of the bot “%3”; point that config at another prompt first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt „%1“ wird von der Konfiguration „%2“ des Bots „%3“ verwendet; lassen Sie diese Konfiguration zuerst auf einen anderen Prompt verweisen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Delete the prompt “%1” with all its versions, labels and label history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Prompt „%1“ mit allen Versionen, Labels und dem Label-Verlauf löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Could not delete the prompt “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt „%1“ konnte nicht gelöscht werden: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Deleted the prompt “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt „%1“ wurde gelöscht.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>%1 (new)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (neu)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 v%2 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 v%2 (schreibgeschützt)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 v%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 v%2</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Select a prompt on the left, or create one with New Prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie links einen Prompt aus oder legen Sie mit „Neuer Prompt“ einen neuen an.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>new, not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>neu, noch nicht gespeichert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>version %1, read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1, schreibgeschützt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>based on version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>basiert auf Version %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>ungespeicherte Änderungen</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>%1 · %2 (%3/%4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 (%3/%4)</translation>
     </message>
     <message>
         <location line="+104"/>
         <source>Used in other prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>In anderen Prompts verwendet</translation>
     </message>
 </context>
 <context>
@@ -3188,58 +3193,58 @@ Create one with New Prompt, or import prompt files.</source>
     <message>
         <location line="-191"/>
         <source>none needed, or env:NAME / keychain:NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erforderlich, oder env:NAME / keychain:NAME</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Where the key is found: an environment variable (env:NAME) or the system keychain (keychain:NAME). The key itself is never stored in the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo der Schlüssel zu finden ist: eine Umgebungsvariable (env:NAME) oder der Schlüsselbund des Systems (keychain:NAME). Der Schlüssel selbst wird nie im Arbeitsbereich gespeichert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This is not a key reference. Put the key into the keychain with Set API Key… or into an environment variable, and write keychain:NAME or env:NAME here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist kein Schlüsselverweis. Legen Sie den Schlüssel mit „API-Schlüssel festlegen …“ im Schlüsselbund oder in einer Umgebungsvariable ab und geben Sie hier keychain:NAME oder env:NAME ein.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>the kind&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard der Art</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>An http:// or https:// address without a query, e.g. http://localhost:8000</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine http://- oder https://-Adresse ohne Abfrageteil, z. B. http://localhost:8000</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Azure OpenAI only, e.g. 2024-10-21</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Azure OpenAI, z. B. 2024-10-21</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>comma-separated, e.g. us-east-1, ap-south-1</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt, z. B. us-east-1, ap-south-1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> requests/min</source>
-        <translation type="unfinished"></translation>
+        <translation> Anfragen/min</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+2"/>
         <source>unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <location line="-1"/>
         <source> tokens/min</source>
-        <translation type="unfinished"></translation>
+        <translation> Tokens/min</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3247,102 +3252,102 @@ Create one with New Prompt, or import prompt files.</source>
         <location line="+1"/>
         <location line="+1"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>&amp;Display name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeige&amp;name:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Basis-URL:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API &amp;version:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Version:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Default re&amp;gion:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard&amp;region:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;gions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gionen:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Rate limits:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rat&amp;enlimits:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerlauf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Timeouts:</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeouts:</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>New model id, e.g. llama-3.1-70b</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Modell-ID, z. B. llama-3.1-70b</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Add Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell &amp;hinzufügen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;move Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell ent&amp;fernen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Use &amp;LiteLLM Price</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;LiteLLM-Preis verwenden</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy the imported LiteLLM price into the selected model&apos;s price</source>
-        <translation type="unfinished"></translation>
+        <translation>Den importierten LiteLLM-Preis in den Preis des ausgewählten Modells übernehmen</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Models:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle:</translation>
     </message>
     <message>
         <location line="+131"/>
         <source>Use the LiteLLM price for “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Preis für „%1“ verwenden</translation>
     </message>
     <message>
         <location line="+70"/>
@@ -3400,22 +3405,22 @@ Create one with New Prompt, or import prompt files.</source>
     <message>
         <location filename="../ui/providers/ProvidersCommands.cpp" line="+38"/>
         <source>Remove provider “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter „%1“ entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add provider “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter „%1“ hinzufügen</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Remove model “%1” from “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell „%1“ aus „%2“ entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add model “%1” to “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell „%1“ zu „%2“ hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -3423,113 +3428,113 @@ Create one with New Prompt, or import prompt files.</source>
     <message>
         <location filename="../ui/providers/ProvidersDocument.cpp" line="+111"/>
         <source>display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigename</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>API key reference</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüsselverweis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>API version</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Version</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>default region</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardregion</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>regions</source>
-        <translation type="unfinished"></translation>
+        <translation>Regionen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>requests per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Minute</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>tokens per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens pro Minute</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>connect timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungs-Timeout</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>first-token timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Timeout für das erste Token</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>idle timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerlauf-Timeout</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>total timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt-Timeout</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Change %1 of “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von „%2“ ändern</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The workspace already has a provider “%1”; choose another id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich hat bereits einen Anbieter „%1“; wählen Sie eine andere ID.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>fallback chain “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallback-Kette „%1“</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>fallback rule %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallback-Regel %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>the universal fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>der universelle Fallback</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+25"/>
         <source>No provider is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Anbieter ausgewählt.</translation>
     </message>
     <message>
         <location line="-20"/>
         <source>Provider “%1” can&apos;t be removed: %2 still use it. Change those in providers.yaml and import it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter „%1“ kann nicht entfernt werden: %2 verwenden ihn noch. Ändern Sie diese in der providers.yaml und importieren Sie sie zuerst.</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Provider “%1” already has a model “%2”; choose another id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter „%1“ hat bereits ein Modell „%2“; wählen Sie eine andere ID.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No model is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Modell ausgewählt.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Model “%1” of “%2” can&apos;t be removed: %3 still use it. Change those in providers.yaml and import it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell „%1“ von „%2“ kann nicht entfernt werden: %3 verwenden es noch. Ändern Sie diese in der providers.yaml und importieren Sie sie zuerst.</translation>
     </message>
 </context>
 <context>
@@ -3537,18 +3542,19 @@ Create one with New Prompt, or import prompt files.</source>
     <message>
         <location filename="../ui/providers/ProvidersPage.cpp" line="+38"/>
         <source>Unsaved Changes</source>
-        <translation type="unfinished">Ungespeicherte Änderungen</translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The providers have unsaved changes. Save them before moving on?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anbieter haben ungespeicherte Änderungen. Möchten Sie sie speichern, bevor Sie fortfahren?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This workspace has no providers yet.
 Add a custom provider or import a providers.yaml file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich enthält noch keine Anbieter.
+Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml-Datei.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3558,157 +3564,157 @@ Add a custom provider or import a providers.yaml file.</source>
     <message>
         <location line="+6"/>
         <source>Undo</source>
-        <translation type="unfinished">Rückgängig</translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Redo</source>
-        <translation type="unfinished">Wiederherstellen</translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Save Providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter &amp;speichern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Check and store every provider and model of the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anbieter und Modelle des Arbeitsbereichs prüfen und speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Revert</source>
-        <translation type="unfinished">&amp;Verwerfen</translation>
+        <translation>&amp;Verwerfen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Throw away the unsaved changes to the providers</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ungespeicherten Änderungen an den Anbietern verwerfen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add Custom &amp;Provider…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenen &amp;Anbieter hinzufügen …</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add an OpenAI-compatible endpoint such as vLLM, LM Studio or llama.cpp</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen OpenAI-kompatiblen Endpunkt wie vLLM, LM Studio oder llama.cpp hinzufügen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter entfernen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the selected provider and its models (when saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Anbieter und seine Modelle entfernen (beim Speichern)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import Prices from &amp;LiteLLM…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise aus &amp;LiteLLM importieren …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read LiteLLM&apos;s model_prices_and_context_window.json and store its prices for the workspace&apos;s models</source>
-        <translation type="unfinished"></translation>
+        <translation>Die model_prices_and_context_window.json von LiteLLM lesen und ihre Preise für die Modelle des Arbeitsbereichs speichern</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Importing LiteLLM prices…</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Preise werden importiert …</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+127"/>
         <source>The providers were not saved; your changes are kept. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anbieter wurden nicht gespeichert; Ihre Änderungen bleiben erhalten. %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Could not read the stored providers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherten Anbieter konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Import Prices from LiteLLM</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise aus LiteLLM importieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>LiteLLM price files (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Preisdateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The file can&apos;t be read (%1). Check that it exists and is readable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gelesen werden (%1). Prüfen Sie, ob sie existiert und lesbar ist.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>LiteLLM Import Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Import fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No prices were imported from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus %1 wurden keine Preise importiert.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Read %1 entries from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge aus %2 gelesen.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Imported prices for %1 models of this workspace (%2 new or changed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise für %1 Modelle dieses Arbeitsbereichs importiert (%2 neu oder geändert).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unknown models (no provider of this workspace lists them): %1. Skipped entries: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Modelle (kein Anbieter dieses Arbeitsbereichs führt sie): %1. Übersprungene Einträge: %2.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Cancel came after the prices were stored; they stay imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Abbruch kam erst, nachdem die Preise gespeichert waren; sie bleiben importiert.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Imported:</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  %1/%2 from “%3”: $%4 / $%5 per 1K input / output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1/%2 aus „%3“: $%4 / $%5 pro 1.000 Eingabe-/Ausgabe-Tokens</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Unknown models:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Modelle:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Skipped:</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>LiteLLM Prices Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>LiteLLM-Preise importiert</translation>
     </message>
 </context>
 <context>
@@ -3764,17 +3770,17 @@ Add a custom provider or import a providers.yaml file.</source>
     <message>
         <location filename="../ui/chat/SessionsPanel.cpp" line="+20"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Filter sessions by title, bot or user</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzungen nach Titel, Bot oder Benutzer filtern</translation>
     </message>
 </context>
 <context>
@@ -3782,42 +3788,42 @@ Add a custom provider or import a providers.yaml file.</source>
     <message>
         <location filename="../ui/chat/SessionsTableModel.cpp" line="+42"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 / message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / Nachricht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not billed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht abgerechnet</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bot</source>
-        <translation type="unfinished"></translation>
+        <translation>Bot</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
 </context>
 <context>
@@ -3921,57 +3927,57 @@ Add a custom provider or import a providers.yaml file.</source>
     <message>
         <location filename="../ui/chat/TranscriptModel.cpp" line="+27"/>
         <source> · rated good</source>
-        <translation type="unfinished"></translation>
+        <translation> · als gut bewertet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> · rated bad</source>
-        <translation type="unfinished"></translation>
+        <translation> · als schlecht bewertet</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>*(stopped)*</source>
-        <translation type="unfinished"></translation>
+        <translation>*(gestoppt)*</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>**The call failed:** %1</source>
-        <translation type="unfinished"></translation>
+        <translation>**Der Aufruf ist fehlgeschlagen:** %1</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>%1 via %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 über %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 via %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 über %2 (%3)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 in / %2 out tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Eingabe- / %2 Ausgabe-Tokens</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>$%1</source>
-        <translation type="unfinished"></translation>
+        <translation>$%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 ms (first token %2 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms (erstes Token %2 ms)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Versuche</translation>
     </message>
 </context>
 <context>
@@ -3979,37 +3985,37 @@ Add a custom provider or import a providers.yaml file.</source>
     <message>
         <location filename="../ui/chat/VariablesPanel.cpp" line="+33"/>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>System variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemvariable</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Current value</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktueller Wert</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>System variables (filled in at each send)</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemvariablen (bei jedem Senden ausgefüllt)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This config has no prompt: the message is sent without a system instruction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konfiguration hat keinen Prompt: Die Nachricht wird ohne Systemanweisung gesendet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prompt %1 version %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt %1, Version %2</translation>
     </message>
 </context>
 <context>
@@ -4017,22 +4023,22 @@ Add a custom provider or import a providers.yaml file.</source>
     <message>
         <location filename="../ui/WorkspaceTransfer.cpp" line="+28"/>
         <source>No file name was given for the new workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für den neuen Arbeitsbereich wurde kein Dateiname angegeben.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 already exists. Choose a new file name, or open the file with File ▸ Open Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits. Wählen Sie einen neuen Dateinamen oder öffnen Sie die Datei über Datei ▸ Arbeitsbereich öffnen …</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Cannot write the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>

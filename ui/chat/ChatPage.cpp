@@ -90,6 +90,11 @@ ChatPage::ChatPage(Database &database, Settings &settings, QWidget *parent)
     m_flushPool.setMaxThreadCount(1);  // flushes in order; one is plenty
     m_bot->setObjectName(QStringLiteral("botCombo"));
     m_config->setObjectName(QStringLiteral("configCombo"));
+    // Long bot and config names are elided instead of widening the window.
+    for (QComboBox *combo : {m_bot, m_config}) {
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(18);
+    }
     m_compare->setObjectName(QStringLiteral("compareCheck"));
     m_compare->setToolTip(tr("Send the same message to up to four configs at once"));
     m_userRef->setObjectName(QStringLiteral("userRefEdit"));
@@ -118,11 +123,15 @@ ChatPage::ChatPage(Database &database, Settings &settings, QWidget *parent)
     top->addWidget(new QLabel(tr("Config:"), this));
     top->addWidget(m_config, 1);
     top->addWidget(m_compare);
+    // The configs to compare with get a row of their own, so the page keeps its width with three of them.
+    auto *compareRow = new QHBoxLayout;
     for (int n = 0; n < MaxCompared; ++n) {
         auto *combo = new QComboBox(this);
         combo->setObjectName(QStringLiteral("compareCombo%1").arg(n + 1));
         combo->setVisible(false);
-        top->addWidget(combo, 1);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(16);
+        compareRow->addWidget(combo, 1);
         m_compareWith.append(combo);
         connect(combo, &QComboBox::currentIndexChanged, this, &ChatPage::rebuildColumns);
     }
@@ -156,6 +165,7 @@ ChatPage::ChatPage(Database &database, Settings &settings, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addLayout(compareRow);
     layout->addWidget(middle, 1);
     layout->addWidget(m_notice);
     layout->addLayout(bottom);
@@ -361,6 +371,7 @@ void ChatPage::rebuildColumns()
 {
     for (ChatColumn *column : std::as_const(m_columns)) {
         column->stop();
+        column->hide();  // gone from the splitter at once; deleted when control is back in the event loop
         column->deleteLater();
     }
     m_columns.clear();

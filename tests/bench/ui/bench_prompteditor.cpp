@@ -1,16 +1,24 @@
 // Typing in the prompt editor: keystroke-to-repaint on a 2,000-line structured prompt, and the lint that the editor's
 // owner runs after a pause in typing.
 #include "core/prompts/PromptLinter.h"
+#include "core/settings/Settings.h"
+#include "core/store/Database.h"
+#include "core/store/PromptRepository.h"
 #include "tests/bench/BenchSupport.h"
+#include "ui/PromptsTableModel.h"
+#include "ui/prompts/PromptPreviewPanel.h"
 #include "ui/prompts/PromptSyntaxHighlighter.h"
 #include "ui/prompts/PromptTextEdit.h"
+#include "ui/prompts/PromptsPage.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCompleter>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTimer>
 #include <algorithm>
 #include <ctime>
 #include <memory>
@@ -193,6 +201,101 @@ void BM_HighlightWholeDocument(benchmark::State &state)
         edit.highlighter()->rehighlight();
 }
 BENCHMARK(BM_HighlightWholeDocument)->Unit(benchmark::kMillisecond);
+
+/// The whole Prompts page as a user has it: the 2,000-line prompt opened from a workspace, the live preview and lint
+/// running on the page's worker after every pause, their results applied on the UI thread. Keys arrive every
+/// ~20 ms (a fast typist); each one is timed from sending to the end of the viewport's repaint. A 1 ms heartbeat
+/// measures the longest stall of the UI thread over the whole run, which includes applying the analysis results
+/// (markers, completion, outline, form) between keystrokes.
+void BM_PageKeystrokeToRepaint(benchmark::State &state)
+{
+    QTemporaryDir dir;
+    Database database;
+    auto settings = Settings::createTemporary();
+    if (!dir.isValid() || !settings || !database.open(dir.filePath(QStringLiteral("bench.db")))) {
+        state.SkipWithError("no temporary workspace");
+        return;
+    }
+    PromptRepository prompts(database);
+    const auto added = prompts.addVersion(QStringLiteral("bench.large"), promptText(), QStringLiteral("bench"),
+                                          QStringLiteral("benchmark prompt"));
+    if (!added) {
+        state.SkipWithError(qPrintable(added.error().toString()));
+        return;
+    }
+    PromptsTableModel model;
+    model.setRows({PromptsTableModel::Row{added->version, 1, {}}});
+    PromptsPage page(database, *settings, &model);
+    page.resize(1400, 900);
+    page.show();
+    if (!QTest::qWaitForWindowExposed(&page) || !page.openPrompt(QStringLiteral("bench.large"))) {
+        state.SkipWithError("the page could not open the prompt");
+        return;
+    }
+    PromptTextEdit *edit = page.editor();
+    if (!QTest::qWaitFor([&page] { return !page.previewPanel()->renderedSystem().isEmpty(); }, 20000)) {
+        state.SkipWithError("the first preview never arrived");
+        return;
+    }
+    edit->setFocus();
+    QTextCursor cursor(edit->document()->findBlockByNumber(kLines / 2));
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    edit->setTextCursor(cursor);
+    edit->centerCursor();
+    QCoreApplication::processEvents();
+
+    PaintCounter counter;
+    edit->viewport()->installEventFilter(&counter);
+    QElapsedTimer sinceBeat;
+    sinceBeat.start();
+    qint64 worstStallUs = 0;
+    QTimer heartbeat;
+    heartbeat.setInterval(1);
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
+        worstStallUs = std::max(worstStallUs, sinceBeat.nsecsElapsed() / 1000);
+        sinceBeat.restart();
+    });
+    heartbeat.start();
+    int analyses = 0;
+    QObject::connect(page.previewPanel(), &PromptPreviewPanel::analysed, [&analyses] { ++analyses; });
+
+    const QString typed = QStringLiteral("Ask {{var1}} now\n    ");
+    std::vector<double> micros;
+    int forced = 0;
+    qsizetype next = 0;
+    int keys = 0;
+    for (auto _ : state) {
+        // The gap between two keys, with a longer pause now and then so the debounced analysis runs and lands.
+        QTest::qWait(++keys % 12 == 0 ? 250 : 20);
+        sinceBeat.restart();
+        const QChar c = typed.at(next);
+        next = (next + 1) % typed.size();
+        const int paintsBefore = counter.paints;
+        QElapsedTimer timer;
+        timer.start();
+        if (c == u'\n')
+            QTest::keyClick(edit, Qt::Key_Return);
+        else
+            QTest::keyClick(edit, c.toLatin1());
+        QCoreApplication::processEvents();
+        if (counter.paints == paintsBefore) {
+            edit->viewport()->repaint();
+            ++forced;
+        }
+        const double elapsed = double(timer.nsecsElapsed()) / 1000.0;
+        micros.push_back(elapsed);
+        state.SetIterationTime(elapsed / 1e6);
+    }
+    heartbeat.stop();
+    edit->viewport()->removeEventFilter(&counter);
+    state.counters["forced_repaints"] = forced;
+    state.counters["analyses_applied"] = analyses;
+    state.counters["ui_stall_worst_us"] = double(worstStallUs);
+    if (!micros.empty())
+        state.counters["worst_us"] = *std::max_element(micros.begin(), micros.end());
+    Bench::reportPercentiles(state, micros);
+}
+BENCHMARK(BM_PageKeystrokeToRepaint)->UseManualTime()->Unit(benchmark::kMicrosecond)->Iterations(60);
 
 }  // namespace
 

@@ -55,7 +55,7 @@
 <context>
     <name>Switchyard::AddProviderDialog</name>
     <message>
-        <location filename="../ui/providers/AddProviderDialog.cpp" line="+38"/>
+        <location filename="../ui/providers/AddProviderDialog.cpp" line="+39"/>
         <source>Add Custom Provider</source>
         <translation>Eigenen Anbieter hinzufügen</translation>
     </message>
@@ -268,7 +268,7 @@
 <context>
     <name>Switchyard::ApiKeyDialog</name>
     <message>
-        <location filename="../ui/providers/ApiKeyDialog.cpp" line="+19"/>
+        <location filename="../ui/providers/ApiKeyDialog.cpp" line="+20"/>
         <source>Set API Key for %1</source>
         <translation>API-Schlüssel für %1 festlegen</translation>
     </message>
@@ -381,7 +381,7 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
 <context>
     <name>Switchyard::AvatarPicker</name>
     <message>
-        <location filename="../ui/bots/AvatarPicker.cpp" line="+47"/>
+        <location filename="../ui/bots/AvatarPicker.cpp" line="+48"/>
         <source>A path or URL of an image</source>
         <translation>Ein Pfad oder eine URL zu einem Bild</translation>
     </message>
@@ -550,17 +550,12 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
 <context>
     <name>Switchyard::BotEditorPage</name>
     <message>
-        <location filename="../ui/bots/BotEditorPage.cpp" line="+79"/>
-        <source>Unsaved Changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../ui/bots/BotEditorPage.cpp" line="+82"/>
         <source>The bot “%1” has unsaved changes. Save them before moving on?</source>
         <translation>Der Bot „%1“ hat ungespeicherte Änderungen. Möchten Sie sie speichern, bevor Sie fortfahren?</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -720,7 +715,7 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
         <translation>Der Bot konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+63"/>
         <source>The bot was not saved: its metadata is not valid JSON (%1). Fix the metadata or undo the change, then save again.</source>
         <translation>Der Bot wurde nicht gespeichert: Seine Metadaten sind kein gültiges JSON (%1). Korrigieren Sie die Metadaten oder machen Sie die Änderung rückgängig und speichern Sie dann erneut.</translation>
     </message>
@@ -1186,29 +1181,29 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+78"/>
+        <location line="+88"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+79"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+79"/>
+        <location line="-88"/>
+        <location line="+89"/>
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-88"/>
         <source>Edit &amp;&amp; Resend</source>
         <translation>Bearbeiten &amp;&amp; erneut senden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Send the same message to up to four configs at once</source>
         <translation>Dieselbe Nachricht an bis zu vier Konfigurationen gleichzeitig senden</translation>
     </message>
@@ -1238,7 +1233,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Konfiguration:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
@@ -1258,7 +1253,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Chaos</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Edit and Resend</source>
         <translation>Bearbeiten und erneut senden</translation>
     </message>
@@ -1303,7 +1298,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Chaos-Steuerung: %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Billed: the price locks at the first message</source>
         <translation>Abgerechnet: Der Preis wird bei der ersten Nachricht festgelegt</translation>
     </message>
@@ -1757,7 +1752,7 @@ Korrigieren Sie die Datei und importieren Sie erneut.</translation>
 <context>
     <name>Switchyard::FilterTablePage</name>
     <message>
-        <location filename="../ui/FilterTablePage.cpp" line="+28"/>
+        <location filename="../ui/FilterTablePage.cpp" line="+30"/>
         <source>Filter</source>
         <translation>Filtern</translation>
     </message>
@@ -2281,14 +2276,29 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PageScreenshots</name>
     <message>
-        <location filename="../ui/PageScreenshots.cpp" line="+18"/>
+        <location filename="../ui/PageScreenshots.cpp" line="+73"/>
         <source>Could not create the screenshot folder %1. Check that its parent folder is writable.</source>
         <translation>Der Ordner für Bildschirmfotos %1 konnte nicht angelegt werden. Prüfen Sie, ob der übergeordnete Ordner beschreibbar ist.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+20"/>
+        <source>What does today hold for a Leo who starts a new job?</source>
+        <translation>Was bringt der heutige Tag für einen Löwen, der eine neue Stelle antritt?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Could not write the screenshot %1. Check that the folder is writable and the disk is not full.</source>
         <translation>Das Bildschirmfoto %1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>And for a Virgo?</source>
+        <translation>Und für eine Jungfrau?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Give me one lucky number.</source>
+        <translation>Nenne mir eine Glückszahl.</translation>
     </message>
 </context>
 <context>
@@ -2345,7 +2355,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PromptDiffDialog</name>
     <message>
-        <location filename="../ui/prompts/PromptDiffDialog.cpp" line="+62"/>
+        <location filename="../ui/prompts/PromptDiffDialog.cpp" line="+63"/>
         <source>&amp;Next Change</source>
         <translation>&amp;Nächste Änderung</translation>
     </message>
@@ -2453,7 +2463,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PromptHistoryPanel</name>
     <message>
-        <location filename="../ui/prompts/PromptHistoryPanel.cpp" line="+88"/>
+        <location filename="../ui/prompts/PromptHistoryPanel.cpp" line="+89"/>
         <source>Compare with &amp;Previous</source>
         <translation>Mit &amp;vorheriger vergleichen</translation>
     </message>
@@ -2610,7 +2620,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PromptOutlinePanel</name>
     <message>
-        <location filename="../ui/prompts/PromptOutlinePanel.cpp" line="+27"/>
+        <location filename="../ui/prompts/PromptOutlinePanel.cpp" line="+28"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2743,7 +2753,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PromptPreviewPanel</name>
     <message>
-        <location filename="../ui/prompts/PromptPreviewPanel.cpp" line="+38"/>
+        <location filename="../ui/prompts/PromptPreviewPanel.cpp" line="+39"/>
         <source>This prompt uses no variables.</source>
         <translation>Dieser Prompt verwendet keine Variablen.</translation>
     </message>
@@ -2872,22 +2882,17 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PromptsPage</name>
     <message>
-        <location filename="../ui/prompts/PromptsPage.cpp" line="+48"/>
+        <location filename="../ui/prompts/PromptsPage.cpp" line="+50"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Unsaved Changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+19"/>
         <source>The prompt “%1” has unsaved changes. Save them as a new version before moving on?</source>
         <translation>Der Prompt „%1“ hat ungespeicherte Änderungen. Möchten Sie sie als neue Version speichern, bevor Sie fortfahren?</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Delete Prompt</source>
         <translation>Prompt löschen</translation>
     </message>
@@ -2994,7 +2999,7 @@ Legen Sie mit „Neuer Prompt“ einen an oder importieren Sie Prompt-Dateien.</
         <translation>Schlüssel des neuen Prompts (Kleinbuchstaben, Ziffern, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;):</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+46"/>
         <source>First version</source>
         <translation>Erste Version</translation>
     </message>
@@ -3141,7 +3146,7 @@ Legen Sie mit „Neuer Prompt“ einen an oder importieren Sie Prompt-Dateien.</
 <context>
     <name>Switchyard::ProviderDetailPanel</name>
     <message>
-        <location filename="../ui/providers/ProviderDetailPanel.cpp" line="+209"/>
+        <location filename="../ui/providers/ProviderDetailPanel.cpp" line="+210"/>
         <source>Kind:</source>
         <translation>Art:</translation>
     </message>
@@ -3540,17 +3545,12 @@ Legen Sie mit „Neuer Prompt“ einen an oder importieren Sie Prompt-Dateien.</
 <context>
     <name>Switchyard::ProvidersPage</name>
     <message>
-        <location filename="../ui/providers/ProvidersPage.cpp" line="+38"/>
-        <source>Unsaved Changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../ui/providers/ProvidersPage.cpp" line="+40"/>
         <source>The providers have unsaved changes. Save them before moving on?</source>
         <translation>Die Anbieter haben ungespeicherte Änderungen. Möchten Sie sie speichern, bevor Sie fortfahren?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>This workspace has no providers yet.
 Add a custom provider or import a providers.yaml file.</source>
         <translation>Dieser Arbeitsbereich enthält noch keine Anbieter.
@@ -3632,7 +3632,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+120"/>
         <source>The providers were not saved; your changes are kept. %1</source>
         <translation>Die Anbieter wurden nicht gespeichert; Ihre Änderungen bleiben erhalten. %1</translation>
     </message>
@@ -3978,6 +3978,14 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <location line="+3"/>
         <source>%1 attempts</source>
         <translation>%1 Versuche</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::UnsavedChanges</name>
+    <message>
+        <location filename="../ui/UnsavedChanges.cpp" line="+9"/>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "FilterTablePage.h"
 
+#include "ui/ErrorText.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -34,7 +36,7 @@ FilterTablePage::FilterTablePage(const QString &name, QAbstractItemModel *model,
     m_error->setObjectName(name + QStringLiteral("Error"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_error);
     m_error->hide();
 
     m_empty->setObjectName(name + QStringLiteral("Empty"));

@@ -3,6 +3,7 @@
 #include "core/settings/Settings.h"
 #include "core/store/Database.h"
 
+#include <QObject>
 #include <QString>
 #include <QTemporaryDir>
 #include <memory>
@@ -37,6 +38,16 @@ void showActive(QWidget *window);
 
 /// A MainWindow on @p workspace, shown and active.
 std::unique_ptr<MainWindow> createMainWindow(UiWorkspace &workspace);
+
+/// The descendant of @p parent named @p name; stops the test program (qFatal) when there is none, so a renamed widget
+/// shows as such rather than as a null-pointer crash further on.
+template <typename T> T *child(QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QLatin1String(name));
+    if (!found)
+        qFatal("no child %s", name);
+    return found;
+}
 
 /// Closes every top-level dialog: dialogs opened with open() must not outlive the test that opened them.
 void closeDialogs();

@@ -35,18 +35,11 @@
 #include <optional>
 
 using namespace Switchyard;
+using Testing::child;
 using Testing::createMainWindow;
 using Testing::UiWorkspace;
 
 namespace {
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
 
 /// Clicks the tool button that shows @p action, as a user would.
 void clickAction(QAction *action)

@@ -21,17 +21,10 @@
 #include <optional>
 
 using namespace Switchyard;
+using Testing::child;
 using Testing::UiWorkspace;
 
 namespace {
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
 
 /// The sample's Astro Guide config: the simulator's sim-smart on the "offline" chain (sim-smart, then sim-fast).
 LlmConfig astroGuideConfig()

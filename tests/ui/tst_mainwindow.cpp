@@ -48,6 +48,7 @@
 #include <optional>
 
 using namespace Switchyard;
+using Testing::child;
 using Testing::closeDialogs;
 using Testing::createMainWindow;
 using Testing::UiWorkspace;
@@ -62,14 +63,6 @@ void addBot(Database &db, const QString &name, const QString &status, const QStr
     bot.type = type;
     const auto created = BotRepository(db).create(bot);
     QVERIFY2(created.ok(), created.ok() ? "" : qPrintable(created.error().toString()));
-}
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
 }
 
 }  // namespace

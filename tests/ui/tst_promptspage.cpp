@@ -43,18 +43,11 @@
 #include <memory>
 
 using namespace Switchyard;
+using Testing::child;
 using Testing::createMainWindow;
 using Testing::UiWorkspace;
 
 namespace {
-
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
 
 /// Clicks the row of @p key in the prompt list, as a user would.
 void clickPrompt(PromptsPage *page, const QString &key)

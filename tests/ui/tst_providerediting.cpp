@@ -42,14 +42,6 @@ using namespace Switchyard::Testing;
 
 namespace {
 
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
-
 const QString kGroq = QStringLiteral("groq");
 const QString kLlama = QStringLiteral("llama-3.1-8b-instant");
 

@@ -33,14 +33,6 @@ namespace {
 const char kKeyVariable[] = "SWITCHYARD_TST_PROVIDERS_KEY";
 const QString kKey = QStringLiteral("sk-tst-providers-0123456789abcdef");
 
-template <typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QLatin1String(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
-
 }  // namespace
 
 class TestProvidersPage : public QObject {

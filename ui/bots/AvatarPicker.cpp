@@ -1,5 +1,6 @@
 #include "AvatarPicker.h"
 
+#include "ui/ErrorText.h"
 #include "ui/FileDialog.h"
 
 #include <QDir>
@@ -69,7 +70,7 @@ AvatarPicker::AvatarPicker(QWidget *parent)
 
     m_warning->setObjectName(QStringLiteral("botAvatarWarning"));
     m_warning->setWordWrap(true);
-    m_warning->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_warning);
     m_warning->hide();
 
     auto *layout = new QGridLayout(this);

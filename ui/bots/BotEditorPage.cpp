@@ -3,6 +3,8 @@
 #include "core/accounting/PriceCatalogue.h"
 #include "core/store/BotRepository.h"
 #include "ui/BotsTableModel.h"
+#include "ui/ErrorText.h"
+#include "ui/UnsavedChanges.h"
 #include "ui/bots/AvatarPicker.h"
 #include "ui/bots/BotDocument.h"
 #include "ui/bots/ChainPathView.h"
@@ -61,7 +63,7 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(label);
     label->hide();
     return label;
 }
@@ -76,9 +78,8 @@ BotEditorPage::BotEditorPage(Database &database, QWidget *parent)
     setObjectName(QStringLiteral("botEditorPage"));
 
     m_question = [](QWidget *parent, const QString &botName) {
-        return QMessageBox::question(parent, tr("Unsaved Changes"),
-                                     tr("The bot “%1” has unsaved changes. Save them before moving on?").arg(botName),
-                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        return UnsavedChanges::ask(parent,
+                                   tr("The bot “%1” has unsaved changes. Save them before moving on?").arg(botName));
     };
 
     QUndoStack *stack = m_document->undoStack();
@@ -205,7 +206,7 @@ QWidget *BotEditorPage::createForm()
     m_slugStatus = new QLabel(form);
     m_slugStatus->setObjectName(QStringLiteral("botSlugStatus"));
     m_slugStatus->setWordWrap(true);
-    m_slugStatus->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_slugStatus);
     m_slugStatus->hide();
     m_description = new QPlainTextEdit(form);
     m_description->setObjectName(QStringLiteral("botDescriptionEdit"));
@@ -371,15 +372,8 @@ bool BotEditorPage::maybeSave()
 {
     if (!m_document->isDirty())
         return true;
-    switch (m_question(this, m_document->displayName())) {
-    case QMessageBox::Save:
-        return save();
-    case QMessageBox::Discard:
-        revert();
-        return true;
-    default:
-        return false;
-    }
+    return UnsavedChanges::resolve(
+        m_question(this, m_document->displayName()), [this] { return save(); }, [this] { revert(); });
 }
 
 void BotEditorPage::setUnsavedChangesQuestion(UnsavedChangesQuestion question)

@@ -2,6 +2,7 @@
 
 #include "core/prompts/PromptParameterDiff.h"
 #include "core/store/PromptRepository.h"
+#include "ui/ErrorText.h"
 #include "ui/prompts/DiffPane.h"
 #include "ui/prompts/ParameterChangesModel.h"
 
@@ -29,7 +30,7 @@ QLabel *errorLabel(const QString &name, QWidget *parent)
     label->setObjectName(name);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(label);
     label->hide();
     return label;
 }

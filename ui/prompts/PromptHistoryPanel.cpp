@@ -1,6 +1,7 @@
 #include "ui/prompts/PromptHistoryPanel.h"
 
 #include "core/store/PromptRepository.h"
+#include "ui/ErrorText.h"
 #include "ui/prompts/LabelHistoryModel.h"
 #include "ui/prompts/MoveLabelCommand.h"
 #include "ui/prompts/MoveLabelDialog.h"
@@ -132,7 +133,7 @@ PromptHistoryPanel::PromptHistoryPanel(Database &database, QWidget *parent)
     m_error->setObjectName(QStringLiteral("historyError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_error);
     m_error->hide();
     m_status->setObjectName(QStringLiteral("historyStatus"));
     m_status->setWordWrap(true);

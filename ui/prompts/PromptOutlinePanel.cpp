@@ -1,6 +1,7 @@
 #include "PromptOutlinePanel.h"
 
 #include "core/prompts/PromptSectionsEditor.h"
+#include "ui/ErrorText.h"
 #include "ui/prompts/PromptAnalysis.h"
 #include "ui/prompts/PromptEditorDocument.h"
 #include "ui/prompts/PromptSectionsModel.h"
@@ -81,7 +82,7 @@ PromptOutlinePanel::PromptOutlinePanel(QWidget *parent)
 
     m_error->setObjectName(QStringLiteral("outlineError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_error);
     m_error->hide();
     m_empty->setObjectName(QStringLiteral("outlineEmpty"));
     m_empty->setWordWrap(true);

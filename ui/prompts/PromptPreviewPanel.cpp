@@ -1,5 +1,6 @@
 #include "PromptPreviewPanel.h"
 
+#include "ui/ErrorText.h"
 #include "ui/prompts/PromptEditorDocument.h"
 #include "ui/prompts/PromptPreviewWorker.h"
 
@@ -69,7 +70,7 @@ PromptPreviewPanel::PromptPreviewPanel(Settings &settings, QWidget *parent)
     m_error->setObjectName(QStringLiteral("previewError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_error);
     m_error->hide();
     m_missing->setObjectName(QStringLiteral("previewMissing"));
     m_missing->setWordWrap(true);

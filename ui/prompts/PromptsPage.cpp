@@ -10,8 +10,10 @@
 #include "core/store/PromptRepository.h"
 #include "core/store/ProviderRepository.h"
 #include "core/templating/SystemVariables.h"
+#include "ui/ErrorText.h"
 #include "ui/FilterTablePage.h"
 #include "ui/PromptsTableModel.h"
+#include "ui/UnsavedChanges.h"
 #include "ui/prompts/PromptAnalysis.h"
 #include "ui/prompts/PromptEditorDocument.h"
 #include "ui/prompts/PromptHistoryPanel.h"
@@ -63,11 +65,8 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
       m_outline(new PromptOutlinePanel(this)), m_history(new PromptHistoryPanel(database, this))
 {
     m_question = [](QWidget *parent, const QString &key) {
-        return QMessageBox::question(parent, tr("Unsaved Changes"),
-                                     tr("The prompt “%1” has unsaved changes. Save them as a new version before "
-                                        "moving on?")
-                                         .arg(key),
-                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        return UnsavedChanges::ask(
+            parent, tr("The prompt “%1” has unsaved changes. Save them as a new version before moving on?").arg(key));
     };
     m_textQuestion = [](QWidget *parent, const QString &title, const QString &label,
                         const QString &text) -> std::optional<QString> {
@@ -137,7 +136,7 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
     m_error->setObjectName(QStringLiteral("promptEditorError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_error);
     m_error->hide();
     m_status->setObjectName(QStringLiteral("promptEditorStatus"));
     m_status->setWordWrap(true);
@@ -337,15 +336,8 @@ bool PromptsPage::maybeSave()
 {
     if (!m_document->isDirty())
         return true;
-    switch (m_question(this, m_document->key())) {
-    case QMessageBox::Save:
-        return saveVersion();
-    case QMessageBox::Discard:
-        revert();
-        return true;
-    default:
-        return false;
-    }
+    return UnsavedChanges::resolve(
+        m_question(this, m_document->key()), [this] { return saveVersion(); }, [this] { revert(); });
 }
 
 bool PromptsPage::saveVersion()

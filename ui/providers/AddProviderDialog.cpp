@@ -1,6 +1,7 @@
 #include "AddProviderDialog.h"
 
 #include "core/providers/ProvidersFile.h"
+#include "ui/ErrorText.h"
 #include "ui/providers/ProvidersDocument.h"
 
 #include <QComboBox>
@@ -83,7 +84,7 @@ AddProviderDialog::AddProviderDialog(ProvidersDocument *document, ApiKeyDialog::
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("newProviderError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_error);
     m_error->hide();
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

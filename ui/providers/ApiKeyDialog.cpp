@@ -3,6 +3,7 @@
 #include "core/providers/ProvidersFile.h"
 #include "core/secrets/SecretResolver.h"
 #include "platform/keychain/KeychainStore.h"
+#include "ui/ErrorText.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -108,7 +109,7 @@ void ApiKeyDialog::store()
 void ApiKeyDialog::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("QLabel { color: #b3261e; }") : QString());
+    ErrorText::style(m_status, error);
     m_status->show();
 }
 

@@ -6,6 +6,7 @@
 #include "core/secrets/EnvironmentSecretBackend.h"
 #include "core/secrets/SecretResolver.h"
 #include "platform/keychain/KeychainSecretBackend.h"
+#include "ui/ErrorText.h"
 #include "ui/providers/ModelItemDelegate.h"
 #include "ui/providers/ModelsTableModel.h"
 #include "ui/providers/ProvidersDocument.h"
@@ -114,7 +115,7 @@ ProviderDetailPanel::ProviderDetailPanel(ProvidersDocument *document, QWidget *p
     m_liveModelsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     m_error = valueLabel("providerEditorError", this);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_error);
     m_error->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -146,7 +147,7 @@ QWidget *ProviderDetailPanel::createEditor()
     m_keyHint = valueLabel("providerKeyHint", m_editor);
     m_keyHint->setText(tr("This is not a key reference. Put the key into the keychain with Set API Key… or into an "
                           "environment variable, and write keychain:NAME or env:NAME here."));
-    m_keyHint->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_keyHint);
     m_keyHint->hide();
 
     m_displayName = new QLineEdit(m_editor);
@@ -539,7 +540,7 @@ QString ProviderDetailPanel::describe(const ConnectionReport &report) const
 void ProviderDetailPanel::showResult(const QString &text, bool ok)
 {
     // Failures in the same red as the other pages' error texts; success in the normal text colour.
-    m_result->setStyleSheet(ok ? QString() : QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_result, !ok);
     m_result->setText(text);
     m_result->show();
 }

@@ -2,9 +2,11 @@
 
 #include "core/accounting/LiteLlmPriceImporter.h"
 #include "core/store/ProviderRepository.h"
+#include "ui/ErrorText.h"
 #include "ui/FileDialog.h"
 #include "ui/FilterTablePage.h"
 #include "ui/ProvidersTableModel.h"
+#include "ui/UnsavedChanges.h"
 #include "ui/providers/AddProviderDialog.h"
 #include "ui/providers/ModelsTableModel.h"
 #include "ui/providers/ProviderDetailPanel.h"
@@ -35,9 +37,7 @@ ProvidersPage::ProvidersPage(Database &database, ProvidersTableModel *model, QWi
 {
     m_panel = new ProviderDetailPanel(m_document, this);
     m_question = [](QWidget *parent) {
-        return QMessageBox::question(parent, tr("Unsaved Changes"),
-                                     tr("The providers have unsaved changes. Save them before moving on?"),
-                                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        return UnsavedChanges::ask(parent, tr("The providers have unsaved changes. Save them before moving on?"));
     };
 
     m_listPage = new FilterTablePage(QStringLiteral("providers"), model,
@@ -100,7 +100,7 @@ ProvidersPage::ProvidersPage(Database &database, ProvidersTableModel *model, QWi
     m_error->setObjectName(QStringLiteral("providersPageError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; }"));
+    ErrorText::style(m_error);
     m_error->hide();
 
     m_importBusy = new QProgressBar(this);
@@ -215,15 +215,8 @@ bool ProvidersPage::maybeSave()
         m_importThread->wait();
     if (!m_document->isDirty())
         return true;
-    switch (m_question(this)) {
-    case QMessageBox::Save:
-        return save();
-    case QMessageBox::Discard:
-        revert();
-        return true;
-    default:
-        return false;
-    }
+    return UnsavedChanges::resolve(
+        m_question(this), [this] { return save(); }, [this] { revert(); });
 }
 
 void ProvidersPage::setUnsavedChangesQuestion(UnsavedChangesQuestion question)

@@ -74,7 +74,12 @@ MainWindow::MainWindow(Database &database, Settings &settings, QWidget *parent)
     m_workspaceLabel->setObjectName(QStringLiteral("workspacePathLabel"));
     m_workspaceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
+    m_engineLabel = new QLabel(this);
+    m_engineLabel->setObjectName(QStringLiteral("engineStateLabel"));
+    statusBar()->addPermanentWidget(m_engineLabel);
     statusBar()->addPermanentWidget(m_workspaceLabel);
+    updateEngineState(0);
+    connect(m_chatPage, &ChatPage::runningCallsChanged, this, &MainWindow::updateEngineState);
 
     createMenus();
 
@@ -489,6 +494,16 @@ void MainWindow::updateWorkspaceLabel()
     m_workspaceLabel->setText(path.isEmpty() ? tr("No workspace open")
                                              : tr("Workspace: %1").arg(QDir::toNativeSeparators(path)));
     updateWindowTitle();
+}
+
+void MainWindow::updateEngineState(int runningCalls)
+{
+    if (runningCalls == 0)
+        m_engineLabel->setText(tr("Engine idle"));
+    else if (runningCalls == 1)
+        m_engineLabel->setText(tr("Engine: 1 call streaming"));
+    else
+        m_engineLabel->setText(tr("Engine: %1 calls streaming").arg(runningCalls));
 }
 
 void MainWindow::updateWindowTitle()

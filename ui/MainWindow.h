@@ -90,6 +90,7 @@ private:
     void chooseWorkspace();
     void updateRecentWorkspacesMenu();
     void updateWorkspaceLabel();
+    void updateEngineState(int runningCalls);
     void updateWindowTitle();
     void onSettingChanged(Settings::Key key);
     void showWorkspaceError(const QString &message);
@@ -111,6 +112,7 @@ private:
     QListView *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLabel *m_workspaceLabel = nullptr;
+    QLabel *m_engineLabel = nullptr;  ///< engine state: idle, or how many calls are streaming
     QMenu *m_recentMenu = nullptr;
     /// One Undo/Redo in the Edit menu for every editor: the group's active stack follows the page (and, on the
     /// Prompts page, whether the version history has focus).

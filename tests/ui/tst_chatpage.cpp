@@ -234,7 +234,13 @@ void TestChatPage::conversationStreamsWithDetails()
     QCOMPARE(m_page->columns().size(), 1);
     ChatColumn *column = m_page->columns().first();
     QSignalSpy stored(m_page.get(), &ChatPage::answerStored);
+    QSignalSpy running(m_page.get(), &ChatPage::runningCallsChanged);
     sendAndWait(QStringLiteral("What does Mars in the 7th house mean?"));
+    // One call started and ended: the engine state went 1, then 0.
+    QCOMPARE(running.size(), 2);
+    QCOMPARE(running.at(0).at(0).toInt(), 1);
+    QCOMPARE(running.at(1).at(0).toInt(), 0);
+    QCOMPARE(m_page->runningCalls(), 0);
 
     TranscriptModel *model = column->model();
     QCOMPARE(model->rowCount(), 2);
@@ -615,6 +621,13 @@ void TestChatPage::mainWindowShowsTheChatPage()
     QVERIFY(page->botCombo()->findData(AstroGuide) >= 0);
     QCOMPARE(page->pageActions().size(), 5);
     QVERIFY(page->chaosSlot());
+
+    // The status bar shows the engine's state next to the workspace path, and follows the page's calls.
+    auto *engine = window->findChild<QLabel *>(QStringLiteral("engineStateLabel"));
+    QVERIFY(engine);
+    QCOMPARE(engine->text(), QStringLiteral("Engine idle"));
+    Q_EMIT page->runningCallsChanged(2);
+    QCOMPARE(engine->text(), QStringLiteral("Engine: 2 calls streaming"));
 }
 
 void TestChatPage::chaosTabInjectsAFailureAndTheFallbackAnswers()

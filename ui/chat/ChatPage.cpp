@@ -420,10 +420,19 @@ void ChatPage::updateSessionLabel()
             : tr("Session not billed"));
 }
 
+int ChatPage::runningCalls() const
+{
+    return int(std::count_if(m_columns.cbegin(), m_columns.cend(), [](const ChatColumn *c) { return c->isBusy(); }));
+}
+
 void ChatPage::updateBusy()
 {
-    const bool busy =
-        std::any_of(m_columns.cbegin(), m_columns.cend(), [](const ChatColumn *c) { return c->isBusy(); });
+    const int running = runningCalls();
+    const bool busy = running > 0;
+    if (running != m_runningCalls) {
+        m_runningCalls = running;
+        Q_EMIT runningCallsChanged(running);
+    }
     const bool hasQuestion =
         !m_columns.isEmpty() && m_columns.first()->model()->lastRow(TranscriptEntry::Role::User) >= 0;
     m_sendButton->setEnabled(!busy);

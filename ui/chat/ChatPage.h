@@ -77,6 +77,9 @@ public:
     /// Send, Stop, Regenerate, Edit & resend, New conversation, with their shortcuts.
     QList<QAction *> pageActions() const;
 
+    /// Calls of this page in flight: one per busy column.
+    int runningCalls() const;
+
     void send();
     void stop();
     /// Asks the last question again (its answer and anything after it leave the view).
@@ -96,6 +99,8 @@ Q_SIGNALS:
     void feedbackFailed(const QString &error);
     /// A non-billed session got the answer of @p callUuid as a message.
     void answerStored(const QString &callUuid);
+    /// How many calls of this page are streaming changed (the status bar's engine state).
+    void runningCallsChanged(int running);
 
 private:
     struct Target {
@@ -144,6 +149,7 @@ private:
     SessionsPanel *m_sessions;
     QWidget *m_chaosSlot;
     ChaosPanel *m_chaos = nullptr;
+    int m_runningCalls = 0;
     ChatService *m_chaosService = nullptr;  ///< the service m_chaos was made for
     std::optional<LlmConfig> m_chosenConfig;
     QPlainTextEdit *m_composer;

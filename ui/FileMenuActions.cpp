@@ -1,6 +1,8 @@
 #include "FileMenuActions.h"
 
+#include "core/accounting/PriceCsv.h"
 #include "core/store/Database.h"
+#include "core/store/ProviderRepository.h"
 #include "ui/FileDialog.h"
 #include "ui/MainWindow.h"
 
@@ -10,6 +12,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QStatusBar>
 #include <QThread>
 
@@ -67,11 +70,15 @@ FileMenuActions::FileMenuActions(MainWindow *window, Database &database, std::fu
     m_exportProviders = makeAction(tr("Export provi&ders.yaml…"), QStringLiteral("exportProvidersAction"),
                                    tr("Write the workspace's providers as providers.yaml; API keys stay references"));
 
+    m_exportPrices = makeAction(tr("Export P&rices…"), QStringLiteral("exportPricesAction"),
+                                tr("Write every stored price (providers.yaml, LiteLLM, manual) as a CSV file"));
+
     connect(m_newWorkspace, &QAction::triggered, this, &FileMenuActions::newWorkspace);
     connect(m_importPrompts, &QAction::triggered, this, &FileMenuActions::importPromptFolder);
     connect(m_exportPrompts, &QAction::triggered, this, &FileMenuActions::exportPromptFolder);
     connect(m_importProviders, &QAction::triggered, this, &FileMenuActions::importProviders);
     connect(m_exportProviders, &QAction::triggered, this, &FileMenuActions::exportProviders);
+    connect(m_exportPrices, &QAction::triggered, this, &FileMenuActions::exportPrices);
 }
 
 FileMenuActions::~FileMenuActions()
@@ -259,6 +266,30 @@ void FileMenuActions::exportProviders()
                    .arg(QDir::toNativeSeparators(file)));
 }
 
+void FileMenuActions::exportPrices()
+{
+    const QString file = FileDialog::instance().getSaveFileName(
+        m_window, tr("Export Prices"), QDir(startDirectory()).filePath(QStringLiteral("prices.csv")),
+        tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    const auto prices = ProviderRepository(m_database).prices();
+    QSaveFile out(file);
+    const QByteArray csv = prices ? PriceCsv::write(*prices).toUtf8() : QByteArray();
+    if (!prices) {
+        showError(tr("Export Prices"), tr("The prices could not be read: %1").arg(prices.error().toString()));
+        return;
+    }
+    if (!out.open(QIODevice::WriteOnly) || out.write(csv) != csv.size() || !out.commit()) {
+        showError(tr("Export Prices"), tr("Could not write %1: %2. Nothing was written; check that the folder is "
+                                          "writable and the disk is not full.")
+                                           .arg(QDir::toNativeSeparators(file), out.errorString()));
+        return;
+    }
+    showResult(tr("Export Prices"),
+               tr("Exported %1 prices to %2.").arg(prices->size()).arg(QDir::toNativeSeparators(file)));
+}
+
 void FileMenuActions::showResult(const QString &title, const QString &text)
 {
     auto *box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, m_window);
@@ -277,7 +308,8 @@ void FileMenuActions::showError(const QString &title, const QString &text)
 
 void FileMenuActions::setActionsEnabled(bool enabled)
 {
-    for (QAction *action : {m_newWorkspace, m_importPrompts, m_exportPrompts, m_importProviders, m_exportProviders})
+    for (QAction *action :
+         {m_newWorkspace, m_importPrompts, m_exportPrompts, m_importProviders, m_exportProviders, m_exportPrices})
         action->setEnabled(enabled);
 }
 

@@ -43,6 +43,7 @@ public:
     QAction *exportPromptsAction() const { return m_exportPrompts; }
     QAction *importProvidersAction() const { return m_importProviders; }
     QAction *exportProvidersAction() const { return m_exportProviders; }
+    QAction *exportPricesAction() const { return m_exportPrices; }
 
     /// Test seam: replaces the message box New Workspace… asks.
     void setContentQuestion(ContentQuestion question);
@@ -54,6 +55,8 @@ public:
     void exportPromptFolder();
     void importProviders();
     void exportProviders();
+    /// Writes every stored price (providers.yaml, LiteLLM, manual) as CSV.
+    void exportPrices();
 
 Q_SIGNALS:
     /// Prompts or providers of the open workspace were replaced: the pages must re-read them.
@@ -83,6 +86,7 @@ private:
     QAction *m_exportPrompts = nullptr;
     QAction *m_importProviders = nullptr;
     QAction *m_exportProviders = nullptr;
+    QAction *m_exportPrices = nullptr;
 };
 
 }  // namespace Switchyard

@@ -198,6 +198,7 @@ void MainWindow::createMenus()
 
     QAction *importPrices = m_providersPage->importPricesAction();
     file->insertAction(quit, importPrices);
+    file->insertAction(quit, m_fileActions->exportPricesAction());
     file->insertSeparator(quit);
 
     m_undoGroup = new QUndoGroup(this);

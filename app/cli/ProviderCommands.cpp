@@ -2,6 +2,7 @@
 
 #include "CliContext.h"
 #include "core/accounting/LiteLlmPriceImporter.h"
+#include "core/accounting/PriceCsv.h"
 #include "core/providers/ProvidersFile.h"
 #include "core/providers/client/ConnectionCheck.h"
 #include "core/secrets/SecretResolver.h"
@@ -187,6 +188,25 @@ public:
     }
 };
 
+/// Writes @p bytes to @p path atomically, or to stdout when @p path is "-"; prints @p summary after a file write.
+int writeOutput(CliContext &context, const QString &path, const QByteArray &bytes, const QJsonObject &summary)
+{
+    if (path == QStringLiteral("-")) {
+        context.out() << QString::fromUtf8(bytes);
+        context.out().flush();
+        return ExitOk;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return context.fail(
+            Error::make(Error::Code::Io,
+                        QCoreApplication::translate("Switchyard::ProviderCommands", "cannot write the file: %1")
+                            .arg(file.errorString()),
+                        path));
+    context.printJson(summary);
+    return ExitOk;
+}
+
 class ProvidersExportCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("providers export"); }
@@ -203,19 +223,9 @@ public:
         auto config = ProviderRepository(**database).load();
         if (!config)
             return context.fail(config.error());
-        const QByteArray yaml = ProvidersFile::serialize(*config);
-        if (*path == QStringLiteral("-")) {
-            context.out() << QString::fromUtf8(yaml);
-            context.out().flush();
-            return ExitOk;
-        }
-        QSaveFile file(*path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size() || !file.commit())
-            return context.fail(
-                Error::make(Error::Code::Io, tr("cannot write the file: %1").arg(file.errorString()), *path));
-        context.printJson(
+        return writeOutput(
+            context, *path, ProvidersFile::serialize(*config),
             QJsonObject{{QStringLiteral("file"), *path}, {QStringLiteral("providers"), int(config->providers.size())}});
-        return ExitOk;
     }
 };
 
@@ -260,6 +270,31 @@ public:
     }
 };
 
+class PricesExportCommand final : public CliCommand {
+public:
+    QString name() const override { return QStringLiteral("prices export"); }
+    QString arguments() const override { return QStringLiteral("FILE"); }
+    QString summary() const override
+    {
+        return tr("Write every stored price (providers.yaml, LiteLLM and manual) as CSV (- for stdout).");
+    }
+    int run(const QCommandLineParser &parser, CliContext &context) const override
+    {
+        auto path = singleFileArgument(parser);
+        if (!path)
+            return context.fail(path.error());
+        auto database = context.database(parser);
+        if (!database)
+            return context.fail(database.error());
+        auto prices = ProviderRepository(**database).prices();
+        if (!prices)
+            return context.fail(prices.error());
+        return writeOutput(
+            context, *path, PriceCsv::write(*prices).toUtf8(),
+            QJsonObject{{QStringLiteral("file"), *path}, {QStringLiteral("prices"), int(prices->size())}});
+    }
+};
+
 }  // namespace
 
 void addProviderCommands(CliCommandList &commands)
@@ -269,6 +304,7 @@ void addProviderCommands(CliCommandList &commands)
     commands.push_back(std::make_unique<ProvidersTestCommand>());
     commands.push_back(std::make_unique<ProvidersModelsCommand>());
     commands.push_back(std::make_unique<PricesImportCommand>());
+    commands.push_back(std::make_unique<PricesExportCommand>());
 }
 
 }  // namespace Switchyard

@@ -1,6 +1,7 @@
 #include "ReportCommands.h"
 
 #include "CliContext.h"
+#include "core/common/Csv.h"
 #include "core/model/Money.h"
 #include "core/reporting/DemoDataGenerator.h"
 #include "core/reporting/ReportService.h"
@@ -77,13 +78,6 @@ QString textCell(const Cell &cell)
     return {};
 }
 
-QString csvField(const QString &text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    return QLatin1Char('"') + QString(text).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
-}
-
 void print(const Table &table, const QString &format, CliContext &context)
 {
     if (format == QLatin1String("json")) {
@@ -102,7 +96,7 @@ void print(const Table &table, const QString &format, CliContext &context)
         for (const QList<Cell> &row : table.rows) {
             QStringList fields;
             for (const Cell &cell : row)
-                fields << csvField(textCell(cell));
+                fields << Csv::field(textCell(cell));
             context.out() << fields.join(QLatin1Char(',')) << "\n";
         }
         context.out().flush();

@@ -349,6 +349,45 @@ private Q_SLOTS:
         QVERIFY(yaml.contains(QStringLiteral("${OPENAI_API_KEY}")));
     }
 
+    void pricesExportWritesEveryStoredPriceAsCsv()
+    {
+        UiWorkspace workspace;
+        workspace.open();
+        if (QTest::currentTestFailed())
+            return;
+        installSample(workspace.database);
+        ProviderRepository providers(workspace.database);
+        Price manual;
+        manual.inputPer1k = 0.5;
+        manual.outputPer1k = 1.5;
+        QVERIFY(providers
+                    .upsertPrice(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"), manual,
+                                 ProviderRepository::PriceSource::Manual)
+                    .ok());
+        const auto stored = providers.prices();
+        QVERIFY(stored.ok());
+
+        const auto window = Testing::createMainWindow(workspace);
+        const QString file = workspace.dir.filePath(QStringLiteral("prices.csv"));
+        FileDialog::instance().setNextFileName(file);
+        window->fileActions()->exportPricesAction()->trigger();
+        QMessageBox *result = messageBox("fileActionResultBox");
+        QVERIFY(result);
+        QVERIFY2(result->text().contains(QStringLiteral("Exported %1 prices").arg(stored->size())),
+                 qPrintable(result->text()));
+        const QStringList lines = QString::fromUtf8(readFile(file)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), stored->size() + 1);
+        QVERIFY(lines.first().startsWith(QStringLiteral("provider,model,source,input_per_1k,output_per_1k")));
+        QVERIFY2(std::any_of(lines.cbegin(), lines.cend(),
+                             [](const QString &line) {
+                                 return line.startsWith(QStringLiteral("openai,gpt-4o-mini,manual,0.5,1.5,,,,"));
+                             }),
+                 "the manual price is a row of its own");
+        QVERIFY(window->findChild<QMenu *>(QStringLiteral("fileMenu"))
+                    ->actions()
+                    .contains(window->fileActions()->exportPricesAction()));
+    }
+
     void brokenProvidersFileShowsFileLineAndChangesNothing()
     {
         UiWorkspace workspace;

@@ -90,14 +90,18 @@ QVariant ChaosHopsModel::data(const QModelIndex &index, int role) const
         return {};
     const int row = index.row();
     const PlannedHop &hop = m_hops.at(row);
-    const std::optional<InjectedFault> armed = m_service ? m_service->faultInjector().armed(row) : std::nullopt;
+    // Kind and flag apart, not the optional itself: GCC's -O2 flow analysis takes a copied optional's payload for
+    // uninitialised (-Wmaybe-uninitialized) even behind the has_value() check.
+    const std::optional<InjectedFault> fault = m_service ? m_service->faultInjector().armed(row) : std::nullopt;
+    const bool isArmed = fault.has_value();
+    const InjectedFault::Kind armedKind = isArmed ? fault->kind : InjectedFault::Kind::RateLimited;
     const BreakerState state = breakerState(row);
 
     switch (role) {
     case BreakerStateRole:
         return int(state);
     case ArmedKindRole:
-        return armed ? InjectedFault::name(armed->kind) : QString();
+        return isArmed ? InjectedFault::name(armedKind) : QString();
     case ChoicesRole: {
         QStringList names{QString()};
         for (InjectedFault::Kind kind : InjectedFault::kinds())
@@ -117,21 +121,21 @@ QVariant ChaosHopsModel::data(const QModelIndex &index, int role) const
             return hop.region;
         case FaultColumn:
             if (role == Qt::EditRole)
-                return armed ? InjectedFault::name(armed->kind) : QString();
-            return armed ? tr("Armed: %1").arg(faultDisplayName(armed->kind)) : QString();
+                return isArmed ? InjectedFault::name(armedKind) : QString();
+            return isArmed ? tr("Armed: %1").arg(faultDisplayName(armedKind)) : QString();
         case BreakerColumn:
             return breakerStateDisplayName(state);
         }
         return {};
     case Qt::ToolTipRole:
         if (index.column() == FaultColumn)
-            return armed ? tr("The next call that reaches this hop fails this way; then it disarms.")
-                         : tr("No fault armed: calls reach the provider normally.");
+            return isArmed ? tr("The next call that reaches this hop fails this way; then it disarms.")
+                           : tr("No fault armed: calls reach the provider normally.");
         if (index.column() == BreakerColumn)
             return tr("Circuit breaker %1").arg(hop.breakerKey().toString());
         return {};
     case Qt::FontRole:
-        if (index.column() == FaultColumn && armed) {
+        if (index.column() == FaultColumn && isArmed) {
             QFont font;
             font.setBold(true);
             return font;
@@ -150,7 +154,7 @@ QVariant ChaosHopsModel::data(const QModelIndex &index, int role) const
                 return QBrush(QColor(0xc6, 0x28, 0x28));
             }
         }
-        if (index.column() == FaultColumn && armed)
+        if (index.column() == FaultColumn && isArmed)
             return QBrush(QColor(0xc6, 0x28, 0x28));
         return {};
     default:

@@ -4,7 +4,6 @@
 #include "core/store/PromptRepository.h"
 #include "core/store/ProviderRepository.h"
 #include "ui/AboutDialog.h"
-#include "ui/EmptyStatePage.h"
 #include "ui/FileDialog.h"
 #include "ui/FileMenuActions.h"
 #include "ui/FilterTablePage.h"
@@ -12,10 +11,12 @@
 #include "ui/ProvidersTableModel.h"
 #include "ui/SettingsDialog.h"
 #include "ui/Theme.h"
+#include "ui/activity/ActivityPage.h"
 #include "ui/bots/BotDocument.h"
 #include "ui/bots/BotEditorPage.h"
 #include "ui/bots/BotsPage.h"
 #include "ui/chat/ChatPage.h"
+#include "ui/dashboards/DashboardsPage.h"
 #include "ui/prompts/PromptEditorDocument.h"
 #include "ui/prompts/PromptHistoryPanel.h"
 #include "ui/prompts/PromptsPage.h"
@@ -135,6 +136,9 @@ void MainWindow::createPages()
     connect(m_chatPage, &ChatPage::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 
+    m_dashboardsPage = new DashboardsPage(m_database, m_pages);
+    m_activityPage = new ActivityPage(m_database, m_pages);
+
     for (int row = 0; row < m_navigationModel->rowCount(); ++row) {
         const Page page = m_navigationModel->pageAt(row);
         QWidget *widget = nullptr;
@@ -152,16 +156,10 @@ void MainWindow::createPages()
             widget = m_chatPage;
             break;
         case Page::Dashboards:
-            widget = new EmptyStatePage(tr("Dashboards"),
-                                        tr("Here you will see what calls cost, how fast they were and how users "
-                                           "rated them — per bot, provider and model, over time."),
-                                        m_pages);
+            widget = m_dashboardsPage;
             break;
         case Page::Activity:
-            widget = new EmptyStatePage(tr("Activity"),
-                                        tr("Here you will find every call the engine made, with its attempts, the "
-                                           "reason each fallback happened and the provider that finally answered."),
-                                        m_pages);
+            widget = m_activityPage;
             break;
         }
         widget->setObjectName(NavigationModel::pageId(page) + QStringLiteral("Page"));
@@ -273,6 +271,8 @@ void MainWindow::reloadWorkspace()
     loadBots();
     loadPrompts();
     loadProviders();
+    m_dashboardsPage->reload();
+    m_activityPage->reload();
 }
 
 void MainWindow::loadBots()
@@ -425,6 +425,8 @@ bool MainWindow::openWorkspace(const QString &path)
         probe.close();
     }
 
+    // Reopening closes every thread's connection: the dashboards' worker must not be in the middle of a report.
+    m_dashboardsPage->waitForQueries();
     const auto opened = m_database.open(path);
     if (!opened) {
         const auto restored = m_database.open(previous);

@@ -16,8 +16,10 @@ class QUndoGroup;
 namespace Switchyard {
 
 class AboutDialog;
+class ActivityPage;
 class BotsPage;
 class ChatPage;
+class DashboardsPage;
 class Database;
 class PromptsPage;
 class FileMenuActions;
@@ -63,6 +65,10 @@ public:
     PromptsPage *promptsPage() const { return m_promptsPage; }
     /// The Chat section: the chat tester.
     ChatPage *chatPage() const { return m_chatPage; }
+    /// The Dashboards section: charts over the reports with drill-down and export.
+    DashboardsPage *dashboardsPage() const { return m_dashboardsPage; }
+    /// The Activity section: every recorded call.
+    ActivityPage *activityPage() const { return m_activityPage; }
     /// The Providers section: provider list, detail panel, connection check.
     ProvidersPage *providersPage() const { return m_providersPage; }
     /// The File menu's New Workspace and import/export actions.
@@ -127,6 +133,8 @@ private:
     ProvidersPage *m_providersPage = nullptr;
     FileMenuActions *m_fileActions = nullptr;
     ChatPage *m_chatPage = nullptr;
+    DashboardsPage *m_dashboardsPage = nullptr;
+    ActivityPage *m_activityPage = nullptr;
 
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<AboutDialog> m_aboutDialog;

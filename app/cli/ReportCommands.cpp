@@ -1,10 +1,8 @@
 #include "ReportCommands.h"
 
 #include "CliContext.h"
-#include "core/common/Csv.h"
-#include "core/model/Money.h"
 #include "core/reporting/DemoDataGenerator.h"
-#include "core/reporting/ReportService.h"
+#include "core/reporting/ReportTable.h"
 #include "core/store/BotRepository.h"
 #include "core/store/Database.h"
 
@@ -13,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <limits>
-#include <variant>
 
 namespace Switchyard {
 namespace {
@@ -23,82 +20,21 @@ QString tr(const char *text)
     return QCoreApplication::translate("ReportCommands", text);
 }
 
-/// One cell of a report table: an exact integer, a text (decimal strings for money and rates), a small map (hop →
-/// calls, error class → calls) or nothing. JSON and CSV are written from the same cells, so they carry the same
-/// numbers.
-using Cell = std::variant<std::monostate, qint64, QString, QMap<QString, qint64>>;
-
-struct Table {
-    QStringList columns;
-    QList<QList<Cell>> rows;
-};
-
-/// @p numerator / @p denominator as a decimal with six places, rounded half up in integers: no float drift, and the
-/// same text in every format. Empty without a denominator.
-Cell ratio(qint64 numerator, qint64 denominator)
-{
-    if (denominator <= 0)
-        return std::monostate{};
-    const qint64 millionths = (numerator * 2000000 + denominator) / (2 * denominator);
-    return QStringLiteral("%1.%2").arg(millionths / 1000000).arg(millionths % 1000000, 6, 10, QLatin1Char('0'));
-}
-
-Cell optional(const std::optional<qint64> &value)
-{
-    return value ? Cell(*value) : Cell(std::monostate{});
-}
-
-QJsonValue jsonCell(const Cell &cell)
-{
-    if (const auto *number = std::get_if<qint64>(&cell))
-        return QJsonValue(*number);
-    if (const auto *text = std::get_if<QString>(&cell))
-        return QJsonValue(*text);
-    if (const auto *map = std::get_if<QMap<QString, qint64>>(&cell)) {
-        QJsonObject object;
-        for (auto it = map->cbegin(); it != map->cend(); ++it)
-            object.insert(it.key(), QJsonValue(it.value()));
-        return object;
-    }
-    return QJsonValue(QJsonValue::Null);
-}
-
-QString textCell(const Cell &cell)
-{
-    if (const auto *number = std::get_if<qint64>(&cell))
-        return QString::number(*number);
-    if (const auto *text = std::get_if<QString>(&cell))
-        return *text;
-    if (const auto *map = std::get_if<QMap<QString, qint64>>(&cell)) {
-        QStringList parts;
-        for (auto it = map->cbegin(); it != map->cend(); ++it)
-            parts << QStringLiteral("%1=%2").arg(it.key()).arg(it.value());
-        return parts.join(QLatin1Char(';'));
-    }
-    return {};
-}
-
-void print(const Table &table, const QString &format, CliContext &context)
+void print(const ReportTable &table, const QString &format, CliContext &context)
 {
     if (format == QLatin1String("json")) {
         QJsonArray rows;
-        for (const QList<Cell> &row : table.rows) {
+        for (const QList<ReportTable::Cell> &row : table.rows) {
             QJsonObject object;
             for (int c = 0; c < table.columns.size(); ++c)
-                object.insert(table.columns.at(c), jsonCell(row.at(c)));
+                object.insert(table.columns.at(c), ReportTable::json(row.at(c)));
             rows.append(object);
         }
         context.printJson(rows);
         return;
     }
     if (format == QLatin1String("csv")) {
-        context.out() << table.columns.join(QLatin1Char(',')) << "\n";
-        for (const QList<Cell> &row : table.rows) {
-            QStringList fields;
-            for (const Cell &cell : row)
-                fields << Csv::field(textCell(cell));
-            context.out() << fields.join(QLatin1Char(',')) << "\n";
-        }
+        context.out() << table.toCsv();
         context.out().flush();
         return;
     }
@@ -107,10 +43,10 @@ void print(const Table &table, const QString &format, CliContext &context)
     for (const QString &column : table.columns)
         widths << column.size();
     QList<QStringList> texts;
-    for (const QList<Cell> &row : table.rows) {
+    for (const QList<ReportTable::Cell> &row : table.rows) {
         QStringList line;
         for (int c = 0; c < row.size(); ++c) {
-            QString text = textCell(row.at(c));
+            QString text = ReportTable::text(row.at(c));
             if (text.isEmpty())
                 text = QStringLiteral("-");
             widths[c] = qMax(widths[c], text.size());
@@ -129,8 +65,6 @@ void print(const Table &table, const QString &format, CliContext &context)
         printLine(line);
     context.out().flush();
 }
-
-enum class ReportKind { Costs, Latency, Quality, Fallbacks };
 
 class ReportCommand final : public CliCommand {
 public:
@@ -236,7 +170,7 @@ public:
             }
             query.botId = bot->id;
         }
-        auto table = build(**database, query);
+        auto table = ReportTable::build(**database, m_kind, query);
         if (!table)
             return context.fail(table.error());
         print(*table, format, context);
@@ -244,91 +178,6 @@ public:
     }
 
 private:
-    Result<Table> build(Database &database, const ReportQuery &query) const
-    {
-        ReportService service(database);
-        const QString key = ReportQuery::groupingName(query.groupBy);
-        Table table;
-        switch (m_kind) {
-        case ReportKind::Costs: {
-            auto rows = service.costs(query);
-            if (!rows)
-                return rows.error();
-            table.columns = {key,
-                             QStringLiteral("calls"),
-                             QStringLiteral("input_tokens"),
-                             QStringLiteral("cached_input_tokens"),
-                             QStringLiteral("cache_write_tokens"),
-                             QStringLiteral("output_tokens"),
-                             QStringLiteral("reasoning_tokens"),
-                             QStringLiteral("cost_usd"),
-                             QStringLiteral("cost_micro_usd")};
-            for (const CostRow &row : *rows) {
-                table.rows.append({row.key, row.calls, row.tokens.input, row.tokens.cachedInput, row.tokens.cacheWrite,
-                                   row.tokens.output, row.tokens.reasoning, MicroUsd::decimal(row.costMicroUsd),
-                                   row.costMicroUsd});
-            }
-            break;
-        }
-        case ReportKind::Latency: {
-            auto rows = service.latency(query);
-            if (!rows)
-                return rows.error();
-            table.columns = {key,
-                             QStringLiteral("calls"),
-                             QStringLiteral("latency_p50_ms"),
-                             QStringLiteral("latency_p95_ms"),
-                             QStringLiteral("latency_p99_ms"),
-                             QStringLiteral("ttft_calls"),
-                             QStringLiteral("ttft_p50_ms"),
-                             QStringLiteral("ttft_p95_ms"),
-                             QStringLiteral("ttft_p99_ms")};
-            for (const LatencyRow &row : *rows) {
-                table.rows.append({row.key, row.total.count, optional(row.total.p50), optional(row.total.p95),
-                                   optional(row.total.p99), row.timeToFirstToken.count,
-                                   optional(row.timeToFirstToken.p50), optional(row.timeToFirstToken.p95),
-                                   optional(row.timeToFirstToken.p99)});
-            }
-            break;
-        }
-        case ReportKind::Quality: {
-            auto rows = service.quality(query);
-            if (!rows)
-                return rows.error();
-            table.columns = {key, QStringLiteral("calls"), QStringLiteral("votes_up"), QStringLiteral("votes_down"),
-                             QStringLiteral("approval_rate")};
-            for (const QualityRow &row : *rows)
-                table.rows.append({row.key, row.calls, row.up, row.down, ratio(row.up, row.up + row.down)});
-            break;
-        }
-        case ReportKind::Fallbacks: {
-            auto rows = service.fallbacks(query);
-            if (!rows)
-                return rows.error();
-            table.columns = {key,
-                             QStringLiteral("calls"),
-                             QStringLiteral("fallback_calls"),
-                             QStringLiteral("fallback_rate"),
-                             QStringLiteral("served_by_hop"),
-                             QStringLiteral("error_calls"),
-                             QStringLiteral("error_rate"),
-                             QStringLiteral("error_classes")};
-            for (const FallbackRow &row : *rows) {
-                QMap<QString, qint64> hops;
-                for (auto it = row.servedByHop.cbegin(); it != row.servedByHop.cend(); ++it)
-                    hops.insert(QString::number(it.key()), it.value());
-                QMap<QString, qint64> classes;
-                for (auto it = row.errorClasses.cbegin(); it != row.errorClasses.cend(); ++it)
-                    classes.insert(it.key().isEmpty() ? QStringLiteral("unknown") : it.key(), it.value());
-                table.rows.append({row.key, row.calls, row.fallbackCalls(), ratio(row.fallbackCalls(), row.calls), hops,
-                                   row.errorCalls, ratio(row.errorCalls, row.calls), classes});
-            }
-            break;
-        }
-        }
-        return table;
-    }
-
     ReportKind m_kind;
 };
 

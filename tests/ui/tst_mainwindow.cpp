@@ -1,3 +1,4 @@
+#include "core/reporting/DemoDataGenerator.h"
 #include "core/settings/Settings.h"
 #include "core/store/BotRepository.h"
 #include "core/store/Database.h"
@@ -12,10 +13,13 @@
 #include "ui/MainWindow.h"
 #include "ui/PageScreenshots.h"
 #include "ui/SettingsDialog.h"
+#include "ui/activity/ActivityPage.h"
+#include "ui/activity/CallsTableModel.h"
 #include "ui/bots/BotDocument.h"
 #include "ui/bots/BotEditorPage.h"
 #include "ui/bots/BotsPage.h"
 #include "ui/chat/ChatPage.h"
+#include "ui/dashboards/DashboardsPage.h"
 #include "ui/prompts/PromptEditorDocument.h"
 #include "ui/prompts/PromptHistoryPanel.h"
 #include "ui/prompts/PromptTextEdit.h"
@@ -81,7 +85,8 @@ private Q_SLOTS:
     void promptsAndProvidersPagesShowStoreContent();
     void emptyWorkspaceShowsEmptyStates();
     void unreadableWorkspaceShowsErrorsOnThePages();
-    void upcomingPagesExplainWhatWillAppear();
+    void everySectionIsBuilt();
+    void dashboardsAndActivityFollowTheWorkspace();
     void preferencesOkChangesSettingsCancelDoesNot();
     void aboutDialogShowsVersion();
     void geometryIsSavedAndRestored();
@@ -284,20 +289,51 @@ void TestMainWindow::unreadableWorkspaceShowsErrorsOnThePages()
     QCOMPARE(child<QTableView>(window.get(), "botsView")->model()->rowCount(), 1);
 }
 
-void TestMainWindow::upcomingPagesExplainWhatWillAppear()
+void TestMainWindow::everySectionIsBuilt()
 {
     auto window = createMainWindow(*m_workspace);
-    // The Chat page is built (the chat tester); the others are still to come.
     QVERIFY(qobject_cast<ChatPage *>(window->pageWidget(MainWindow::Page::Chat)));
-    for (MainWindow::Page page : {MainWindow::Page::Dashboards, MainWindow::Page::Activity}) {
-        auto *empty = qobject_cast<EmptyStatePage *>(window->pageWidget(page));
-        QVERIFY(empty);
-        QVERIFY(!empty->title().isEmpty());
-        QVERIFY(empty->explanation().startsWith(QStringLiteral("Here you will")));
-        // No controls that do nothing yet.
-        QVERIFY(empty->findChildren<QAbstractButton *>().isEmpty());
-        QVERIFY(empty->findChildren<QLineEdit *>().isEmpty());
+    // Dashboards and Activity are the real pages now, no longer empty states.
+    QCOMPARE(window->pageWidget(MainWindow::Page::Dashboards), window->dashboardsPage());
+    QCOMPARE(window->pageWidget(MainWindow::Page::Activity), window->activityPage());
+    QVERIFY(window->findChildren<EmptyStatePage *>().isEmpty());
+    QVERIFY(window->activityPage()->findChild<QTableView *>(QStringLiteral("activityView")));
+    QVERIFY(window->dashboardsPage()->chartView(DashboardsPage::Chart::Cost));
+}
+
+void TestMainWindow::dashboardsAndActivityFollowTheWorkspace()
+{
+    const auto installed = WorkspaceInstaller(m_workspace->database).install(WorkspaceInstaller::sampleFolder());
+    QVERIFY(installed.ok());
+    DemoDataOptions options;
+    options.calls = 300;
+    options.days = 5;
+    QVERIFY(DemoDataGenerator::generate(m_workspace->database, options).ok());
+    const QString otherPath = m_workspace->dir.filePath(QStringLiteral("empty.db"));
+    {
+        Database other;
+        QVERIFY(other.open(otherPath).ok());
     }
+
+    auto window = createMainWindow(*m_workspace);
+    window->showPage(MainWindow::Page::Activity);
+    CallsTableModel *calls = window->activityPage()->model();
+    QCOMPARE(calls->rowCount(), CallsTableModel::PageSize);
+    DashboardsPage *dashboards = window->dashboardsPage();
+    QSignalSpy loaded(dashboards, &DashboardsPage::loaded);
+    window->showPage(MainWindow::Page::Dashboards);  // the page queries when first shown
+    QVERIFY(loaded.wait(20000));
+    qint64 total = 0;
+    for (const CostRow &row : dashboards->data().costsByTime)
+        total += row.calls;
+    QCOMPARE(total, qint64(300));
+
+    // Another workspace: both pages show its (lack of) calls.
+    QVERIFY(window->openWorkspace(otherPath));
+    QCOMPARE(calls->rowCount(), 0);
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(dashboards->data().costsByTime.isEmpty());
+    QVERIFY(dashboards->findChild<QLabel *>(QStringLiteral("dashboardsError"))->isHidden());
 }
 
 void TestMainWindow::preferencesOkChangesSettingsCancelDoesNot()

@@ -1,0 +1,320 @@
+#include "core/store/CallLogRepository.h"
+
+#include "core/model/Money.h"
+#include "core/store/Database.h"
+#include "core/store/ReportRollupSql.h"
+#include "core/store/SqlSupport.h"
+
+namespace Switchyard {
+
+namespace {
+
+struct Where {
+    QString sql;
+    QVariantList values;
+    void add(const QString &term, const QVariantList &termValues)
+    {
+        sql += QStringLiteral(" AND ") + term;
+        values << termValues;
+    }
+};
+
+// The rollup key of row "c": day, bot_id, config_id, provider, model, prompt_key, prompt_version, status, error_class.
+enum KeyColumn { Day, BotId, ConfigId, Provider, Model, PromptKey, PromptVersion };
+
+Result<Where> whereOf(Database &database, const CallLogFilter &filter)
+{
+    const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
+    const ReportQuery &query = filter.report;
+    Where where;
+    if (query.from)
+        where.add(key[Day] + QStringLiteral(" >= ?"), {query.from->toString(Qt::ISODate)});
+    if (query.to)
+        where.add(key[Day] + QStringLiteral(" <= ?"), {query.to->toString(Qt::ISODate)});
+    if (query.botId)
+        where.add(key[BotId] + QStringLiteral(" = ?"), {*query.botId});
+    if (query.configId)
+        where.add(key[ConfigId] + QStringLiteral(" = ?"), {*query.configId});
+    if (!query.provider.isEmpty())
+        where.add(key[Provider] + QStringLiteral(" = ?"), {query.provider});
+    if (!query.model.isEmpty())
+        where.add(key[Model] + QStringLiteral(" = ?"), {query.model});
+    if (!query.promptKey.isEmpty())
+        where.add(key[PromptKey] + QStringLiteral(" = ?"), {query.promptKey});
+    if (query.promptVersion)
+        where.add(key[PromptVersion] + QStringLiteral(" = ?"), {*query.promptVersion});
+    if (!filter.status.isEmpty())
+        where.add(QStringLiteral("c.status = ?"), {filter.status});
+    if (filter.failedWithClass)
+        where.add(QStringLiteral("c.status <> 'ok' AND c.error_class = ?"), {*filter.failedWithClass});
+    if (filter.servedByHop) {
+        if (*filter.servedByHop > 0) {
+            where.add(QStringLiteral("c.status = 'ok' AND EXISTS (SELECT 1 FROM attempts a WHERE a.call_id = c.id "
+                                     "AND a.outcome = 'ok' AND a.hop_index = ?)"),
+                      {*filter.servedByHop});
+        } else {
+            where.add(QStringLiteral("c.status = 'ok' AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.call_id = c.id "
+                                     "AND a.outcome = 'ok' AND a.hop_index > 0)"),
+                      {});
+        }
+    }
+    if (!filter.provider.isEmpty())
+        where.add(key[Provider] + QStringLiteral(" = ?"), {filter.provider});
+    if (!filter.text.isEmpty()) {
+        const QString like = QStringLiteral("%") + filter.text + QStringLiteral("%");
+        const QStringList columns = {QStringLiteral("c.uuid"),
+                                     QStringLiteral("c.prompt_key"),
+                                     QStringLiteral("c.served_provider"),
+                                     QStringLiteral("c.served_model"),
+                                     QStringLiteral("c.requested_provider"),
+                                     QStringLiteral("c.requested_model"),
+                                     QStringLiteral("c.error_class"),
+                                     QStringLiteral("b.slug")};
+        QStringList terms;
+        QVariantList values;
+        for (const QString &column : columns) {
+            terms << column + QStringLiteral(" LIKE ?");
+            values << like;
+        }
+        where.add(QLatin1Char('(') + terms.join(QStringLiteral(" OR ")) + QLatin1Char(')'), values);
+    }
+    if (filter.bucket) {
+        const QString &bucket = *filter.bucket;
+        switch (query.groupBy) {
+        case ReportGrouping::Provider:
+            where.add(key[Provider] + QStringLiteral(" = ?"), {bucket});
+            break;
+        case ReportGrouping::Model:
+            where.add(key[Provider] + QStringLiteral(" || '/' || ") + key[Model] + QStringLiteral(" = ?"), {bucket});
+            break;
+        case ReportGrouping::Bot: {
+            // The report names a bot by its slug (a deleted bot's calls keep its id, which is then the key).
+            auto rows = SqlSupport::run(database.connection(), QStringLiteral("SELECT id FROM bots WHERE slug = ?"),
+                                        {bucket}, QStringLiteral("find bot '%1'").arg(bucket));
+            if (!rows)
+                return rows.error();
+            const qint64 id = rows->next() ? rows->value(0).toLongLong() : bucket.toLongLong();
+            where.add(key[BotId] + QStringLiteral(" = ?"), {id});
+            break;
+        }
+        case ReportGrouping::Version:
+            where.add(key[PromptKey] + QStringLiteral(" || CASE WHEN ") + key[PromptVersion] +
+                          QStringLiteral(" > 0 THEN '@' || ") + key[PromptVersion] + QStringLiteral(" ELSE '' END = ?"),
+                      {bucket});
+            break;
+        case ReportGrouping::Day:
+            where.add(key[Day] + QStringLiteral(" = ?"), {bucket});
+            break;
+        case ReportGrouping::Week: {
+            const QDate monday = QDate::fromString(bucket, Qt::ISODate);
+            where.add(key[Day] + QStringLiteral(" BETWEEN ? AND ?"), {bucket, monday.addDays(6).toString(Qt::ISODate)});
+            break;
+        }
+        case ReportGrouping::Month:
+            where.add(QStringLiteral("substr(c.created_at, 1, 7) = ?"), {bucket});
+            break;
+        }
+    }
+    return where;
+}
+
+/// The class stored by its failureClassName(); None for "" or a name this build does not know.
+FailureClass failureClassFromName(const QString &name)
+{
+    for (int value = 0; value <= int(FailureClass::RateLimitSkipped); ++value) {
+        if (failureClassName(FailureClass(value)) == name)
+            return FailureClass(value);
+    }
+    return FailureClass::None;
+}
+
+QString orderColumn(CallLogSort sort)
+{
+    switch (sort) {
+    case CallLogSort::Time:
+        return QStringLiteral("c.created_at");
+    case CallLogSort::Bot:
+        return QStringLiteral("b.slug");
+    case CallLogSort::Config:
+        return QStringLiteral("c.config_id");
+    case CallLogSort::Prompt:
+        return QStringLiteral("c.prompt_key, c.prompt_version");
+    case CallLogSort::Provider:
+        return QStringLiteral("provider, model");
+    case CallLogSort::Status:
+        return QStringLiteral("c.status");
+    case CallLogSort::ErrorClass:
+        return QStringLiteral("c.error_class");
+    case CallLogSort::Attempts:
+        return QStringLiteral("attempts");
+    case CallLogSort::Tokens:
+        return QStringLiteral("tokens");
+    case CallLogSort::Cost:
+        return QStringLiteral("c.cost_usd");
+    case CallLogSort::Latency:
+        return QStringLiteral("c.latency_ms");
+    case CallLogSort::Ttft:
+        return QStringLiteral("c.ttft_ms");
+    }
+    return QStringLiteral("c.created_at");
+}
+
+}  // namespace
+
+CallLogRepository::CallLogRepository(Database &database) : m_database(database) {}
+
+Result<QList<CallLogRow>> CallLogRepository::page(const CallLogFilter &filter, CallLogSort sort, Qt::SortOrder order,
+                                                  qint64 offset, int limit)
+{
+    auto where = whereOf(m_database, filter);
+    if (!where)
+        return where.error();
+    const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
+    QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QString orderBy = orderColumn(sort);
+    orderBy.replace(QStringLiteral(","), direction + QStringLiteral(","));
+    const QString sql =
+        QStringLiteral("SELECT c.id, c.uuid, c.created_at, COALESCE(b.slug, ''), c.config_id, c.prompt_key, "
+                       "c.prompt_version, %1 AS provider, %2 AS model, c.status, c.error_class, "
+                       "(SELECT COUNT(*) FROM attempts a WHERE a.call_id = c.id) AS attempts, "
+                       "c.input_tokens + c.cached_input_tokens + c.cache_write_tokens + c.output_tokens + "
+                       "c.reasoning_tokens AS tokens, c.cost_usd, c.latency_ms, c.ttft_ms "
+                       "FROM calls c LEFT JOIN bots b ON b.id = c.bot_id WHERE true%3 "
+                       "ORDER BY %4%5, c.id DESC LIMIT ? OFFSET ?")
+            .arg(key[Provider], key[Model], where->sql, orderBy, direction);
+    QVariantList values = where->values;
+    values << limit << offset;
+    auto rows = SqlSupport::run(m_database.connection(), sql, values, QStringLiteral("list calls"));
+    if (!rows)
+        return rows.error();
+    QList<CallLogRow> result;
+    while (rows->next()) {
+        CallLogRow row;
+        row.id = rows->value(0).toLongLong();
+        row.uuid = rows->value(1).toString();
+        row.createdAt = SqlSupport::fromDbTimestamp(rows->value(2));
+        row.botSlug = rows->value(3).toString();
+        row.configId = SqlSupport::optionalInt64(rows->value(4));
+        row.promptKey = rows->value(5).toString();
+        row.promptVersion = SqlSupport::optionalInt(rows->value(6));
+        row.provider = rows->value(7).toString();
+        row.model = rows->value(8).toString();
+        row.status = rows->value(9).toString();
+        row.errorClass = rows->value(10).toString();
+        row.attempts = rows->value(11).toLongLong();
+        row.tokens = rows->value(12).toLongLong();
+        row.costMicroUsd = MicroUsd::fromUsd(rows->value(13).toDouble());
+        row.latencyMs = SqlSupport::optionalInt64(rows->value(14));
+        row.ttftMs = SqlSupport::optionalInt64(rows->value(15));
+        result.append(row);
+    }
+    return result;
+}
+
+Result<qint64> CallLogRepository::count(const CallLogFilter &filter)
+{
+    auto where = whereOf(m_database, filter);
+    if (!where)
+        return where.error();
+    auto rows = SqlSupport::run(
+        m_database.connection(),
+        QStringLiteral("SELECT COUNT(*) FROM calls c LEFT JOIN bots b ON b.id = c.bot_id WHERE true%1").arg(where->sql),
+        where->values, QStringLiteral("count calls"));
+    if (!rows)
+        return rows.error();
+    return rows->next() ? rows->value(0).toLongLong() : 0;
+}
+
+Result<CallLogChoices> CallLogRepository::choices()
+{
+    CallLogChoices choices;
+    for (const auto &[column, target] : {std::pair{QStringLiteral("provider"), &choices.providers},
+                                         std::pair{QStringLiteral("model"), &choices.models},
+                                         std::pair{QStringLiteral("prompt_key"), &choices.promptKeys}}) {
+        auto rows = SqlSupport::run(m_database.connection(),
+                                    QStringLiteral("SELECT DISTINCT %1 FROM report_daily WHERE calls <> 0 AND %1 <> '' "
+                                                   "ORDER BY %1")
+                                        .arg(column),
+                                    {}, QStringLiteral("list the recorded %1 values").arg(column));
+        if (!rows)
+            return rows.error();
+        while (rows->next())
+            *target << rows->value(0).toString();
+    }
+    return choices;
+}
+
+Result<CallRecord> CallLogRepository::call(qint64 id)
+{
+    const QSqlDatabase db = m_database.connection();
+    auto rows =
+        SqlSupport::run(db,
+                        QStringLiteral("SELECT uuid, bot_id, config_id, session_id, prompt_key, prompt_version, "
+                                       "requested_provider, requested_model, served_provider, served_model, "
+                                       "status, error_class, error_message, streamed, latency_ms, ttft_ms, "
+                                       "input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, "
+                                       "reasoning_tokens, cost_usd, created_at, is_demo FROM calls WHERE id = ?"),
+                        {id}, QStringLiteral("read call %1").arg(id));
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return Error::make(Error::Code::NotFound, QStringLiteral("no call with id %1").arg(id));
+    CallRecord call;
+    call.uuid = rows->value(0).toString();
+    call.botId = SqlSupport::optionalInt64(rows->value(1));
+    call.configId = SqlSupport::optionalInt64(rows->value(2));
+    call.sessionId = SqlSupport::optionalInt64(rows->value(3));
+    call.promptKey = rows->value(4).toString();
+    call.promptVersion = SqlSupport::optionalInt(rows->value(5));
+    call.requestedProvider = rows->value(6).toString();
+    call.requestedModel = rows->value(7).toString();
+    call.servedProvider = rows->value(8).toString();
+    call.servedModel = rows->value(9).toString();
+    const QString status = rows->value(10).toString();
+    call.status = status == QLatin1String("ok")       ? CallRecord::Status::Ok
+                  : status == QLatin1String("failed") ? CallRecord::Status::Failed
+                                                      : CallRecord::Status::Cancelled;
+    call.errorClass = failureClassFromName(rows->value(11).toString());
+    call.errorMessage = rows->value(12).toString();
+    call.streamed = rows->value(13).toBool();
+    call.latencyMs = SqlSupport::optionalInt64(rows->value(14));
+    call.ttftMs = SqlSupport::optionalInt64(rows->value(15));
+    call.usage.input = rows->value(16).toLongLong();
+    call.usage.cachedInput = rows->value(17).toLongLong();
+    call.usage.cacheWrite = rows->value(18).toLongLong();
+    call.usage.output = rows->value(19).toLongLong();
+    call.usage.reasoning = rows->value(20).toLongLong();
+    call.costUsd = rows->value(21).toDouble();
+    call.createdAt = SqlSupport::fromDbTimestamp(rows->value(22));
+    call.isDemo = rows->value(23).toBool();
+
+    auto attempts = SqlSupport::run(db,
+                                    QStringLiteral("SELECT hop_index, retry_index, provider, model, region, outcome, "
+                                                   "http_status, error_class, error_message, latency_ms, started_at "
+                                                   "FROM attempts WHERE call_id = ? ORDER BY id"),
+                                    {id}, QStringLiteral("read the attempts of call %1").arg(id));
+    if (!attempts)
+        return attempts.error();
+    while (attempts->next()) {
+        AttemptRecord attempt;
+        attempt.hopIndex = attempts->value(0).toInt();
+        attempt.retryIndex = attempts->value(1).toInt();
+        attempt.provider = attempts->value(2).toString();
+        attempt.model = attempts->value(3).toString();
+        attempt.region = attempts->value(4).toString();
+        const QString outcome = attempts->value(5).toString();
+        attempt.outcome = outcome == QLatin1String("ok")          ? AttemptRecord::Outcome::Succeeded
+                          : outcome == QLatin1String("skipped")   ? AttemptRecord::Outcome::Skipped
+                          : outcome == QLatin1String("cancelled") ? AttemptRecord::Outcome::Cancelled
+                                                                  : AttemptRecord::Outcome::Failed;
+        attempt.httpStatus = SqlSupport::optionalInt(attempts->value(6));
+        attempt.errorClass = failureClassFromName(attempts->value(7).toString());
+        attempt.errorMessage = attempts->value(8).toString();
+        attempt.latencyMs = SqlSupport::optionalInt64(attempts->value(9));
+        attempt.startedAt = SqlSupport::fromDbTimestamp(attempts->value(10));
+        call.attempts.append(attempt);
+    }
+    return call;
+}
+
+}  // namespace Switchyard

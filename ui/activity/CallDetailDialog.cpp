@@ -1,0 +1,175 @@
+#include "ui/activity/CallDetailDialog.h"
+
+#include "core/model/Money.h"
+#include "core/store/BotRepository.h"
+#include "core/store/CallLogRepository.h"
+#include "core/store/PromptRepository.h"
+#include "core/store/SessionRepository.h"
+#include "ui/chat/AttemptsTableModel.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Switchyard {
+
+CallDetailDialog::CallDetailDialog(Database &database, QWidget *parent)
+    : QDialog(parent), m_database(database), m_form(new QFormLayout), m_error(new QLabel(this)),
+      m_attemptsModel(new AttemptsTableModel(this)), m_attemptsView(new QTableView(this)),
+      m_prompt(new QPlainTextEdit(this)), m_conversation(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("callDetailDialog"));
+    setWindowTitle(tr("Call"));
+    resize(820, 620);
+
+    m_error->setObjectName(QStringLiteral("callDetailError"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+
+    m_attemptsView->setObjectName(QStringLiteral("callAttemptsView"));
+    m_attemptsView->setModel(m_attemptsModel);
+    m_attemptsView->verticalHeader()->hide();
+    m_attemptsView->horizontalHeader()->setStretchLastSection(true);
+    m_attemptsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+
+    m_prompt->setObjectName(QStringLiteral("callPromptText"));
+    m_prompt->setReadOnly(true);
+    m_conversation->setObjectName(QStringLiteral("callConversation"));
+    m_conversation->setReadOnly(true);
+    auto *texts = new QTabWidget(this);
+    texts->setObjectName(QStringLiteral("callTexts"));
+    texts->addTab(m_prompt, tr("Prompt"));
+    texts->addTab(m_conversation, tr("Conversation"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_error);
+    layout->addLayout(m_form);
+    layout->addWidget(new QLabel(tr("Attempt path"), this));
+    layout->addWidget(m_attemptsView, 2);
+    layout->addWidget(texts, 1);
+    layout->addWidget(buttons);
+}
+
+void CallDetailDialog::setField(const QString &objectName, const QString &label, const QString &value)
+{
+    auto *field = new QLabel(value, this);
+    field->setObjectName(objectName);
+    field->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    field->setWordWrap(true);
+    m_form->addRow(label, field);
+}
+
+bool CallDetailDialog::showCall(qint64 callId)
+{
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    auto call = CallLogRepository(m_database).call(callId);
+    if (!call) {
+        m_call = {};
+        m_attemptsModel->setAttempts({});
+        m_prompt->clear();
+        m_conversation->clear();
+        m_error->setText(tr("Could not read the call: %1").arg(call.error().toString()));
+        m_error->show();
+        return false;
+    }
+    m_error->hide();
+    m_call = *call;
+    setWindowTitle(tr("Call %1").arg(m_call.uuid));
+
+    const QLocale locale;
+    QString bot = tr("none");
+    if (m_call.botId) {
+        auto found = BotRepository(m_database).byId(*m_call.botId);
+        bot = found ? found->slug : QString::number(*m_call.botId);
+    }
+    const auto target = [](const QString &provider, const QString &model) {
+        return provider.isEmpty() ? tr("none") : tr("%1 / %2").arg(provider, model);
+    };
+    const auto milliseconds = [&](const std::optional<qint64> &value) {
+        return value ? tr("%1 ms").arg(locale.toString(*value)) : tr("not measured");
+    };
+    setField(QStringLiteral("callUuid"), tr("Call id:"), m_call.uuid);
+    setField(QStringLiteral("callTime"), tr("Time:"), locale.toString(m_call.createdAt.toLocalTime()));
+    setField(QStringLiteral("callBot"), tr("Bot:"), bot);
+    setField(QStringLiteral("callConfig"), tr("Config:"),
+             m_call.configId ? QString::number(*m_call.configId) : tr("none"));
+    setField(QStringLiteral("callPrompt"), tr("Prompt:"),
+             m_call.promptKey.isEmpty() ? tr("none")
+             : m_call.promptVersion     ? tr("%1@%2").arg(m_call.promptKey).arg(*m_call.promptVersion)
+                                        : m_call.promptKey);
+    setField(QStringLiteral("callRequested"), tr("Asked for:"),
+             target(m_call.requestedProvider, m_call.requestedModel));
+    setField(QStringLiteral("callServed"), tr("Answered by:"), target(m_call.servedProvider, m_call.servedModel));
+    setField(QStringLiteral("callStatus"), tr("Status:"),
+             m_call.errorMessage.isEmpty()
+                 ? CallRecord::statusName(m_call.status)
+                 : tr("%1 — %2").arg(CallRecord::statusName(m_call.status), m_call.errorMessage));
+    setField(QStringLiteral("callTokens"), tr("Tokens:"),
+             tr("%1 input, %2 cached, %3 output, %4 reasoning")
+                 .arg(locale.toString(m_call.usage.input), locale.toString(m_call.usage.cachedInput),
+                      locale.toString(m_call.usage.output), locale.toString(m_call.usage.reasoning)));
+    setField(QStringLiteral("callCost"), tr("Cost:"),
+             tr("$%1").arg(MicroUsd::decimal(MicroUsd::fromUsd(m_call.costUsd))));
+    setField(QStringLiteral("callLatency"), tr("Latency:"),
+             tr("%1 (first token after %2)").arg(milliseconds(m_call.latencyMs), milliseconds(m_call.ttftMs)));
+    m_attemptsModel->setAttempts(m_call.attempts);
+
+    showPrompt();
+    showConversation(callId);
+    return true;
+}
+
+void CallDetailDialog::showPrompt()
+{
+    // The call keeps which prompt version it used, not the rendered text (its variables are not recorded): the
+    // version's template is what can be shown.
+    m_prompt->clear();
+    if (m_call.promptKey.isEmpty()) {
+        m_prompt->setPlaceholderText(tr("This call used no stored prompt."));
+        return;
+    }
+    PromptRepository prompts(m_database);
+    auto version = m_call.promptVersion ? prompts.version(m_call.promptKey, *m_call.promptVersion)
+                                        : prompts.latest(m_call.promptKey);
+    if (!version) {
+        m_prompt->setPlaceholderText(
+            tr("The prompt %1 is not in this workspace: %2").arg(m_call.promptKey, version.error().toString()));
+        return;
+    }
+    m_prompt->setPlainText(version->body);
+}
+
+void CallDetailDialog::showConversation(qint64 callId)
+{
+    // A chat call's conversation is stored, up to its answer.
+    m_conversation->clear();
+    if (!m_call.sessionId) {
+        m_conversation->setPlaceholderText(tr("This call was not made from a chat session, so no conversation "
+                                              "was recorded with it."));
+        return;
+    }
+    auto messages = SessionRepository(m_database).messages(*m_call.sessionId);
+    if (!messages) {
+        m_conversation->setPlaceholderText(tr("Could not read the conversation: %1").arg(messages.error().toString()));
+        return;
+    }
+    QStringList lines;
+    for (const SessionMessage &message : *messages) {
+        lines << tr("[%1] %2").arg(message.role, message.content);
+        if (message.callId == callId)
+            break;
+    }
+    m_conversation->setPlainText(lines.join(QStringLiteral("\n\n")));
+}
+
+}  // namespace Switchyard

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/model/CallRecord.h"
+
+#include <QDialog>
+
+class QFormLayout;
+class QLabel;
+class QPlainTextEdit;
+class QTableView;
+
+namespace Switchyard {
+
+class AttemptsTableModel;
+class Database;
+
+/// One recorded call: what was asked and what answered, its status, tokens, cost and timings, every attempt of its
+/// path (hop, retry, outcome, HTTP status, error class), the prompt version it used and the conversation it answered
+/// when it was a chat call.
+class CallDetailDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit CallDetailDialog(Database &database, QWidget *parent = nullptr);
+
+    /// Reads and shows call @p callId; false (with the reason shown in the dialog) when it can not be read.
+    bool showCall(qint64 callId);
+
+    const CallRecord &call() const { return m_call; }
+    AttemptsTableModel *attemptsModel() const { return m_attemptsModel; }
+
+private:
+    void showPrompt();
+    void showConversation(qint64 callId);
+    void setField(const QString &objectName, const QString &label, const QString &value);
+
+    Database &m_database;
+    CallRecord m_call;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_error = nullptr;
+    AttemptsTableModel *m_attemptsModel = nullptr;
+    QTableView *m_attemptsView = nullptr;
+    QPlainTextEdit *m_prompt = nullptr;
+    QPlainTextEdit *m_conversation = nullptr;
+};
+
+}  // namespace Switchyard

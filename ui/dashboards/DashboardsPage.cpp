@@ -1,0 +1,787 @@
+#include "ui/dashboards/DashboardsPage.h"
+
+#include "core/model/Money.h"
+#include "core/store/BotRepository.h"
+#include "core/store/Database.h"
+#include "ui/FileDialog.h"
+#include "ui/activity/CallDetailDialog.h"
+#include "ui/activity/CallsTableModel.h"
+
+#include <QAbstractBarSeries>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QCursor>
+#include <QDateEdit>
+#include <QDir>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QPainter>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedBarSeries>
+#include <QSvgGenerator>
+#include <QTableView>
+#include <QThread>
+#include <QTimer>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+namespace Switchyard {
+
+namespace {
+
+QString chartId(DashboardsPage::Chart chart)
+{
+    switch (chart) {
+    case DashboardsPage::Chart::Cost:
+        return QStringLiteral("cost");
+    case DashboardsPage::Chart::Tokens:
+        return QStringLiteral("tokens");
+    case DashboardsPage::Chart::Latency:
+        return QStringLiteral("latency");
+    case DashboardsPage::Chart::Outcomes:
+        return QStringLiteral("outcomes");
+    case DashboardsPage::Chart::Fallbacks:
+        return QStringLiteral("fallbacks");
+    case DashboardsPage::Chart::ApprovalByVersion:
+        return QStringLiteral("approvalByVersion");
+    case DashboardsPage::Chart::ApprovalByModel:
+        return QStringLiteral("approvalByModel");
+    }
+    return {};
+}
+
+constexpr DashboardsPage::Chart allCharts[] = {
+    DashboardsPage::Chart::Cost,           DashboardsPage::Chart::Tokens,    DashboardsPage::Chart::Latency,
+    DashboardsPage::Chart::Outcomes,       DashboardsPage::Chart::Fallbacks, DashboardsPage::Chart::ApprovalByVersion,
+    DashboardsPage::Chart::ApprovalByModel};
+
+/// A report key as a category label: groups without a bot or prompt have the key "".
+QString categoryLabel(const QString &key)
+{
+    return key.isEmpty() ? DashboardsPage::tr("(none)") : key;
+}
+
+QList<QBarSet *> barSetsOf(QChartView *view)
+{
+    const auto series = view->chart()->series();
+    const auto *bars = series.isEmpty() ? nullptr : qobject_cast<QAbstractBarSeries *>(series.first());
+    return bars ? bars->barSets() : QList<QBarSet *>();
+}
+
+template <typename Row> QStringList keysOf(const QList<Row> &rows)
+{
+    QStringList keys;
+    for (const Row &row : rows)
+        keys << row.key;
+    return keys;
+}
+
+QString percent(qint64 part, qint64 whole)
+{
+    return whole > 0 ? QLocale().toString(100.0 * double(part) / double(whole), 'f', 1) : QStringLiteral("-");
+}
+
+}  // namespace
+
+DashboardsPage::DashboardsPage(Database &database, QWidget *parent)
+    : QWidget(parent), m_database(database), m_worker(new QThread(this)), m_workerContext(new QObject),
+      m_queryTimer(new QTimer(this)), m_busy(new QProgressBar(this)), m_error(new QLabel(this)),
+      m_drillLabel(new QLabel(this)), m_drillModel(new CallsTableModel(database, this)),
+      m_drillView(new QTableView(this))
+{
+    m_worker->setObjectName(QStringLiteral("dashboardsWorker"));
+    m_workerContext->moveToThread(m_worker);
+    m_worker->start();
+
+    createFilterBar();
+
+    m_busy->setObjectName(QStringLiteral("dashboardsBusy"));
+    m_busy->setRange(0, 0);  // busy: the reports give no progress
+    m_busy->setMaximumHeight(6);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_error->setObjectName(QStringLiteral("dashboardsError"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+
+    // Filter edits come in bursts (a date typed digit by digit): query once they pause.
+    m_queryTimer->setSingleShot(true);
+    m_queryTimer->setInterval(150);
+    connect(m_queryTimer, &QTimer::timeout, this, &DashboardsPage::refresh);
+
+    auto *charts = new QWidget;
+    auto *grid = new QGridLayout(charts);
+    int cell = 0;
+    for (const Chart chart : allCharts) {
+        auto *view = new QChartView(charts);
+        view->setObjectName(chartId(chart) + QStringLiteral("ChartView"));
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumHeight(360);  // room for rotated date labels
+        view->setChart(new QChart);
+        m_views.insert(chart, view);
+
+        auto *exportButton = new QToolButton(charts);
+        exportButton->setObjectName(chartId(chart) + QStringLiteral("ExportButton"));
+        exportButton->setText(tr("Export"));
+        exportButton->setPopupMode(QToolButton::InstantPopup);
+        auto *menu = new QMenu(exportButton);
+        menu->addAction(tr("Image (PNG)…"), this, [this, chart] { exportChart(chart, ExportFormat::Png); });
+        menu->addAction(tr("Vector image (SVG)…"), this, [this, chart] { exportChart(chart, ExportFormat::Svg); });
+        menu->addAction(tr("Data (CSV)…"), this, [this, chart] { exportChart(chart, ExportFormat::Csv); });
+        exportButton->setMenu(menu);
+
+        auto *box = new QVBoxLayout;
+        box->addWidget(exportButton, 0, Qt::AlignRight);
+        box->addWidget(view, 1);
+        grid->addLayout(box, cell / 2, cell % 2);
+        ++cell;
+    }
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("dashboardsCharts"));
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(charts);
+
+    m_drillLabel->setObjectName(QStringLiteral("dashboardsDrillLabel"));
+    m_drillLabel->setText(tr("Click a bar to list the calls behind it."));
+    m_drillView->setObjectName(QStringLiteral("dashboardsDrillView"));
+    m_drillView->setModel(m_drillModel);
+    m_drillView->setSortingEnabled(true);
+    m_drillView->horizontalHeader()->setSortIndicator(CallsTableModel::Time, Qt::DescendingOrder);
+    m_drillView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_drillView->verticalHeader()->hide();
+    m_drillView->setWordWrap(false);  // one line per call: rows stay short and equally high
+    m_drillView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_drillView->horizontalHeader()->setStretchLastSection(true);
+    connect(m_drillView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { openCall(index.row()); });
+    auto *drill = new QWidget;
+    auto *drillLayout = new QVBoxLayout(drill);
+    drillLayout->setContentsMargins(0, 0, 0, 0);
+    drillLayout->addWidget(m_drillLabel);
+    drillLayout->addWidget(m_drillView, 1);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(scroll);
+    splitter->addWidget(drill);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = qobject_cast<QVBoxLayout *>(this->layout());
+    layout->addWidget(m_busy);
+    layout->addWidget(m_error);
+    layout->addWidget(splitter, 1);
+}
+
+DashboardsPage::~DashboardsPage()
+{
+    // A running report finishes first; its answer is then dropped with this object's queued calls.
+    m_worker->quit();
+    m_worker->wait();
+    delete m_workerContext;
+}
+
+void DashboardsPage::createFilterBar()
+{
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const auto dateEdit = [this](const QString &name, const QDate &date) {
+        auto *edit = new QDateEdit(date, this);
+        edit->setObjectName(name);
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        connect(edit, &QDateEdit::dateChanged, this, &DashboardsPage::scheduleQuery);
+        return edit;
+    };
+    m_from = dateEdit(QStringLiteral("dashboardsFrom"), today.addDays(-29));
+    m_to = dateEdit(QStringLiteral("dashboardsTo"), today);
+
+    const auto combo = [this](const QString &name, const QString &any) {
+        auto *box = new QComboBox(this);
+        box->setObjectName(name);
+        box->addItem(any, QVariant());
+        // Long model ids must not widen the page: the popup shows them in full.
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(14);
+        connect(box, &QComboBox::currentIndexChanged, this, &DashboardsPage::scheduleQuery);
+        return box;
+    };
+    m_grouping = new QComboBox(this);
+    m_grouping->setObjectName(QStringLiteral("dashboardsGrouping"));
+    const QStringList groupingLabels = {tr("Provider"), tr("Model"), tr("Bot"),  tr("Prompt version"),
+                                        tr("Day"),      tr("Week"),  tr("Month")};
+    const QStringList names = ReportQuery::groupingNames();
+    for (int i = 0; i < names.size() && i < groupingLabels.size(); ++i)
+        m_grouping->addItem(groupingLabels.at(i), names.at(i));
+    connect(m_grouping, &QComboBox::currentIndexChanged, this, &DashboardsPage::scheduleQuery);
+    m_bot = combo(QStringLiteral("dashboardsBot"), tr("Any bot"));
+    m_provider = combo(QStringLiteral("dashboardsProvider"), tr("Any provider"));
+    m_model = combo(QStringLiteral("dashboardsModel"), tr("Any model"));
+    m_prompt = combo(QStringLiteral("dashboardsPrompt"), tr("Any prompt"));
+
+    const auto spin = [this](const QString &name, const QString &any) {
+        auto *box = new QSpinBox(this);
+        box->setObjectName(name);
+        box->setRange(0, 1000000000);
+        box->setSpecialValueText(any);  // shown for 0: no filter
+        connect(box, &QSpinBox::valueChanged, this, &DashboardsPage::scheduleQuery);
+        return box;
+    };
+    m_version = spin(QStringLiteral("dashboardsVersion"), tr("any version"));
+    m_config = spin(QStringLiteral("dashboardsConfig"), tr("any config"));
+
+    // Three rows of three filters: the page must fit a window 900 pixels wide.
+    auto *bar = new QGridLayout;
+    int field = 0;
+    const auto add = [&](const QString &label, QWidget *widget) {
+        auto *text = new QLabel(label, this);
+        text->setBuddy(widget);
+        bar->addWidget(text, field / 3, (field % 3) * 2);
+        bar->addWidget(widget, field / 3, (field % 3) * 2 + 1);
+        ++field;
+    };
+    add(tr("&From:"), m_from);
+    add(tr("&To:"), m_to);
+    add(tr("&Group by:"), m_grouping);
+    add(tr("&Bot:"), m_bot);
+    add(tr("&Provider:"), m_provider);
+    add(tr("&Model:"), m_model);
+    add(tr("P&rompt:"), m_prompt);
+    add(tr("&Version:"), m_version);
+    add(tr("&Config:"), m_config);
+    bar->setColumnStretch(6, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+}
+
+void DashboardsPage::loadChoices()
+{
+    const auto refill = [](QComboBox *box, const QList<QPair<QString, QVariant>> &items) {
+        const QVariant current = box->currentData();
+        const QSignalBlocker blocker(box);
+        while (box->count() > 1)
+            box->removeItem(1);
+        for (const auto &[label, value] : items)
+            box->addItem(label, value);
+        box->setCurrentIndex(qMax(0, box->findData(current)));
+    };
+    QList<QPair<QString, QVariant>> bots;
+    if (auto list = BotRepository(m_database).list()) {
+        for (const Bot &bot : *list)
+            bots.append({bot.slug, bot.id});
+    }
+    refill(m_bot, bots);
+    auto choices = CallLogRepository(m_database).choices();
+    if (!choices) {
+        showError(tr("Could not read the filter choices: %1").arg(choices.error().toString()));
+        return;
+    }
+    const auto items = [](const QStringList &values) {
+        QList<QPair<QString, QVariant>> result;
+        for (const QString &value : values)
+            result.append({value, value});
+        return result;
+    };
+    refill(m_provider, items(choices->providers));
+    refill(m_model, items(choices->models));
+    refill(m_prompt, items(choices->promptKeys));
+}
+
+void DashboardsPage::reload()
+{
+    m_stale = true;
+    if (!isVisible())
+        return;
+    m_stale = false;
+    loadChoices();
+    refresh();
+}
+
+void DashboardsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
+ReportQuery DashboardsPage::query() const
+{
+    ReportQuery query;
+    query.from = m_from->date();
+    query.to = m_to->date();
+    if (auto grouping = ReportQuery::parseGrouping(m_grouping->currentData().toString()))
+        query.groupBy = *grouping;
+    if (m_bot->currentData().isValid())
+        query.botId = m_bot->currentData().toLongLong();
+    query.provider = m_provider->currentData().toString();
+    query.model = m_model->currentData().toString();
+    query.promptKey = m_prompt->currentData().toString();
+    if (!query.promptKey.isEmpty() && m_version->value() > 0)
+        query.promptVersion = m_version->value();
+    if (m_config->value() > 0)
+        query.configId = m_config->value();
+    return query;
+}
+
+void DashboardsPage::setQuery(const ReportQuery &query)
+{
+    const auto select = [](QComboBox *box, const QVariant &value) {
+        int index = value.isValid() ? box->findData(value) : 0;
+        if (index < 0) {
+            box->addItem(value.toString(), value);
+            index = box->count() - 1;
+        }
+        box->setCurrentIndex(index);
+    };
+    if (query.from)
+        m_from->setDate(*query.from);
+    if (query.to)
+        m_to->setDate(*query.to);
+    m_grouping->setCurrentIndex(m_grouping->findData(ReportQuery::groupingName(query.groupBy)));
+    select(m_bot, query.botId ? QVariant(*query.botId) : QVariant());
+    select(m_provider, query.provider.isEmpty() ? QVariant() : QVariant(query.provider));
+    select(m_model, query.model.isEmpty() ? QVariant() : QVariant(query.model));
+    select(m_prompt, query.promptKey.isEmpty() ? QVariant() : QVariant(query.promptKey));
+    m_version->setValue(query.promptVersion.value_or(0));
+    m_config->setValue(int(query.configId.value_or(0)));
+    scheduleQuery();
+}
+
+void DashboardsPage::scheduleQuery()
+{
+    m_version->setEnabled(m_prompt->currentIndex() > 0);
+    m_queryTimer->start();
+}
+
+void DashboardsPage::refresh()
+{
+    m_queryTimer->stop();
+    const ReportQuery query = this->query();
+    if (auto valid = query.validate(); !valid) {
+        showError(valid.error().message);
+        return;
+    }
+    const quint64 request = ++m_pendingRequest;
+    m_busy->show();
+    Database *database = &m_database;
+    QMetaObject::invokeMethod(m_workerContext, [this, database, request, query] {
+        const Result<DashboardData> data = DashboardData::load(*database, query);
+        QMetaObject::invokeMethod(this, [this, request, data] { showData(request, data); });
+    });
+}
+
+void DashboardsPage::waitForQueries()
+{
+    // The worker runs requests in order: an empty one queued behind them returns when they are done.
+    QMetaObject::invokeMethod(
+        m_workerContext, [] {}, Qt::BlockingQueuedConnection);
+}
+
+void DashboardsPage::showData(quint64 request, const Result<DashboardData> &data)
+{
+    // Only the latest request's answer is shown; an older one arriving late is dropped.
+    if (request != m_pendingRequest)
+        return;
+    m_shownRequest = request;
+    m_busy->hide();
+    if (!data) {
+        showError(tr("Could not read the reports: %1").arg(data.error().toString()));
+        return;
+    }
+    m_error->hide();
+    m_data = *data;
+    rebuildCharts();
+    Q_EMIT loaded();
+}
+
+void DashboardsPage::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->show();
+}
+
+void DashboardsPage::setChart(Chart chart, QChart *content)
+{
+    QChartView *view = m_views.value(chart);
+    QChart *old = view->chart();
+    content->legend()->setAlignment(Qt::AlignBottom);
+    content->setAnimationOptions(QChart::NoAnimation);
+    view->setChart(content);
+    delete old;
+}
+
+void DashboardsPage::connectBars(Chart chart, const QList<QBarSet *> &sets,
+                                 const std::function<QString(int set, int category)> &tooltip)
+{
+    for (int s = 0; s < sets.size(); ++s) {
+        connect(sets.at(s), &QBarSet::hovered, this, [this, tooltip, s](bool status, int index) {
+            if (status)
+                QToolTip::showText(QCursor::pos(), tooltip(s, index), this);
+            else
+                QToolTip::hideText();
+        });
+        connect(sets.at(s), &QBarSet::clicked, this, [this, chart, s](int index) { drillDown(chart, s, index); });
+    }
+}
+
+namespace {
+
+/// @p labelFormat: printf-style, for the value axis ("%.2f" for dollars; whole numbers otherwise, never "1e+06").
+QChart *barChart(const QString &title, QAbstractBarSeries *series, const QStringList &categories,
+                 const QString &valueTitle, const QString &labelFormat = QStringLiteral("%.0f"))
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->addSeries(series);
+    auto *axisX = new QBarCategoryAxis;
+    QStringList labels;
+    for (const QString &category : categories)
+        labels << categoryLabel(category);
+    axisX->append(labels);
+    if (categories.size() > 8)
+        axisX->setLabelsAngle(-60);  // dates and model ids stay readable instead of "…"
+    chart->addAxis(axisX, Qt::AlignBottom);
+    series->attachAxis(axisX);
+    auto *axisY = new QValueAxis;
+    axisY->setTitleText(valueTitle);
+    axisY->setLabelFormat(labelFormat);
+    chart->addAxis(axisY, Qt::AlignLeft);
+    series->attachAxis(axisY);
+    return chart;
+}
+
+}  // namespace
+
+void DashboardsPage::rebuildCharts()
+{
+    const QLocale locale;
+    const DashboardData &data = m_data;
+
+    {  // Cost over time, stacked by the grouping.
+        auto *series = new QStackedBarSeries;
+        QList<QBarSet *> sets;
+        const bool single = data.costSeries.size() == 1 && data.costSeries.first().key.isEmpty();
+        for (const DashboardData::CostSeries &layer : data.costSeries) {
+            auto *set = new QBarSet(layer.key.isEmpty() ? (single ? tr("all calls") : tr("other")) : layer.key);
+            for (const qint64 micro : layer.microUsd)
+                set->append(double(micro) / double(MicroUsd::PerDollar));
+            series->append(set);
+            sets << set;
+        }
+        setChart(Chart::Cost,
+                 barChart(tr("Cost over time (USD)"), series, data.timeKeys, tr("USD"), QStringLiteral("%.2f")));
+        connectBars(Chart::Cost, sets, [this](int s, int c) {
+            const DashboardData::CostSeries &layer = m_data.costSeries.value(s);
+            return tr("%1 · %2: $%3")
+                .arg(categoryLabel(m_data.timeKeys.value(c)), layer.key.isEmpty() ? tr("other") : layer.key,
+                     MicroUsd::decimal(layer.microUsd.value(c)));
+        });
+    }
+    {  // Tokens over time by kind.
+        auto *series = new QStackedBarSeries;
+        const QStringList kinds = {tr("input"), tr("cached input"), tr("output"), tr("reasoning")};
+        QList<QBarSet *> sets;
+        for (const QString &kind : kinds) {
+            auto *set = new QBarSet(kind);
+            series->append(set);
+            sets << set;
+        }
+        for (const CostRow &row : data.costsByTime) {
+            sets[0]->append(double(row.tokens.input));
+            sets[1]->append(double(row.tokens.cachedInput));
+            sets[2]->append(double(row.tokens.output));
+            sets[3]->append(double(row.tokens.reasoning));
+        }
+        setChart(Chart::Tokens, barChart(tr("Tokens over time"), series, data.timeKeys, tr("tokens")));
+        connectBars(Chart::Tokens, sets, [this, kinds, locale](int s, int c) {
+            const CostRow row = m_data.costsByTime.value(c);
+            const qint64 values[] = {row.tokens.input, row.tokens.cachedInput, row.tokens.output, row.tokens.reasoning};
+            return tr("%1 · %2: %3 tokens").arg(row.key, kinds.value(s), locale.toString(values[qBound(0, s, 3)]));
+        });
+    }
+    {  // Latency percentiles and time to first token per model.
+        auto *series = new QBarSeries;
+        const QStringList names = {tr("p50"), tr("p95"), tr("p99"), tr("TTFT p50")};
+        QList<QBarSet *> sets;
+        for (const QString &name : names) {
+            auto *set = new QBarSet(name);
+            series->append(set);
+            sets << set;
+        }
+        for (const LatencyRow &row : data.latencyByModel) {
+            sets[0]->append(double(row.total.p50.value_or(0)));
+            sets[1]->append(double(row.total.p95.value_or(0)));
+            sets[2]->append(double(row.total.p99.value_or(0)));
+            sets[3]->append(double(row.timeToFirstToken.p50.value_or(0)));
+        }
+        const QStringList keys = keysOf(data.latencyByModel);
+        setChart(Chart::Latency, barChart(tr("Latency per model (ms)"), series, keys, tr("ms")));
+        connectBars(Chart::Latency, sets, [this, names, locale](int s, int c) {
+            const LatencyRow row = m_data.latencyByModel.value(c);
+            const LatencyFigures &figures = s == 3 ? row.timeToFirstToken : row.total;
+            const std::optional<qint64> value = s == 0 || s == 3 ? figures.p50 : s == 1 ? figures.p95 : figures.p99;
+            return tr("%1 · %2: %3 ms over %4 calls")
+                .arg(row.key, names.value(s), value ? locale.toString(*value) : QStringLiteral("-"),
+                     locale.toString(figures.count));
+        });
+    }
+    {  // Outcomes: answered calls and failed ones by error class.
+        QStringList classes;
+        for (const FallbackRow &row : data.fallbacksByGroup) {
+            for (auto it = row.errorClasses.cbegin(); it != row.errorClasses.cend(); ++it) {
+                const QString name = it.key().isEmpty() ? tr("unknown") : it.key();
+                if (!classes.contains(name))
+                    classes << name;
+            }
+        }
+        classes.sort();
+        auto *series = new QStackedBarSeries;
+        QList<QBarSet *> sets;
+        sets << new QBarSet(tr("answered"));
+        for (const QString &name : classes)
+            sets << new QBarSet(name);
+        for (const FallbackRow &row : data.fallbacksByGroup) {
+            sets[0]->append(double(row.okCalls));
+            QMap<QString, qint64> byName;
+            for (auto it = row.errorClasses.cbegin(); it != row.errorClasses.cend(); ++it)
+                byName[it.key().isEmpty() ? tr("unknown") : it.key()] += it.value();
+            for (int i = 0; i < classes.size(); ++i)
+                sets[i + 1]->append(double(byName.value(classes.at(i))));
+        }
+        for (QBarSet *set : sets)
+            series->append(set);
+        const QStringList keys = keysOf(data.fallbacksByGroup);
+        setChart(Chart::Outcomes, barChart(tr("Success and errors"), series, keys, tr("calls")));
+        connectBars(Chart::Outcomes, sets, [this, sets](int s, int c) {
+            const FallbackRow row = m_data.fallbacksByGroup.value(c);
+            const qint64 value = qint64(sets.value(s)->at(c));
+            return tr("%1 · %2: %3 of %4 calls (%5%)")
+                .arg(categoryLabel(row.key), sets.value(s)->label())
+                .arg(value)
+                .arg(row.calls)
+                .arg(percent(value, row.calls));
+        });
+    }
+    {  // Which hop served the answered calls.
+        QList<int> hops;
+        for (const FallbackRow &row : data.fallbacksByGroup) {
+            for (auto it = row.servedByHop.cbegin(); it != row.servedByHop.cend(); ++it) {
+                if (!hops.contains(it.key()))
+                    hops << it.key();
+            }
+        }
+        std::sort(hops.begin(), hops.end());
+        m_fallbackHops = hops;
+        auto *series = new QStackedBarSeries;
+        QList<QBarSet *> sets;
+        for (const int hop : hops) {
+            auto *set = new QBarSet(hop == 0 ? tr("first hop") : tr("fallback hop %1").arg(hop + 1));
+            for (const FallbackRow &row : data.fallbacksByGroup)
+                set->append(double(row.servedByHop.value(hop)));
+            series->append(set);
+            sets << set;
+        }
+        const QStringList keys = keysOf(data.fallbacksByGroup);
+        setChart(Chart::Fallbacks, barChart(tr("Which hop answered"), series, keys, tr("calls")));
+        connectBars(Chart::Fallbacks, sets, [this, hops](int s, int c) {
+            const FallbackRow row = m_data.fallbacksByGroup.value(c);
+            const qint64 value = row.servedByHop.value(hops.value(s));
+            return tr("%1 · hop %2: %3 of %4 answered calls; fallback rate %5%")
+                .arg(categoryLabel(row.key))
+                .arg(hops.value(s) + 1)
+                .arg(value)
+                .arg(row.okCalls)
+                .arg(percent(row.fallbackCalls(), row.calls));
+        });
+    }
+    const auto approval = [&](Chart chart, const QString &title, const QList<QualityRow> &rows,
+                              QList<QualityRow> DashboardData::*member) {
+        auto *series = new QBarSeries;
+        auto *set = new QBarSet(tr("approval %"));
+        for (const QualityRow &row : rows)
+            set->append(row.approvalRate().value_or(0.0) * 100.0);
+        series->append(set);
+        const QStringList keys = keysOf(rows);
+        setChart(chart, barChart(title, series, keys, tr("%")));
+        connectBars(chart, {set}, [this, member](int, int c) {
+            const QualityRow row = (m_data.*member).value(c);
+            return tr("%1: %2 up, %3 down (%4% approval) over %5 calls")
+                .arg(categoryLabel(row.key))
+                .arg(row.up)
+                .arg(row.down)
+                .arg(percent(row.up, row.up + row.down))
+                .arg(row.calls);
+        });
+    };
+    approval(Chart::ApprovalByVersion, tr("Approval per prompt version"), data.qualityByVersion,
+             &DashboardData::qualityByVersion);
+    approval(Chart::ApprovalByModel, tr("Approval per model"), data.qualityByModel, &DashboardData::qualityByModel);
+}
+
+ReportTable DashboardsPage::table(Chart chart) const
+{
+    switch (chart) {
+    case Chart::Cost:
+        return ReportTable::costs(m_data.costsByGroup, m_data.query.groupBy);
+    case Chart::Tokens:
+        return ReportTable::costs(m_data.costsByTime, m_data.timeBucket);
+    case Chart::Latency:
+        return ReportTable::latency(m_data.latencyByModel, ReportGrouping::Model);
+    case Chart::Outcomes:
+    case Chart::Fallbacks:
+        return ReportTable::fallbacks(m_data.fallbacksByGroup, m_data.query.groupBy);
+    case Chart::ApprovalByVersion:
+        return ReportTable::quality(m_data.qualityByVersion, ReportGrouping::Version);
+    case Chart::ApprovalByModel:
+        return ReportTable::quality(m_data.qualityByModel, ReportGrouping::Model);
+    }
+    return {};
+}
+
+bool DashboardsPage::exportChart(Chart chart, ExportFormat format)
+{
+    QString filter;
+    QString suffix;
+    switch (format) {
+    case ExportFormat::Png:
+        filter = tr("PNG images (*.png)");
+        suffix = QStringLiteral(".png");
+        break;
+    case ExportFormat::Svg:
+        filter = tr("SVG images (*.svg)");
+        suffix = QStringLiteral(".svg");
+        break;
+    case ExportFormat::Csv:
+        filter = tr("CSV files (*.csv)");
+        suffix = QStringLiteral(".csv");
+        break;
+    }
+    const QString path = FileDialog::instance().getSaveFileName(this, tr("Export Chart"),
+                                                                QDir::home().filePath(chartId(chart) + suffix), filter);
+    if (path.isEmpty())
+        return false;
+    const QString where = QDir::toNativeSeparators(path);
+    QChartView *view = m_views.value(chart);
+    bool written = false;
+    switch (format) {
+    case ExportFormat::Png:
+        written = view->grab().save(path, "PNG");
+        break;
+    case ExportFormat::Svg: {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(view->size());
+        generator.setViewBox(view->rect());
+        generator.setTitle(view->chart()->title());
+        QPainter painter;
+        written = painter.begin(&generator);
+        if (written) {
+            view->render(&painter);
+            written = painter.end();
+        }
+        break;
+    }
+    case ExportFormat::Csv: {
+        QSaveFile file(path);
+        written = file.open(QIODevice::WriteOnly | QIODevice::Text) && file.write(table(chart).toCsv().toUtf8()) >= 0 &&
+                  file.commit();
+        break;
+    }
+    }
+    if (!written) {
+        showError(
+            tr("Could not write %1. Check that the folder exists and is writable, then export again.").arg(where));
+        return false;
+    }
+    m_error->hide();
+    return true;
+}
+
+void DashboardsPage::drillDown(Chart chart, int set, int category)
+{
+    CallLogFilter filter;
+    filter.report = m_data.query;
+    QString what;
+    switch (chart) {
+    case Chart::Cost: {
+        const DashboardData::CostSeries layer = m_data.costSeries.value(set);
+        filter.report = layer.query;
+        filter.bucket = m_data.timeKeys.value(category);
+        what = layer.key.isEmpty() ? *filter.bucket : tr("%1 · %2").arg(*filter.bucket, layer.key);
+        break;
+    }
+    case Chart::Tokens:
+        filter.report.groupBy = m_data.timeBucket;
+        filter.bucket = m_data.timeKeys.value(category);
+        what = *filter.bucket;
+        break;
+    case Chart::Latency:
+        filter.report.groupBy = ReportGrouping::Model;
+        filter.bucket = m_data.latencyByModel.value(category).key;
+        filter.status = QStringLiteral("ok");  // the latency report covers answered calls
+        what = tr("answered calls of %1").arg(*filter.bucket);
+        break;
+    case Chart::Outcomes: {
+        filter.bucket = m_data.fallbacksByGroup.value(category).key;
+        const QList<QBarSet *> sets = barSetsOf(m_views.value(chart));
+        const QString layer = sets.value(set) ? sets.value(set)->label() : QString();
+        if (set == 0) {
+            filter.status = QStringLiteral("ok");
+        } else {
+            // The layers of failed calls are named by error class; calls without one are "unknown" (as in the CLI).
+            filter.failedWithClass = layer == tr("unknown") ? QString() : layer;
+        }
+        what = tr("%1 · %2").arg(categoryLabel(*filter.bucket), layer);
+        break;
+    }
+    case Chart::Fallbacks: {
+        filter.bucket = m_data.fallbacksByGroup.value(category).key;
+        filter.servedByHop = m_fallbackHops.value(set);
+        const QList<QBarSet *> sets = barSetsOf(m_views.value(chart));
+        what = tr("%1 · %2").arg(categoryLabel(*filter.bucket), sets.value(set) ? sets.value(set)->label() : QString());
+        break;
+    }
+    case Chart::ApprovalByVersion:
+        filter.report.groupBy = ReportGrouping::Version;
+        filter.bucket = m_data.qualityByVersion.value(category).key;
+        what = categoryLabel(*filter.bucket);
+        break;
+    case Chart::ApprovalByModel:
+        filter.report.groupBy = ReportGrouping::Model;
+        filter.bucket = m_data.qualityByModel.value(category).key;
+        what = categoryLabel(*filter.bucket);
+        break;
+    }
+    m_drillModel->setFilter(filter);
+    auto count = CallLogRepository(m_database).count(filter);
+    m_drillCount = count ? *count : 0;
+    m_drillLabel->setText(
+        count ? tr("%1 calls in %2 (double-click a call for its attempt path)").arg(QLocale().toString(*count), what)
+              : tr("Could not count the calls: %1").arg(count.error().toString()));
+}
+
+CallDetailDialog *DashboardsPage::openCall(int row)
+{
+    const qint64 id = m_drillModel->callId(row);
+    if (id <= 0)
+        return nullptr;
+    auto *dialog = new CallDetailDialog(m_database, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showCall(id);
+    dialog->open();
+    return dialog;
+}
+
+}  // namespace Switchyard

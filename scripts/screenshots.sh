@@ -17,10 +17,13 @@ build_dir="$(cd "$1" && pwd)"
 out_dir="${2:-$repo_root/docs/screenshots}"
 
 studio="$build_dir/app/studio/switchyard"
-if [ ! -x "$studio" ]; then
-    echo "screenshots: $studio not found; build it first: cmake --build $build_dir --target switchyard" >&2
-    exit 1
-fi
+cli="$build_dir/app/cli/switchyard-cli"
+for program in "$studio" "$cli"; do
+    if [ ! -x "$program" ]; then
+        echo "screenshots: $program not found; build it first: cmake --build $build_dir" >&2
+        exit 1
+    fi
+done
 if ! command -v xvfb-run >/dev/null 2>&1; then
     echo "screenshots: xvfb-run is missing; install the xvfb and xauth packages (scripts/install-deps.sh)" >&2
     exit 1
@@ -30,6 +33,10 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 mkdir -p "$out_dir" "$scratch/config" "$scratch/data" "$scratch/runtime"
 chmod 700 "$scratch/runtime"
+
+# The sample workspace with a month of demo history, so the dashboards and the activity log have something to show.
+"$cli" init --db "$scratch/workspace.db" >/dev/null
+"$cli" demo-data --calls 20000 --days 30 --seed 7 --db "$scratch/workspace.db" >/dev/null
 
 XDG_CONFIG_HOME="$scratch/config" XDG_DATA_HOME="$scratch/data" XDG_RUNTIME_DIR="$scratch/runtime" \
     SWITCHYARD_DB= QT_QPA_PLATFORM=xcb LANG=C.UTF-8 \

@@ -8,6 +8,7 @@
 #include "ui/chat/ChatColumn.h"
 #include "ui/chat/ChatPage.h"
 #include "ui/chat/TranscriptModel.h"
+#include "ui/dashboards/DashboardsPage.h"
 #include "ui/prompts/PromptPreviewPanel.h"
 #include "ui/prompts/PromptsPage.h"
 #include "ui/providers/ProvidersPage.h"
@@ -98,8 +99,14 @@ Result<QStringList> PageScreenshots::save(MainWindow &window, const QString &dir
     for (int row = 0; row < navigation->rowCount(); ++row) {
         const MainWindow::Page page = navigation->pageAt(row);
         window.showPage(page);
-        // Let layouts and the paint of the newly shown page settle before grabbing.
+        // Let layouts and the paint of the newly shown page settle before grabbing; the dashboards query on a
+        // worker thread once shown.
         QCoreApplication::processEvents();
+        if (page == MainWindow::Page::Dashboards) {
+            DashboardsPage *dashboards = window.dashboardsPage();
+            waitUntil([dashboards] { return !dashboards->isLoading(); }, 30000);
+            QCoreApplication::processEvents();
+        }
         const QString path = QDir(dir).filePath(NavigationModel::pageId(page) + QStringLiteral(".png"));
         if (!window.grab().save(path, "PNG")) {
             window.showPage(before);

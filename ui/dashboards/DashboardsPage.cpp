@@ -416,7 +416,11 @@ void DashboardsPage::setChart(Chart chart, QChart *content)
 {
     QChartView *view = m_views.value(chart);
     QChart *old = view->chart();
-    content->legend()->setAlignment(Qt::AlignBottom);
+    // Many layers (the cost chart stacks up to nine) leave no room for their names in a bottom row: Qt Charts then
+    // elides them to nothing. A column on the right keeps every name readable.
+    const bool manyEntries = content->legend()->markers().size() > 4;
+    content->legend()->setAlignment(manyEntries ? Qt::AlignRight : Qt::AlignBottom);
+    content->legend()->setShowToolTips(true);
     content->setAnimationOptions(QChart::NoAnimation);
     view->setChart(content);
     delete old;

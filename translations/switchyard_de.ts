@@ -57,32 +57,32 @@
     <message>
         <location filename="../ui/activity/ActivityPage.cpp" line="+24"/>
         <source>Filter by call id, bot, prompt, provider, model or error class</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Aufruf-ID, Bot, Prompt, Anbieter, Modell oder Fehlerklasse filtern</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled</source>
-        <translation type="unfinished">Abgebrochen</translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Any provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anbieter</translation>
     </message>
 </context>
 <context>
@@ -943,32 +943,32 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location filename="../ui/activity/CallDetailDialog.cpp" line="+28"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Prompt</source>
-        <translation type="unfinished">Prompt</translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Attempt path</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchspfad</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Could not read the call: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aufruf konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Call %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf %1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -976,127 +976,127 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <location line="+9"/>
         <location line="+2"/>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>%1 / %2</source>
-        <translation type="unfinished">%1 / %2</translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemessen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Call id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf-ID:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Bot:</source>
-        <translation type="unfinished">Bot:</translation>
+        <translation>Bot:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Config:</source>
-        <translation type="unfinished">Konfiguration:</translation>
+        <translation>Konfiguration:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1@%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1@%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Asked for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Angefordert:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Answered by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet von:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status:</source>
-        <translation type="unfinished">Status:</translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 – %2</translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tokens:</source>
-        <translation type="unfinished">Tokens:</translation>
+        <translation>Tokens:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 input, %2 cached, %3 output, %4 reasoning</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Eingabe, %2 gecacht, %3 Ausgabe, %4 Reasoning</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cost:</source>
-        <translation type="unfinished">Kosten:</translation>
+        <translation>Kosten:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>$%1</source>
-        <translation type="unfinished">$%1</translation>
+        <translation>$%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Latency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (first token after %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (erstes Token nach %2)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>This call used no stored prompt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Aufruf hat keinen gespeicherten Prompt verwendet.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The prompt %1 is not in this workspace: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prompt %1 ist nicht in diesem Arbeitsbereich: %2</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>This call was not made from a chat session, so no conversation was recorded with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Aufruf stammt nicht aus einer Chat-Sitzung, daher wurde keine Unterhaltung dazu aufgezeichnet.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not read the conversation: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>[%1] %2</source>
-        <translation type="unfinished"></translation>
+        <translation>[%1] %2</translation>
     </message>
 </context>
 <context>
@@ -1104,92 +1104,92 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location filename="../ui/activity/CallsTableModel.cpp" line="+41"/>
         <source>Could not read the recorded calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aufgezeichneten Aufrufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1@%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1@%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 / %2</source>
-        <translation type="unfinished">%1 / %2</translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>$%1</source>
-        <translation type="unfinished">$%1</translation>
+        <translation>$%1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bot</source>
-        <translation type="unfinished">Bot</translation>
+        <translation>Bot</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Config</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Prompt</source>
-        <translation type="unfinished">Prompt</translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Served by</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet von</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error class</source>
-        <translation type="unfinished">Fehlerklasse</translation>
+        <translation>Fehlerklasse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cost (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten (USD)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Latency</source>
-        <translation type="unfinished">Latenz</translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TTFT</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Could not read more calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Aufrufe konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1841,368 +1841,368 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location filename="../ui/dashboards/DashboardsPage.cpp" line="+76"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Image (PNG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild (PNG) …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Vector image (SVG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vektorgrafik (SVG) …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten (CSV) …</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Click a bar to list the calls behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Balken, um die zugehörigen Aufrufe aufzulisten.</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Provider</source>
-        <translation type="unfinished">Anbieter</translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Bot</source>
-        <translation type="unfinished">Bot</translation>
+        <translation>Bot</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Prompt version</source>
-        <translation type="unfinished">Prompt-Version</translation>
+        <translation>Prompt-Version</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Woche</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Monat</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Any bot</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Bots</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anbieter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any model</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Modelle</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Prompts</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>any version</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Versionen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>any config</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Konfigurationen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;is:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Group by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppieren nach:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Bot:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bot:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Provider:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anbieter:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>P&amp;rompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;rompt:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;ersion:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Config:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konfiguration:</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Could not read the filter choices: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Filteroptionen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+112"/>
         <source>Could not read the reports: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Berichte konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>all calls</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Aufrufe</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+11"/>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige</translation>
     </message>
     <message>
         <location line="-4"/>
         <source>Cost over time (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten im Zeitverlauf (USD)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>USD</source>
-        <translation type="unfinished"></translation>
+        <translation>USD</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 · %2: $%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2: $%3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>cached input</source>
-        <translation type="unfinished"></translation>
+        <translation>gecachte Eingabe</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>reasoning</source>
-        <translation type="unfinished"></translation>
+        <translation>Reasoning</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Tokens over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens im Zeitverlauf</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 · %2: %3 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2: %3 Tokens</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>p50</source>
-        <translation type="unfinished"></translation>
+        <translation>p50</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>p95</source>
-        <translation type="unfinished"></translation>
+        <translation>p95</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>p99</source>
-        <translation type="unfinished"></translation>
+        <translation>p99</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>TTFT p50</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT p50</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Latency per model (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz pro Modell (ms)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 · %2: %3 ms over %4 calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2: %3 ms über %4 Aufrufe</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+15"/>
         <location line="+185"/>
         <source>unknown</source>
-        <translation type="unfinished">unbekannt</translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <location line="-192"/>
         <source>answered</source>
-        <translation type="unfinished"></translation>
+        <translation>beantwortet</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Success and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolge und Fehler</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+31"/>
         <source>calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufe</translation>
     </message>
     <message>
         <location line="-27"/>
         <source>%1 · %2: %3 of %4 calls (%5%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2: %3 von %4 Aufrufen (%5 %)</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>first hop</source>
-        <translation type="unfinished"></translation>
+        <translation>erster Hop</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>fallback hop %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fallback-Hop %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Which hop answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcher Hop geantwortet hat</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 · hop %2: %3 of %4 answered calls; fallback rate %5%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Hop %2: %3 von %4 beantworteten Aufrufen; Fallback-Rate %5 %</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>approval %</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustimmung in %</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: %2 up, %3 down (%4% approval) over %5 calls</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 × Daumen hoch, %3 × Daumen runter (%4 % Zustimmung) über %5 Aufrufe</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Approval per prompt version</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustimmung pro Prompt-Version</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Approval per model</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustimmung pro Modell</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>SVG images (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG-Bilder (*.svg)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Export Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramm exportieren</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Could not write %1. Check that the folder exists and is writable, then export again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist, und exportieren Sie erneut.</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+24"/>
         <location line="+7"/>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="-19"/>
         <source>answered calls of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>beantwortete Aufrufe von %1</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>%1 calls in %2 (double-click a call for its attempt path)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufrufe in %2 (doppelklicken Sie auf einen Aufruf, um seinen Versuchspfad zu sehen)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not count the calls: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufrufe konnten nicht gezählt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2283,12 +2283,12 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location line="+2"/>
         <source>Export P&amp;rices…</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;reise exportieren …</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write every stored price (providers.yaml, LiteLLM, manual) as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle gespeicherten Preise (providers.yaml, LiteLLM, manuell) als CSV-Datei schreiben</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -2420,27 +2420,27 @@ Korrigieren Sie die Datei und importieren Sie erneut.</translation>
         <location line="+4"/>
         <location line="+5"/>
         <source>Export Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise exportieren</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The prices could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Preise konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not write %1: %2. Nothing was written; check that the folder is writable and the disk is not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2. Es wurde nichts geschrieben; prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Exported %1 prices to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Preise nach %2 exportiert.</translation>
     </message>
 </context>
 <context>
@@ -2665,17 +2665,17 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
     <message>
         <location line="+7"/>
         <source>Engine idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine im Leerlauf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Engine: 1 call streaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine: 1 Aufruf wird gestreamt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Engine: %1 calls streaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine: %1 Aufrufe werden gestreamt</translation>
     </message>
     <message>
         <location line="+7"/>

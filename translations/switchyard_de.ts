@@ -1550,7 +1550,12 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Neue Unterhaltung</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
+        <source>Session exported to %1</source>
+        <translation>Sitzung nach %1 exportiert</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Winner of the comparison %1</source>
         <translation>Gewinner des Vergleichs %1</translation>
     </message>
@@ -1989,7 +1994,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Die Berichte konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+81"/>
         <source>all calls</source>
         <translation>alle Aufrufe</translation>
     </message>
@@ -2965,7 +2970,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PageScreenshots</name>
     <message>
-        <location filename="../ui/PageScreenshots.cpp" line="+73"/>
+        <location filename="../ui/PageScreenshots.cpp" line="+74"/>
         <source>Could not create the screenshot folder %1. Check that its parent folder is writable.</source>
         <translation>Der Ordner für Bildschirmfotos %1 konnte nicht angelegt werden. Prüfen Sie, ob der übergeordnete Ordner beschreibbar ist.</translation>
     </message>
@@ -2975,7 +2980,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Was bringt der heutige Tag für einen Löwen, der eine neue Stelle antritt?</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Could not write the screenshot %1. Check that the folder is writable and the disk is not full.</source>
         <translation>Das Bildschirmfoto %1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
     </message>
@@ -4457,7 +4462,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
 <context>
     <name>Switchyard::SessionsPanel</name>
     <message>
-        <location filename="../ui/chat/SessionsPanel.cpp" line="+20"/>
+        <location filename="../ui/chat/SessionsPanel.cpp" line="+25"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
@@ -4467,9 +4472,44 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <translation>Aktualisieren</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Filter sessions by title, bot or user</source>
         <translation>Sitzungen nach Titel, Bot oder Benutzer filtern</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Write the selected session as Markdown or JSON</source>
+        <translation>Die ausgewählte Sitzung als Markdown oder JSON speichern</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Select a session to export.</source>
+        <translation>Wählen Sie eine Sitzung zum Exportieren aus.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export Session</source>
+        <translation>Sitzung exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation>Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The session was not exported: %1</source>
+        <translation>Die Sitzung wurde nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not write %1: %2. Nothing was written; check that the folder is writable and the disk is not full.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Es wurde nichts geschrieben; prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
     </message>
 </context>
 <context>

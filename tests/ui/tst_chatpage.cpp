@@ -5,10 +5,12 @@
 #include "core/store/FeedbackRepository.h"
 #include "core/store/LlmConfigRepository.h"
 #include "core/store/ProviderRepository.h"
+#include "core/store/SessionExporter.h"
 #include "core/store/SessionRepository.h"
 #include "core/store/WalletRepository.h"
 #include "core/workspace/WorkspaceInstaller.h"
 #include "tests/ui/UiTestSupport.h"
+#include "ui/FileDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/chat/AnswerDetailsPanel.h"
 #include "ui/chat/AttemptsTableModel.h"
@@ -25,6 +27,10 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -610,6 +616,29 @@ void TestChatPage::sessionsAreListedFilteredAndReopened()
     QVERIFY(messages.ok());
     QCOMPARE(messages->size(), 4);
     QCOMPARE(messages->at(2).content, QStringLiteral("And next week?"));
+
+    // Export the selected session: Markdown by default, JSON for a .json name.
+    sessions->filterEdit()->clear();
+    sessions->refresh();
+    for (int row = 0; row < sessions->proxy()->rowCount(); ++row)
+        if (sessions->proxy()->index(row, 0).data(SessionsTableModel::SessionIdRole).toLongLong() == first)
+            sessions->view()->setCurrentIndex(sessions->proxy()->index(row, 0));
+    const QString markdownPath = m_workspace->dir.filePath(QStringLiteral("session.md"));
+    FileDialog::instance().setNextFileName(markdownPath);
+    sessions->findChild<QPushButton *>(QStringLiteral("exportSessionButton"))->click();
+    QFile markdown(markdownPath);
+    QVERIFY(markdown.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(markdown.readAll());
+    QVERIFY2(text.contains(QStringLiteral("Mercury retrograde worries")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("And next week?")), qPrintable(text));
+    const QString jsonPath = m_workspace->dir.filePath(QStringLiteral("session.json"));
+    FileDialog::instance().setNextFileName(jsonPath);
+    QCOMPARE(sessions->exportCurrent(), jsonPath);
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject exported = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(exported.value(QStringLiteral("schema")).toString(), SessionExporter::schemaName());
+    QCOMPARE(exported.value(QStringLiteral("messages")).toArray().size(), 4);
 }
 
 void TestChatPage::mainWindowShowsTheChatPage()

@@ -27,8 +27,14 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     QTableView *view() const { return m_view; }
 
+    /// Writes the selected session to a file chosen through FileDialog: Markdown, or JSON for a ".json" name
+    /// (SessionExporter's schema). Returns the path written, empty when cancelled or refused (exportFailed says why).
+    QString exportCurrent();
+
 Q_SIGNALS:
     void openRequested(qint64 sessionId);
+    void exported(const QString &path);
+    void exportFailed(const QString &message);
 
 private:
     void openCurrent();
@@ -40,6 +46,7 @@ private:
     QTableView *m_view;
     QPushButton *m_open;
     QPushButton *m_refresh;
+    QPushButton *m_export;
 };
 
 }  // namespace Switchyard

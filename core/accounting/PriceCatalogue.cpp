@@ -6,19 +6,6 @@ namespace Switchyard {
 
 PriceCatalogue::PriceCatalogue(Database &database) : m_database(database) {}
 
-int PriceCatalogue::sourceRank(ProviderRepository::PriceSource source)
-{
-    switch (source) {
-    case ProviderRepository::PriceSource::Manual:
-        return 3;
-    case ProviderRepository::PriceSource::ProvidersYaml:
-        return 2;
-    case ProviderRepository::PriceSource::LiteLlm:
-        return 1;
-    }
-    return 0;
-}
-
 QString PriceCatalogue::keyOf(const QString &providerId, const QString &modelId)
 {
     // A newline can appear in neither a provider id nor a model id, so the key is unambiguous.
@@ -38,7 +25,7 @@ Result<void> PriceCatalogue::reload()
         auto existing = prices.find(key);
         if (existing == prices.end())
             prices.insert(key, record);
-        else if (sourceRank(record.source) > sourceRank(existing->source))
+        else if (ProviderRepository::priceRank(record) > ProviderRepository::priceRank(*existing))
             *existing = record;
     }
     QWriteLocker lock(&m_lock);

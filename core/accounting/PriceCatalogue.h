@@ -14,8 +14,9 @@ class Database;
 
 /// The price accounting uses for each provider and model, held in memory.
 ///
-/// For every (provider, model) the effective price follows ProviderRepository::effectivePrice(): a manual price wins
-/// over the providers.yaml price, which wins over an imported LiteLLM price. The catalogue reads every stored price
+/// For every (provider, model) the effective price follows ProviderRepository::priceRank(): a manual price wins over
+/// the providers.yaml price, which wins over an imported LiteLLM price, which wins over the zero price of a model
+/// providers.yaml lists without `pricing`. The catalogue reads every stored price
 /// once (reload()) so that pricing a call never touches the database; call reload() again after `providers import`,
 /// `prices import` or a manual price change. Lookups are thread-safe and may run while another thread reloads.
 class PriceCatalogue {
@@ -36,9 +37,6 @@ public:
 
     /// Number of (provider, model) pairs with a price.
     int size() const;
-
-    /// How a source ranks: manual 3 > providers.yaml 2 > LiteLLM 1.
-    static int sourceRank(ProviderRepository::PriceSource source);
 
 private:
     static QString keyOf(const QString &providerId, const QString &modelId);

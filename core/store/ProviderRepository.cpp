@@ -247,6 +247,19 @@ QString ProviderRepository::priceSourceName(PriceSource source)
     return QString();
 }
 
+int ProviderRepository::priceRank(const PriceRecord &record)
+{
+    switch (record.source) {
+    case PriceSource::Manual:
+        return 3;
+    case PriceSource::ProvidersYaml:
+        return record.price == Price{} ? 0 : 2;
+    case PriceSource::LiteLlm:
+        return 1;
+    }
+    return 0;
+}
+
 Result<void> ProviderRepository::replaceAll(const ProvidersConfig &config)
 {
     if (auto valid = validate(config); !valid)
@@ -557,25 +570,13 @@ Result<std::optional<ProviderRepository::PriceRecord>> ProviderRepository::effec
     if (!query)
         return query.error();
     std::optional<PriceRecord> best;
-    const auto rank = [](PriceSource source) {
-        switch (source) {
-        case PriceSource::Manual:
-            return 3;
-        case PriceSource::ProvidersYaml:
-            return 2;
-        case PriceSource::LiteLlm:
-            return 1;
-        }
-        return 0;
-    };
     while (query->next()) {
         const auto source = priceSourceFromName(query->value(0).toString());
         if (!source)
             continue;
-        if (!best || rank(*source) > rank(best->source)) {
-            best = PriceRecord{providerId, modelId, priceFromColumns(*query, 1), *source,
-                               fromDbTimestamp(query->value(6))};
-        }
+        PriceRecord record{providerId, modelId, priceFromColumns(*query, 1), *source, fromDbTimestamp(query->value(6))};
+        if (!best || priceRank(record) > priceRank(*best))
+            best = std::move(record);
     }
     return best;
 }

@@ -39,6 +39,12 @@ public:
     /// "providers.yaml", "litellm" or "manual".
     static QString priceSourceName(PriceSource source);
 
+    /// How a stored price ranks when several sources price one model; the highest is the effective price: manual 3,
+    /// providers.yaml 2, LiteLLM 1. A providers.yaml price of all zeros ranks 0: that is what a model listed without
+    /// `pricing` is stored with (ProvidersFile writes no `pricing` for it either), so an imported LiteLLM price
+    /// applies.
+    static int priceRank(const PriceRecord &record);
+
     /// Replaces providers, models, their providers.yaml prices, chains, rules, the universal fallback and the circuit
     /// breaker settings with @p config, in one transaction. Error::InvalidInput (and nothing changed) for empty or
     /// duplicate provider ids, model ids within a provider, or chain names.
@@ -59,7 +65,8 @@ public:
     /// Every stored price of every source, by provider, model and source.
     Result<QList<PriceRecord>> prices();
 
-    /// The price accounting should use: manual, else providers.yaml, else LiteLLM; empty when none is stored.
+    /// The price accounting should use, the highest priceRank(): manual, else providers.yaml, else LiteLLM (else a
+    /// providers.yaml model without `pricing`, at zero); empty when none is stored.
     Result<std::optional<PriceRecord>> effectivePrice(const QString &providerId, const QString &modelId);
 
 private:

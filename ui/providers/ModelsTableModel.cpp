@@ -1,6 +1,6 @@
 #include "ModelsTableModel.h"
 
-#include "core/accounting/PriceCatalogue.h"
+#include "core/store/ProviderRepository.h"
 #include "ui/providers/ProvidersDocument.h"
 
 #include <QLocale>
@@ -183,7 +183,7 @@ QString ModelsTableModel::storedPriceText(const QString &modelId, bool effective
         return QString();
     const ProviderRepository::PriceRecord *best = nullptr;
     for (const ProviderRepository::PriceRecord &record : *found) {
-        if (effective ? (!best || PriceCatalogue::sourceRank(record.source) > PriceCatalogue::sourceRank(best->source))
+        if (effective ? (!best || ProviderRepository::priceRank(record) > ProviderRepository::priceRank(*best))
                       : record.source == ProviderRepository::PriceSource::LiteLlm)
             best = &record;
     }

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void emptyBeforeReload();
     void manualBeatsYamlBeatsLiteLlm();
     void agreesWithTheRepository();
+    void liteLlmPricesAModelListedWithoutPricing();
     void reloadPicksUpChanges();
     void missingPriceSaysWhatToDo();
     void lookupsFromOtherThreads();
@@ -126,6 +127,36 @@ void TestPriceCatalogue::agreesWithTheRepository()
             QCOMPARE(fromCatalogue->price, (*fromRepository)->price);
         }
     }
+}
+
+void TestPriceCatalogue::liteLlmPricesAModelListedWithoutPricing()
+{
+    // providers.yaml lists gpt-4.1 without `pricing`: stored as a zero providers.yaml price, which must not hide an
+    // imported LiteLLM price; alone it still prices the model at zero.
+    ProvidersConfig config = oneProvider();
+    ModelSpec unpriced;
+    unpriced.id = QStringLiteral("gpt-4.1");
+    ModelSpec local;
+    local.id = QStringLiteral("gpt-oss");
+    config.providers[0].models += {unpriced, local};
+    ProviderRepository repository(*m_database);
+    QVERIFY(repository.replaceAll(config).ok());
+    const Price litellm{0.002, 0.008, None, None, None};
+    QVERIFY(repository.upsertPrice(QStringLiteral("openai"), QStringLiteral("gpt-4.1"), litellm, Source::LiteLlm).ok());
+
+    PriceCatalogue catalogue(*m_database);
+    QVERIFY(catalogue.reload().ok());
+    const auto priced = catalogue.find(QStringLiteral("openai"), QStringLiteral("gpt-4.1"));
+    QVERIFY(priced);
+    QCOMPARE(priced->source, Source::LiteLlm);
+    QCOMPARE(priced->price, litellm);
+    QCOMPARE((*repository.effectivePrice(QStringLiteral("openai"), QStringLiteral("gpt-4.1")))->price, litellm);
+    const auto free = catalogue.find(QStringLiteral("openai"), QStringLiteral("gpt-oss"));
+    QVERIFY(free);
+    QCOMPARE(free->source, Source::ProvidersYaml);
+    QCOMPARE(free->price, Price{});
+    // A written providers.yaml price still wins over LiteLLM.
+    QCOMPARE(catalogue.find(QStringLiteral("openai"), QStringLiteral("gpt-4o-mini"))->source, Source::ProvidersYaml);
 }
 
 void TestPriceCatalogue::reloadPicksUpChanges()

@@ -2213,7 +2213,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::FileMenuActions</name>
     <message>
-        <location filename="../ui/FileMenuActions.cpp" line="+38"/>
+        <location filename="../ui/FileMenuActions.cpp" line="+35"/>
         <location line="+69"/>
         <location line="+7"/>
         <location line="+11"/>
@@ -2421,29 +2421,23 @@ Korrigieren Sie die Datei und importieren Sie erneut.</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+8"/>
+        <location line="+6"/>
         <location line="+4"/>
-        <location line="+5"/>
         <source>Export Prices</source>
         <translation>Preise exportieren</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-9"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The prices could not be read: %1</source>
-        <translation>Die Preise konnten nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Could not write %1: %2. Nothing was written; check that the folder is writable and the disk is not full.</source>
-        <translation>%1 konnte nicht geschrieben werden: %2. Es wurde nichts geschrieben; prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
-    </message>
-    <message>
         <location line="+6"/>
+        <source>The prices were not exported, nothing was written: %1</source>
+        <translation>Die Preise wurden nicht exportiert, nichts wurde geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Exported %1 prices to %2.</source>
         <translation>%1 Preise nach %2 exportiert.</translation>
     </message>
@@ -4758,7 +4752,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
 <context>
     <name>WorkspaceTransfer</name>
     <message>
-        <location filename="../ui/WorkspaceTransfer.cpp" line="+28"/>
+        <location filename="../ui/WorkspaceTransfer.cpp" line="+29"/>
         <source>No file name was given for the new workspace.</source>
         <translation>Für den neuen Arbeitsbereich wurde kein Dateiname angegeben.</translation>
     </message>
@@ -4773,7 +4767,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+40"/>
         <source>Cannot write the file: %1</source>
         <translation>Die Datei kann nicht geschrieben werden: %1</translation>
     </message>

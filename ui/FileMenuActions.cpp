@@ -1,8 +1,6 @@
 #include "FileMenuActions.h"
 
-#include "core/accounting/PriceCsv.h"
 #include "core/store/Database.h"
-#include "core/store/ProviderRepository.h"
 #include "ui/FileDialog.h"
 #include "ui/MainWindow.h"
 
@@ -12,7 +10,6 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStatusBar>
 #include <QThread>
 
@@ -273,21 +270,13 @@ void FileMenuActions::exportPrices()
         tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;
-    const auto prices = ProviderRepository(m_database).prices();
-    QSaveFile out(file);
-    const QByteArray csv = prices ? PriceCsv::write(*prices).toUtf8() : QByteArray();
-    if (!prices) {
-        showError(tr("Export Prices"), tr("The prices could not be read: %1").arg(prices.error().toString()));
+    const auto written = WorkspaceTransfer::exportPrices(m_database, file);
+    if (!written) {
+        showError(tr("Export Prices"),
+                  tr("The prices were not exported, nothing was written: %1").arg(written.error().toString()));
         return;
     }
-    if (!out.open(QIODevice::WriteOnly) || out.write(csv) != csv.size() || !out.commit()) {
-        showError(tr("Export Prices"), tr("Could not write %1: %2. Nothing was written; check that the folder is "
-                                          "writable and the disk is not full.")
-                                           .arg(QDir::toNativeSeparators(file), out.errorString()));
-        return;
-    }
-    showResult(tr("Export Prices"),
-               tr("Exported %1 prices to %2.").arg(prices->size()).arg(QDir::toNativeSeparators(file)));
+    showResult(tr("Export Prices"), tr("Exported %1 prices to %2.").arg(*written).arg(QDir::toNativeSeparators(file)));
 }
 
 void FileMenuActions::showResult(const QString &title, const QString &text)

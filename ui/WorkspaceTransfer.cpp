@@ -1,5 +1,6 @@
 #include "WorkspaceTransfer.h"
 
+#include "core/accounting/PriceCsv.h"
 #include "core/providers/ProvidersFile.h"
 #include "core/store/Database.h"
 #include "core/store/ProviderRepository.h"
@@ -77,11 +78,27 @@ Result<int> WorkspaceTransfer::exportProviders(Database &database, const QString
     if (!config)
         return config.error();
     // ProvidersFile::parse refuses literal keys, so the stored apiKeyRef is always a reference; serialize() writes it.
-    const QByteArray yaml = ProvidersFile::serialize(*config);
-    QSaveFile output(file);
-    if (!output.open(QIODevice::WriteOnly) || output.write(yaml) != yaml.size() || !output.commit())
-        return Error::make(Error::Code::Io, tr("Cannot write the file: %1").arg(output.errorString()), file);
+    if (auto written = writeFile(file, ProvidersFile::serialize(*config)); !written)
+        return written.error();
     return int(config->providers.size());
+}
+
+Result<int> WorkspaceTransfer::exportPrices(Database &database, const QString &file)
+{
+    const auto prices = ProviderRepository(database).prices();
+    if (!prices)
+        return prices.error();
+    if (auto written = writeFile(file, PriceCsv::write(*prices).toUtf8()); !written)
+        return written.error();
+    return int(prices->size());
+}
+
+Result<void> WorkspaceTransfer::writeFile(const QString &file, const QByteArray &bytes)
+{
+    QSaveFile output(file);
+    if (!output.open(QIODevice::WriteOnly) || output.write(bytes) != bytes.size() || !output.commit())
+        return Error::make(Error::Code::Io, tr("Cannot write the file: %1").arg(output.errorString()), file);
+    return {};
 }
 
 }  // namespace Switchyard

@@ -44,6 +44,14 @@ public:
     /// Writes the workspace's providers as providers.yaml to @p file (atomically). API keys are written as the
     /// references they are stored as, never as values. Returns the number of providers written.
     static Result<int> exportProviders(Database &database, const QString &file);
+
+    /// Writes every stored price (providers.yaml, LiteLLM and manual, see PriceCsv) as CSV to @p file (atomically).
+    /// Returns the number of prices written.
+    static Result<int> exportPrices(Database &database, const QString &file);
+
+private:
+    /// Writes @p bytes to @p file through QSaveFile: a full disk or a crash never leaves half a file behind.
+    static Result<void> writeFile(const QString &file, const QByteArray &bytes);
 };
 
 }  // namespace Switchyard

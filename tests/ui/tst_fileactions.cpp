@@ -386,6 +386,17 @@ private Q_SLOTS:
         QVERIFY(window->findChild<QMenu *>(QStringLiteral("fileMenu"))
                     ->actions()
                     .contains(window->fileActions()->exportPricesAction()));
+
+        // A file that cannot be written: an error naming it, and nothing written.
+        result->close();
+        const QString unwritable = workspace.dir.filePath(QStringLiteral("no-such-folder/prices.csv"));
+        FileDialog::instance().setNextFileName(unwritable);
+        window->fileActions()->exportPricesAction()->trigger();
+        QMessageBox *error = messageBox("fileActionErrorBox");
+        QVERIFY(error);
+        QVERIFY2(error->text().contains(unwritable) && error->text().contains(QStringLiteral("nothing was written")),
+                 qPrintable(error->text()));
+        QVERIFY(!QFile::exists(unwritable));
     }
 
     void brokenProvidersFileShowsFileLineAndChangesNothing()

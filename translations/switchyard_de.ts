@@ -4752,7 +4752,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
 <context>
     <name>WorkspaceTransfer</name>
     <message>
-        <location filename="../ui/WorkspaceTransfer.cpp" line="+29"/>
+        <location filename="../core/workspace/WorkspaceTransfer.cpp" line="+29"/>
         <source>No file name was given for the new workspace.</source>
         <translation>Für den neuen Arbeitsbereich wurde kein Dateiname angegeben.</translation>
     </message>
@@ -4767,7 +4767,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Cannot write the file: %1</source>
         <translation>Die Datei kann nicht geschrieben werden: %1</translation>
     </message>

@@ -234,7 +234,7 @@ void FileMenuActions::importProviders()
     }
     Q_EMIT workspaceContentChanged();
     QString text = tr("Imported %1 providers with %2 models and %3 fallback chains from %4.")
-                       .arg(report->providers)
+                       .arg(report->providers.size())
                        .arg(report->models)
                        .arg(report->chains)
                        .arg(QDir::toNativeSeparators(file));

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/workspace/PromptFolder.h"
-#include "ui/WorkspaceTransfer.h"
+#include "core/workspace/WorkspaceTransfer.h"
 
 #include <QObject>
 #include <QPointer>

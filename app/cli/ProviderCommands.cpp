@@ -7,10 +7,10 @@
 #include "core/providers/client/ConnectionCheck.h"
 #include "core/secrets/SecretResolver.h"
 #include "core/store/ProviderRepository.h"
+#include "core/workspace/WorkspaceTransfer.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -160,30 +160,18 @@ public:
         auto path = singleFileArgument(parser);
         if (!path)
             return context.fail(path.error());
-        QFile file(*path);
-        if (!file.open(QIODevice::ReadOnly))
-            return context.fail(
-                Error::make(Error::Code::InvalidInput, tr("cannot read the file: %1").arg(file.errorString()), *path));
-        auto parsed = ProvidersFile::parse(file.readAll(), *path);
-        if (!parsed)
-            return context.fail(parsed.error());
-        for (const Warning &warning : parsed->warnings)
-            context.err() << "switchyard-cli: " << warning.toString() << "\n";
         auto database = context.database(parser);
         if (!database)
             return context.fail(database.error());
-        if (auto replaced = ProviderRepository(**database).replaceAll(parsed->config); !replaced)
-            return context.fail(replaced.error());
-        int models = 0;
-        QJsonArray providers;
-        for (const ProviderSpec &provider : parsed->config.providers) {
-            providers.append(provider.id);
-            models += int(provider.models.size());
-        }
-        context.printJson(QJsonObject{{QStringLiteral("providers"), providers},
-                                      {QStringLiteral("models"), models},
-                                      {QStringLiteral("chains"), int(parsed->config.chains.size())},
-                                      {QStringLiteral("warnings"), int(parsed->warnings.size())}});
+        auto report = WorkspaceTransfer::importProviders(**database, *path);
+        if (!report)
+            return context.fail(report.error());
+        for (const Warning &warning : report->warnings)
+            context.err() << "switchyard-cli: " << warning.toString() << "\n";
+        context.printJson(QJsonObject{{QStringLiteral("providers"), QJsonArray::fromStringList(report->providers)},
+                                      {QStringLiteral("models"), report->models},
+                                      {QStringLiteral("chains"), report->chains},
+                                      {QStringLiteral("warnings"), int(report->warnings.size())}});
         return ExitOk;
     }
 };

@@ -7,23 +7,26 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Switchyard {
 
 class Database;
 
-/// What "Import providers.yaml…" replaced the workspace's providers with.
+/// What a providers.yaml import (File ▸ Import providers.yaml…, `switchyard-cli providers import`) replaced the
+/// workspace's providers with.
 struct ProvidersImportReport {
-    int providers = 0;
+    QStringList providers;  ///< ids, in file order
     int models = 0;
     int chains = 0;
     QList<Warning> warnings;  ///< unknown keys and likely typos, with file:line
 };
 
-/// The file side of the studio's File menu: creating a workspace file and moving providers.yaml in and out.
+/// The file side of the studio's File menu and of the CLI: creating a workspace file and moving providers.yaml and
+/// prices in and out.
 ///
-/// No dialogs here, so tests can call it directly; FileMenuActions asks the questions and shows the results. The
-/// prompt-folder import/export is core/workspace/PromptFolder, used as it is.
+/// No dialogs here, so tests can call it directly; FileMenuActions asks the questions and shows the results, the CLI
+/// prints them. The prompt-folder import/export is core/workspace/PromptFolder, used as it is.
 class WorkspaceTransfer {
     Q_DECLARE_TR_FUNCTIONS(WorkspaceTransfer)
 

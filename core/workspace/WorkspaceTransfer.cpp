@@ -1,4 +1,4 @@
-#include "WorkspaceTransfer.h"
+#include "core/workspace/WorkspaceTransfer.h"
 
 #include "core/accounting/PriceCsv.h"
 #include "core/providers/ProvidersFile.h"
@@ -64,9 +64,10 @@ Result<ProvidersImportReport> WorkspaceTransfer::importProviders(Database &datab
     if (auto replaced = ProviderRepository(database).replaceAll(parsed->config); !replaced)
         return replaced.error();
     ProvidersImportReport report;
-    report.providers = int(parsed->config.providers.size());
-    for (const ProviderSpec &provider : std::as_const(parsed->config.providers))
+    for (const ProviderSpec &provider : std::as_const(parsed->config.providers)) {
+        report.providers.append(provider.id);
         report.models += int(provider.models.size());
+    }
     report.chains = int(parsed->config.chains.size());
     report.warnings = parsed->warnings;
     return report;

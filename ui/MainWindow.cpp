@@ -125,10 +125,7 @@ void MainWindow::createPages()
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
 
     m_providersPage = new ProvidersPage(m_database, m_providersModel, m_pages);
-    connect(m_providersPage, &ProvidersPage::documentStateChanged, this, [this] {
-        m_navigationModel->setModified(Page::Providers, m_providersPage->isDirty());
-        updateWindowTitle();
-    });
+    connect(m_providersPage, &ProvidersPage::documentStateChanged, this, &MainWindow::updateWindowTitle);
     connect(m_providersPage, &ProvidersPage::providersSaved, this,
             [this](const ProvidersConfig &config) { m_botsPage->setProviders(config); });
 
@@ -520,13 +517,14 @@ void MainWindow::updateWindowTitle()
     const PromptEditorDocument *prompt = m_promptsPage ? m_promptsPage->document() : nullptr;
     const bool botDirty = bot && bot->isDirty();
     const bool promptDirty = prompt && prompt->isDirty();
+    const bool providersDirty = m_providersPage && m_providersPage->isDirty();
     bool dirty = false;
     if (prompt && prompt->isOpen() && m_pages->currentWidget() == m_promptsPage) {
         title = tr("%1[*] — %2").arg(m_promptsPage->displayName(), title);
         dirty = promptDirty;
     } else if (m_providersPage && m_pages->currentWidget() == m_providersPage) {
         title = tr("Providers[*] — %1").arg(title);
-        dirty = m_providersPage->isDirty();
+        dirty = providersDirty;
     } else if (bot && bot->isOpen()) {
         title = tr("%1[*] — %2").arg(bot->displayName(), title);
         dirty = botDirty;
@@ -535,6 +533,7 @@ void MainWindow::updateWindowTitle()
     setWindowModified(dirty);
     m_navigationModel->setModified(Page::Bots, botDirty);
     m_navigationModel->setModified(Page::Prompts, promptDirty);
+    m_navigationModel->setModified(Page::Providers, providersDirty);
 }
 
 void MainWindow::onSettingChanged(Settings::Key key)

@@ -2506,7 +2506,7 @@ Korrigieren Sie die Datei und importieren Sie erneut.</translation>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+113"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2682,7 +2682,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>%1 – Switchyard</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location line="+6"/>
         <source>%1[*] — %2</source>
         <translation>%1[*] – %2</translation>
@@ -2693,7 +2693,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Anbieter[*] – %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Cannot Open Workspace</source>
         <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
@@ -4233,7 +4233,7 @@ Legen Sie mit „Neuer Prompt“ einen an oder importieren Sie Prompt-Dateien.</
 <context>
     <name>Switchyard::ProvidersPage</name>
     <message>
-        <location filename="../ui/providers/ProvidersPage.cpp" line="+40"/>
+        <location filename="../ui/providers/ProvidersPage.cpp" line="+39"/>
         <source>The providers have unsaved changes. Save them before moving on?</source>
         <translation>Die Anbieter haben ungespeicherte Änderungen. Möchten Sie sie speichern, bevor Sie fortfahren?</translation>
     </message>
@@ -4340,12 +4340,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <translation>LiteLLM-Preisdateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>The file can&apos;t be read (%1). Check that it exists and is readable.</source>
-        <translation>Die Datei kann nicht gelesen werden (%1). Prüfen Sie, ob sie existiert und lesbar ist.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>LiteLLM Import Failed</source>
         <translation>LiteLLM-Import fehlgeschlagen</translation>
     </message>

@@ -14,7 +14,6 @@
 
 #include <QAction>
 #include <QDir>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -300,19 +299,8 @@ void ProvidersPage::importPrices()
     Database *database = &m_database;
     // A worker thread: the file is 1–2 MB of JSON. Database gives the thread its own connection.
     m_importThread = QThread::create([import, database] {
-        QFile file(import->path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            import->result.emplace(Error::make(
-                Error::Code::Io,
-                tr("The file can't be read (%1). Check that it exists and is readable.").arg(file.errorString()),
-                QDir::toNativeSeparators(import->path)));
-            return;
-        }
-        const QByteArray json = file.readAll();
-        if (import->cancelled)
-            return;
-        import->result.emplace(
-            LiteLlmPriceImporter(*database).importJson(json, QDir::toNativeSeparators(import->path)));
+        if (!import->cancelled)
+            import->result.emplace(LiteLlmPriceImporter(*database).importFile(QDir::toNativeSeparators(import->path)));
     });
     m_importThread->setObjectName(QStringLiteral("switchyard-litellm-import"));
     m_importThread->setParent(this);

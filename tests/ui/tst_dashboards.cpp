@@ -4,7 +4,6 @@
 #include "core/reporting/ReportTable.h"
 #include "core/store/CallLogRepository.h"
 #include "core/store/PromptRepository.h"
-#include "core/workspace/WorkspaceInstaller.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/FileDialog.h"
 #include "ui/activity/CallDetailDialog.h"
@@ -93,11 +92,9 @@ private:
 void TestDashboards::init()
 {
     m_workspace = std::make_unique<UiWorkspace>();
-    m_workspace->open();
+    m_workspace->openWithSample();
     if (QTest::currentTestFailed())
         return;
-    const auto installed = WorkspaceInstaller(m_workspace->database).install(WorkspaceInstaller::sampleFolder());
-    QVERIFY2(installed.ok(), qPrintable(installed.ok() ? QString() : installed.error().toString()));
     DemoDataOptions options;
     options.calls = Calls;
     options.days = Days;

@@ -778,14 +778,7 @@ void DashboardsPage::drillDown(Chart chart, int set, int category)
 
 CallDetailDialog *DashboardsPage::openCall(int row)
 {
-    const qint64 id = m_drillModel->callId(row);
-    if (id <= 0)
-        return nullptr;
-    auto *dialog = new CallDetailDialog(m_database, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->showCall(id);
-    dialog->open();
-    return dialog;
+    return CallDetailDialog::openFor(m_database, m_drillModel->callId(row), this);
 }
 
 }  // namespace Switchyard

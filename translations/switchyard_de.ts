@@ -961,7 +961,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Versuchspfad</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Could not read the call: %1</source>
         <translation>Der Aufruf konnte nicht gelesen werden: %1</translation>
     </message>
@@ -2200,7 +2200,12 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>beantwortete Aufrufe von %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
+        <source>Counting the calls in %1…</source>
+        <translation>Die Aufrufe in %1 werden gezählt…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1 calls in %2 (double-click a call for its attempt path)</source>
         <translation>%1 Aufrufe in %2 (doppelklicken Sie auf einen Aufruf, um seinen Versuchspfad zu sehen)</translation>
     </message>

@@ -21,59 +21,68 @@ namespace {
 struct Where {
     QString sql;  ///< " AND ..." terms
     QVariantList values;
+
+    void add(const QString &term, const QVariant &value)
+    {
+        sql += QStringLiteral(" AND ") + term;
+        values << value;
+    }
 };
+
+/// The columns the non-date filters compare: a rollup row names them differently from a raw call.
+struct FilterColumns {
+    QString bot, config, provider, model, promptKey, promptVersion;
+};
+
+/// Adds the filters of @p query other than its days, the same for rollup rows and raw calls.
+void addFilters(Where &where, const ReportQuery &query, const FilterColumns &columns)
+{
+    const auto equals = [](const QString &column) {
+        return column + QStringLiteral(" = ?");
+    };
+    if (query.botId)
+        where.add(equals(columns.bot), *query.botId);
+    if (query.configId)
+        where.add(equals(columns.config), *query.configId);
+    if (!query.provider.isEmpty())
+        where.add(equals(columns.provider), query.provider);
+    if (!query.model.isEmpty())
+        where.add(equals(columns.model), query.model);
+    if (!query.promptKey.isEmpty())
+        where.add(equals(columns.promptKey), query.promptKey);
+    if (query.promptVersion)
+        where.add(equals(columns.promptVersion), *query.promptVersion);
+}
 
 /// Filters over a report_daily / report_daily_fallbacks row named @p r.
 Where rollupWhere(const ReportQuery &query, const QString &r)
 {
     Where where;
-    const auto add = [&](const QString &term, const QVariant &value) {
-        where.sql += QStringLiteral(" AND ") + term.arg(r);
-        where.values << value;
-    };
     if (query.from)
-        add(QStringLiteral("%1.day >= ?"), query.from->toString(Qt::ISODate));
+        where.add(QStringLiteral("%1.day >= ?").arg(r), query.from->toString(Qt::ISODate));
     if (query.to)
-        add(QStringLiteral("%1.day <= ?"), query.to->toString(Qt::ISODate));
-    if (query.botId)
-        add(QStringLiteral("%1.bot_id = ?"), *query.botId);
-    if (query.configId)
-        add(QStringLiteral("%1.config_id = ?"), *query.configId);
-    if (!query.provider.isEmpty())
-        add(QStringLiteral("%1.provider = ?"), query.provider);
-    if (!query.model.isEmpty())
-        add(QStringLiteral("%1.model = ?"), query.model);
-    if (!query.promptKey.isEmpty())
-        add(QStringLiteral("%1.prompt_key = ?"), query.promptKey);
-    if (query.promptVersion)
-        add(QStringLiteral("%1.prompt_version = ?"), *query.promptVersion);
+        where.add(QStringLiteral("%1.day <= ?").arg(r), query.to->toString(Qt::ISODate));
+    const auto column = [&](const char *name) {
+        return r + QLatin1Char('.') + QLatin1String(name);
+    };
+    addFilters(where, query,
+               {column("bot_id"), column("config_id"), column("provider"), column("model"), column("prompt_key"),
+                column("prompt_version")});
     return where;
 }
 
 /// The same filters over raw answered calls (status 'ok', so the served provider and model are the reported ones).
+/// Days compare as created_at ranges rather than substr(created_at), so that SQLite may use its index.
 Where rawWhere(const ReportQuery &query)
 {
     Where where;
-    const auto add = [&](const QString &term, const QVariant &value) {
-        where.sql += QStringLiteral(" AND ") + term;
-        where.values << value;
-    };
     if (query.from)
-        add(QStringLiteral("c.created_at >= ?"), query.from->toString(Qt::ISODate) + QStringLiteral("T"));
+        where.add(QStringLiteral("c.created_at >= ?"), query.from->toString(Qt::ISODate) + QStringLiteral("T"));
     if (query.to)
-        add(QStringLiteral("c.created_at < ?"), query.to->addDays(1).toString(Qt::ISODate) + QStringLiteral("T"));
-    if (query.botId)
-        add(QStringLiteral("c.bot_id = ?"), *query.botId);
-    if (query.configId)
-        add(QStringLiteral("c.config_id = ?"), *query.configId);
-    if (!query.provider.isEmpty())
-        add(QStringLiteral("c.served_provider = ?"), query.provider);
-    if (!query.model.isEmpty())
-        add(QStringLiteral("c.served_model = ?"), query.model);
-    if (!query.promptKey.isEmpty())
-        add(QStringLiteral("c.prompt_key = ?"), query.promptKey);
-    if (query.promptVersion)
-        add(QStringLiteral("c.prompt_version = ?"), *query.promptVersion);
+        where.add(QStringLiteral("c.created_at < ?"), query.to->addDays(1).toString(Qt::ISODate) + QStringLiteral("T"));
+    addFilters(where, query,
+               {QStringLiteral("c.bot_id"), QStringLiteral("c.config_id"), QStringLiteral("c.served_provider"),
+                QStringLiteral("c.served_model"), QStringLiteral("c.prompt_key"), QStringLiteral("c.prompt_version")});
     return where;
 }
 

@@ -1,5 +1,6 @@
 #include "tests/ui/UiTestSupport.h"
 
+#include "core/workspace/WorkspaceInstaller.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -15,6 +16,20 @@ void UiWorkspace::open()
     QVERIFY(settings);
     const auto opened = database.open(databasePath());
     QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
+}
+
+void UiWorkspace::openWithSample()
+{
+    open();
+    if (QTest::currentTestFailed())
+        return;
+    installSample();
+}
+
+void UiWorkspace::installSample()
+{
+    const auto installed = WorkspaceInstaller(database).install(WorkspaceInstaller::sampleFolder());
+    QVERIFY2(installed.ok(), installed.ok() ? "" : qPrintable(installed.error().toString()));
 }
 
 QString UiWorkspace::databasePath() const

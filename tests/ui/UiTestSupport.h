@@ -24,6 +24,13 @@ struct UiWorkspace {
     /// only, so callers stop with `if (QTest::currentTestFailed()) return;`.
     void open();
 
+    /// open() and then installs the sample workspace (WorkspaceInstaller::sampleFolder()), as most page tests start.
+    /// Failures are recorded like open()'s, so callers stop with `if (QTest::currentTestFailed()) return;`.
+    void openWithSample();
+
+    /// Installs the sample workspace into the already open database; failures are recorded like open()'s.
+    void installSample();
+
     /// The workspace file, "workspace.db" in dir.
     QString databasePath() const;
 

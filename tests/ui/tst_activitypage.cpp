@@ -1,6 +1,5 @@
 #include "core/reporting/DemoDataGenerator.h"
 #include "core/store/CallLogRepository.h"
-#include "core/workspace/WorkspaceInstaller.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/activity/ActivityPage.h"
 #include "ui/activity/CallDetailDialog.h"
@@ -47,11 +46,9 @@ void TestActivityPage::initTestCase()
 {
     // One workspace with 20k demo calls for every test: the page only reads it.
     m_workspace = std::make_unique<UiWorkspace>();
-    m_workspace->open();
+    m_workspace->openWithSample();
     if (QTest::currentTestFailed())
         return;
-    const auto installed = WorkspaceInstaller(m_workspace->database).install(WorkspaceInstaller::sampleFolder());
-    QVERIFY2(installed.ok(), qPrintable(installed.ok() ? QString() : installed.error().toString()));
     DemoDataOptions options;
     options.calls = Calls;
     options.days = 20;

@@ -4,7 +4,6 @@
 #include "core/routing/ChainPlanner.h"
 #include "core/store/BotRepository.h"
 #include "core/store/ProviderRepository.h"
-#include "core/workspace/WorkspaceInstaller.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/BotsTableModel.h"
 #include "ui/FilterTablePage.h"
@@ -213,11 +212,9 @@ private Q_SLOTS:
     void followsTheSelectedConfigInTheEditor()
     {
         UiWorkspace workspace;
-        workspace.open();
+        workspace.openWithSample();
         if (QTest::currentTestFailed())
             return;
-        const auto installed = WorkspaceInstaller(workspace.database).install(WorkspaceInstaller::sampleFolder());
-        QVERIFY2(installed.ok(), installed.ok() ? "" : qPrintable(installed.error().toString()));
         const auto providers = ProviderRepository(workspace.database).load();
         QVERIFY(providers.ok());
         const auto window = Testing::createMainWindow(workspace);

@@ -6,7 +6,6 @@
 #include "core/secrets/SecretResolver.h"
 #include "core/store/ProviderRepository.h"
 #include "core/templating/SystemVariables.h"
-#include "core/workspace/WorkspaceInstaller.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/chat/ChaosHopsModel.h"
 #include "ui/chat/ChaosPanel.h"
@@ -52,11 +51,9 @@ private Q_SLOTS:
     void init()
     {
         m_workspace.emplace();
-        m_workspace->open();
+        m_workspace->openWithSample();
         if (QTest::currentTestFailed())
             return;
-        const auto installed = WorkspaceInstaller(m_workspace->database).install(WorkspaceInstaller::sampleFolder());
-        QVERIFY2(installed.ok(), qPrintable(installed.ok() ? QString() : installed.error().toString()));
         m_network.emplace();
         m_secrets.emplace();
         m_recorder.emplace(m_workspace->database);

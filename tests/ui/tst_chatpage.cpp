@@ -8,7 +8,6 @@
 #include "core/store/SessionExporter.h"
 #include "core/store/SessionRepository.h"
 #include "core/store/WalletRepository.h"
-#include "core/workspace/WorkspaceInstaller.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/FileDialog.h"
 #include "ui/MainWindow.h"
@@ -94,11 +93,9 @@ private:
 void TestChatPage::init()
 {
     m_workspace = std::make_unique<UiWorkspace>();
-    m_workspace->open();
+    m_workspace->openWithSample();
     if (QTest::currentTestFailed())
         return;
-    const auto installed = WorkspaceInstaller(m_workspace->database).install(WorkspaceInstaller::sampleFolder());
-    QVERIFY2(installed.ok(), qPrintable(installed.ok() ? QString() : installed.error().toString()));
     setSimulator(QStringLiteral("latency_ms=5&tokens_per_second=2000"));
 }
 

@@ -58,12 +58,6 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-void installSample(Database &database)
-{
-    const auto installed = WorkspaceInstaller(database).install(WorkspaceInstaller::sampleFolder());
-    QVERIFY2(installed.ok(), installed.ok() ? "" : qPrintable(installed.error().toString()));
-}
-
 /// Triggers a prompt folder import and waits for its worker to finish.
 void importPrompts(MainWindow &window, const QString &dir)
 {
@@ -139,10 +133,9 @@ private Q_SLOTS:
     void newEmptyWorkspaceOpensWithoutBots()
     {
         UiWorkspace workspace;
-        workspace.open();
+        workspace.openWithSample();
         if (QTest::currentTestFailed())
             return;
-        installSample(workspace.database);
         const auto window = Testing::createMainWindow(workspace);
         QVERIFY(window->botsPage()->botsModel()->rowCount() > 0);
         // No suffix typed: ".db" is added.
@@ -202,10 +195,9 @@ private Q_SLOTS:
     void promptFolderExportThenImportReportsUnchanged()
     {
         UiWorkspace workspace;
-        workspace.open();
+        workspace.openWithSample();
         if (QTest::currentTestFailed())
             return;
-        installSample(workspace.database);
         const auto window = Testing::createMainWindow(workspace);
         PromptRepository prompts(workspace.database);
         const auto keys = prompts.keys();
@@ -284,10 +276,9 @@ private Q_SLOTS:
     void promptImportAsksTheEditorsFirst()
     {
         UiWorkspace workspace;
-        workspace.open();
+        workspace.openWithSample();
         if (QTest::currentTestFailed())
             return;
-        installSample(workspace.database);
         const auto window = Testing::createMainWindow(workspace);
         BotEditorPage *editor = window->botsPage()->editor();
         const auto bots = BotRepository(workspace.database).list();
@@ -313,10 +304,9 @@ private Q_SLOTS:
     void providersExportHoldsReferencesNotKeys()
     {
         UiWorkspace workspace;
-        workspace.open();
+        workspace.openWithSample();
         if (QTest::currentTestFailed())
             return;
-        installSample(workspace.database);
         // A key value in the environment must not leak into the export: only its reference is written.
         qputenv("OPENAI_API_KEY", "sk-test-value-that-must-not-leak");
         const auto window = Testing::createMainWindow(workspace);
@@ -352,10 +342,9 @@ private Q_SLOTS:
     void pricesExportWritesEveryStoredPriceAsCsv()
     {
         UiWorkspace workspace;
-        workspace.open();
+        workspace.openWithSample();
         if (QTest::currentTestFailed())
             return;
-        installSample(workspace.database);
         ProviderRepository providers(workspace.database);
         Price manual;
         manual.inputPer1k = 0.5;
@@ -402,10 +391,9 @@ private Q_SLOTS:
     void brokenProvidersFileShowsFileLineAndChangesNothing()
     {
         UiWorkspace workspace;
-        workspace.open();
+        workspace.openWithSample();
         if (QTest::currentTestFailed())
             return;
-        installSample(workspace.database);
         const auto window = Testing::createMainWindow(workspace);
         const auto before = ProviderRepository(workspace.database).load();
         QVERIFY(before.ok());

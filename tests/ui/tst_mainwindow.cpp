@@ -4,7 +4,6 @@
 #include "core/store/Database.h"
 #include "core/store/PromptRepository.h"
 #include "core/store/ProviderRepository.h"
-#include "core/workspace/WorkspaceInstaller.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/AboutDialog.h"
 #include "ui/EmptyStatePage.h"
@@ -303,8 +302,9 @@ void TestMainWindow::everySectionIsBuilt()
 
 void TestMainWindow::dashboardsAndActivityFollowTheWorkspace()
 {
-    const auto installed = WorkspaceInstaller(m_workspace->database).install(WorkspaceInstaller::sampleFolder());
-    QVERIFY(installed.ok());
+    m_workspace->installSample();
+    if (QTest::currentTestFailed())
+        return;
     DemoDataOptions options;
     options.calls = 300;
     options.days = 5;
@@ -520,8 +520,9 @@ void TestMainWindow::screenshotsSaveOnePngPerPage()
 
 void TestMainWindow::editMenuUndoFollowsTheCurrentEditor()
 {
-    const auto installed = WorkspaceInstaller(m_workspace->database).install(WorkspaceInstaller::sampleFolder());
-    QVERIFY2(installed.ok(), installed.ok() ? "" : qPrintable(installed.error().toString()));
+    m_workspace->installSample();
+    if (QTest::currentTestFailed())
+        return;
     auto window = createMainWindow(*m_workspace);
     Testing::showActive(window.get());
     auto *undo = window->findChild<QAction *>(QStringLiteral("undoAction"));

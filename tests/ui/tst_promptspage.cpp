@@ -4,7 +4,6 @@
 #include "core/settings/Settings.h"
 #include "core/store/Database.h"
 #include "core/store/PromptRepository.h"
-#include "core/workspace/WorkspaceInstaller.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/FilterTablePage.h"
 #include "ui/MainWindow.h"
@@ -121,11 +120,9 @@ private:
 void TestPromptsPage::init()
 {
     m_workspace = std::make_unique<UiWorkspace>();
-    m_workspace->open();
+    m_workspace->openWithSample();
     if (QTest::currentTestFailed())
         return;
-    const auto installed = WorkspaceInstaller(m_workspace->database).install(WorkspaceInstaller::sampleFolder());
-    QVERIFY2(installed.ok(), installed.ok() ? "" : qPrintable(installed.error().toString()));
     m_window = createMainWindow(*m_workspace);
     m_answers.clear();
     m_asked.clear();

@@ -108,14 +108,7 @@ void ActivityPage::applyFilter()
 
 CallDetailDialog *ActivityPage::openCall(int row)
 {
-    const qint64 id = m_model->callId(row);
-    if (id <= 0)
-        return nullptr;
-    auto *dialog = new CallDetailDialog(m_database, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->showCall(id);
-    dialog->open();
-    return dialog;
+    return CallDetailDialog::openFor(m_database, m_model->callId(row), this);
 }
 
 }  // namespace Switchyard

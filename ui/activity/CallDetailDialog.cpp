@@ -68,6 +68,17 @@ void CallDetailDialog::setField(const QString &objectName, const QString &label,
     m_form->addRow(label, field);
 }
 
+CallDetailDialog *CallDetailDialog::openFor(Database &database, qint64 callId, QWidget *parent)
+{
+    if (callId <= 0)
+        return nullptr;
+    auto *dialog = new CallDetailDialog(database, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showCall(callId);
+    dialog->open();
+    return dialog;
+}
+
 bool CallDetailDialog::showCall(qint64 callId)
 {
     while (m_form->rowCount() > 0)

@@ -23,6 +23,10 @@ class CallDetailDialog : public QDialog {
 public:
     explicit CallDetailDialog(Database &database, QWidget *parent = nullptr);
 
+    /// Opens (window-modal, deleted on close) a dialog showing call @p callId over @p parent, as the activity log and
+    /// the dashboards' drill-down do on a double-click; nullptr when @p callId is not a call id (<= 0).
+    static CallDetailDialog *openFor(Database &database, qint64 callId, QWidget *parent);
+
     /// Reads and shows call @p callId; false (with the reason shown in the dialog) when it can not be read.
     bool showCall(qint64 callId);
 

@@ -74,7 +74,8 @@ public:
     /// Lists the calls behind bar @p category of layer @p set of @p chart in the drill-down table.
     void drillDown(Chart chart, int set, int category);
     CallsTableModel *drillModel() const { return m_drillModel; }
-    /// How many calls the drill-down lists in all (the table reads them a page at a time).
+    /// How many calls the drill-down lists in all (the table reads them a page at a time). Counted on the worker:
+    /// valid once drillCounted() has been emitted for the latest drillDown().
     qint64 drillCount() const { return m_drillCount; }
     /// Opens the detail of the drill-down's call in @p row.
     CallDetailDialog *openCall(int row);
@@ -82,6 +83,8 @@ public:
 Q_SIGNALS:
     /// The charts show the answer to the latest request.
     void loaded();
+    /// The count of the latest drillDown() arrived (drillCount() holds it).
+    void drillCounted();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -91,6 +94,7 @@ private:
     void loadChoices();
     void scheduleQuery();
     void showData(quint64 request, const Result<DashboardData> &data);
+    void showDrillCount(quint64 request, const Result<qint64> &count, const QString &what);
     void rebuildCharts();
     void setChart(Chart chart, QChart *content);
     /// Exact-value tooltips and drill-down clicks for the bars of @p sets.
@@ -125,6 +129,7 @@ private:
     CallsTableModel *m_drillModel = nullptr;
     QTableView *m_drillView = nullptr;
     qint64 m_drillCount = 0;
+    quint64 m_drillRequest = 0;  ///< the latest drill-down's count request; older answers are dropped
 };
 
 }  // namespace Switchyard

@@ -22,7 +22,6 @@
 
 #include <QAction>
 #include <QFontDatabase>
-#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
@@ -68,14 +67,7 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
         return UnsavedChanges::ask(
             parent, tr("The prompt “%1” has unsaved changes. Save them as a new version before moving on?").arg(key));
     };
-    m_textQuestion = [](QWidget *parent, const QString &title, const QString &label,
-                        const QString &text) -> std::optional<QString> {
-        bool ok = false;
-        const QString answer = QInputDialog::getText(parent, title, label, QLineEdit::Normal, text, &ok);
-        if (!ok)
-            return std::nullopt;
-        return answer;
-    };
+    m_textQuestion = &PromptOutlinePanel::askText;
     m_confirmation = [](QWidget *parent, const QString &question) {
         return QMessageBox::question(parent, tr("Delete Prompt"), question, QMessageBox::Yes | QMessageBox::No,
                                      QMessageBox::No) == QMessageBox::Yes;

@@ -221,6 +221,9 @@ void TestPromptsPage::typingUpdatesThePreviewAfterTheDebounce()
     // Never on the keystroke path: nothing is rendered until the debounce has passed.
     QVERIFY(!preview->renderedSystem().contains(QStringLiteral("friendly")));
     QTRY_VERIFY(preview->renderedSystem().startsWith(QStringLiteral("You are the friendly support assistant")));
+    // The panes are edited in place, not reset: what they show must be exactly the worker's rendering.
+    QCOMPARE(preview->renderedSystem(), preview->analysis().system);
+    QCOMPARE(preview->renderedUser(), preview->analysis().user);
 
     // Unsaved changes show in the title, the header and the navigation.
     QVERIFY(page->document()->isDirty());
@@ -239,6 +242,7 @@ void TestPromptsPage::typingUpdatesThePreviewAfterTheDebounce()
     QVERIFY(!m_window->isWindowModified());
     QVERIFY(!m_window->navigationModel()->isModified(NavigationModel::Page::Prompts));
     QTRY_VERIFY(!preview->renderedSystem().contains(QStringLiteral("friendly")));
+    QCOMPARE(preview->renderedSystem(), preview->analysis().system);
     page->redoAction()->trigger();
     QVERIFY(editor->toPlainText().contains(QStringLiteral("You are the friendly support")));
     QVERIFY(page->document()->isDirty());
@@ -273,6 +277,7 @@ void TestPromptsPage::formValuesChangeThePreviewAndAreRemembered()
     articles->setFocus();
     QTest::keyClicks(articles, QStringLiteral("[{\"title\": \"Billing\", \"body\": \"Pay monthly.\"}]"));
     QTRY_VERIFY(preview->renderedSystem().contains(QStringLiteral("## Billing\nPay monthly.")));
+    QCOMPARE(preview->renderedSystem(), preview->analysis().system);
     QVERIFY(!page->document()->isDirty());  // preview values are not prompt edits
 
     clickPrompt(page, QStringLiteral("code_review"));

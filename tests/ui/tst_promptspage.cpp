@@ -1,6 +1,7 @@
 #include "core/accounting/CostCalculator.h"
 #include "core/accounting/PriceCatalogue.h"
 #include "core/prompts/LineDiff.h"
+#include "core/prompts/PromptDocumentParser.h"
 #include "core/settings/Settings.h"
 #include "core/store/Database.h"
 #include "core/store/PromptRepository.h"
@@ -525,8 +526,10 @@ void TestPromptsPage::outlineEditsChangeTheYamlAndUndo()
     QVERIFY(!page->editor()->toPlainText().contains(QStringLiteral("Guidelines:")));
     QCOMPARE(page->document()->undoStack()->undoText(), QStringLiteral("Remove section “Guidelines”"));
     // The edited YAML still parses, and the preview follows it.
-    QTRY_VERIFY(page->previewPanel()->analysis().parsed &&
-                page->previewPanel()->analysis().document.sections.size() == 8);
+    QTRY_VERIFY(page->previewPanel()->analysis().parsed && page->previewPanel()->analysis().sections.size() == 8);
+    const auto edited = PromptDocumentParser::parse(page->editor()->toPlainText().toUtf8(), QStringLiteral("edited"));
+    QVERIFY2(edited.ok(), edited.ok() ? "" : qPrintable(edited.error().toString()));
+    QCOMPARE(edited->doc.sections.size(), 8);
 
     // Undo restores the YAML exactly, step by step.
     page->undoAction()->trigger();

@@ -147,7 +147,6 @@ PromptAnalysis analysePrompt(const PromptAnalysisRequest &request)
     }
     analysis.parsed = true;
     analysis.warnings = parsed->warnings;
-    analysis.document = parsed->doc;
     analysis.variables = discoverVariables(parsed->doc);
 
     // Empty fields fall back to the declared sample, so a new prompt previews with realistic values.

@@ -413,8 +413,15 @@ void lintTemplates(const YAML::Node &root, const SourceLines &lines, const Promp
 
 QList<PromptDiagnostic> PromptLinter::lint(const QString &yamlText, const PromptLintContext &context)
 {
+    return lintAndParse(yamlText, QString(), context).diagnostics;
+}
+
+PromptLintResult PromptLinter::lintAndParse(const QString &yamlText, const QString &fileName,
+                                            const PromptLintContext &context)
+{
     using Severity = PromptDiagnostic::Severity;
-    QList<PromptDiagnostic> out;
+    PromptLintResult result;
+    QList<PromptDiagnostic> &out = result.diagnostics;
     const SourceLines lines(yamlText);
     const QByteArray utf8 = yamlText.toUtf8();
     const auto column = [&lines](int line, int byteColumn) {
@@ -424,23 +431,34 @@ QList<PromptDiagnostic> PromptLinter::lint(const QString &yamlText, const Prompt
     const auto fail = [&](const Error &error, const QString &code) {
         const int line = std::clamp(error.line, 1, lines.count());
         out.append(diagnostic(Severity::Error, lines, line, column(line, error.column), code, error.message));
-        return out;
+        return result;
     };
 
     // Load once: the validation and the template positions both work on this tree.
-    YamlReader reader{QString()};
+    YamlReader reader{fileName};
     const Result<YAML::Node> root = reader.load(utf8, PromptDocumentParserDetail::emptyHint());
-    if (!root)
+    if (!root) {
+        result.parsed = root.error();
         return fail(root.error(), QStringLiteral("yaml"));
+    }
     try {
-        const Result<ParsedPrompt> parsed = PromptDocumentParserDetail::parseLoaded(reader, *root);
-        if (!parsed)
-            return fail(parsed.error(), QStringLiteral("prompt"));
-        for (const Warning &warning : parsed->warnings) {
-            const int line = std::clamp(warning.line, 1, lines.count());
-            out.append(diagnostic(Severity::Warning, lines, line, column(line, warning.column),
-                                  QStringLiteral("prompt"), warning.message));
-        }
+        result.parsed = PromptDocumentParserDetail::parseLoaded(reader, *root);
+    } catch (const YAML::Exception &e) {
+        // The same error PromptDocumentParser::parse() gives.
+        result.parsed = Error::make(Error::Code::Internal,
+                                    QStringLiteral("the prompt file could not be read (%1); please report this")
+                                        .arg(QString::fromStdString(e.msg)),
+                                    fileName);
+        return fail(result.parsed.error(), QStringLiteral("prompt"));
+    }
+    if (!result.parsed)
+        return fail(result.parsed.error(), QStringLiteral("prompt"));
+    for (const Warning &warning : result.parsed->warnings) {
+        const int line = std::clamp(warning.line, 1, lines.count());
+        out.append(diagnostic(Severity::Warning, lines, line, column(line, warning.column), QStringLiteral("prompt"),
+                              warning.message));
+    }
+    try {
         lintTemplates(*root, lines, context, out);
     } catch (const YAML::Exception &e) {
         return fail(
@@ -451,7 +469,7 @@ QList<PromptDiagnostic> PromptLinter::lint(const QString &yamlText, const Prompt
     std::stable_sort(out.begin(), out.end(), [](const PromptDiagnostic &a, const PromptDiagnostic &b) {
         return a.line != b.line ? a.line < b.line : a.column < b.column;
     });
-    return out;
+    return result;
 }
 
 }  // namespace Switchyard

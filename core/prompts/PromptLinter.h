@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/prompts/PromptDiagnostic.h"
+#include "core/prompts/PromptDocumentParser.h"
 
 #include <QList>
 #include <QString>
@@ -12,6 +13,13 @@ namespace Switchyard {
 struct PromptLintContext {
     /// Variables used or declared by the workspace's other prompts: a second source of did-you-mean suggestions.
     QStringList otherPromptVariables;
+};
+
+/// A lint and the validation it did on the way.
+struct PromptLintResult {
+    QList<PromptDiagnostic> diagnostics;
+    /// What PromptDocumentParser::parse() gives for the same text and file name (errors and warnings carry it).
+    Result<ParsedPrompt> parsed = Error{};
 };
 
 /**
@@ -40,6 +48,11 @@ struct PromptLintContext {
 class PromptLinter {
 public:
     static QList<PromptDiagnostic> lint(const QString &yamlText, const PromptLintContext &context = {});
+
+    /// lint() that also hands out the parsed document, so a caller that needs both loads the YAML once.
+    /// @p fileName names the file in the parse result's errors and warnings.
+    static PromptLintResult lintAndParse(const QString &yamlText, const QString &fileName,
+                                         const PromptLintContext &context = {});
 };
 
 }  // namespace Switchyard

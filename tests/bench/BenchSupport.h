@@ -1,10 +1,12 @@
 #pragma once
 
 // Helpers shared by the Google Benchmark suites. Header-only: each bench is one executable and needs no extra library.
+#include <QCoreApplication>
 #include <algorithm>
 #include <benchmark/benchmark.h>
 #include <cstddef>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace Switchyard::Bench {
@@ -28,6 +30,39 @@ inline void reportPercentiles(benchmark::State &state, std::vector<double> &micr
     std::sort(micros.begin(), micros.end());
     state.counters[prefix + "p50_us"] = percentile(micros, 50);
     state.counters[prefix + "p99_us"] = percentile(micros, 99);
+}
+
+/// Reads Google Benchmark's flags from the command line; false when some are not its own (it has said which).
+inline bool initialize(int &argc, char **argv)
+{
+    benchmark::Initialize(&argc, argv);
+    return !benchmark::ReportUnrecognizedArguments(argc, argv);
+}
+
+/// Runs the benchmarks the flags select; main()'s exit code.
+inline int runSpecified()
+{
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
+
+/**
+ * The whole main() of a bench: the application object, the flags, the run. @p Application is QCoreApplication
+ * (QtSql loads its drivers as plugins and queued signals need an event loop, so every bench has one) or, for the
+ * widget benches, QApplication, which then runs on the offscreen platform unless QT_QPA_PLATFORM names another.
+ * A bench that prepares shared data between reading the flags and running calls initialize() and runSpecified().
+ */
+template <typename Application = QCoreApplication> int run(int argc, char **argv)
+{
+    if constexpr (!std::is_same_v<Application, QCoreApplication>) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    Application app(argc, argv);
+    if (!initialize(argc, argv))
+        return 1;
+    return runSpecified();
 }
 
 }  // namespace Switchyard::Bench

@@ -1,6 +1,7 @@
 #include "core/accounting/CostCalculator.h"
 #include "core/accounting/PriceCatalogue.h"
 #include "core/prompts/LineDiff.h"
+#include "core/prompts/PromptDocumentParser.h"
 #include "core/settings/Settings.h"
 #include "core/store/Database.h"
 #include "core/store/PromptRepository.h"
@@ -218,6 +219,9 @@ void TestPromptsPage::typingUpdatesThePreviewAfterTheDebounce()
     // Never on the keystroke path: nothing is rendered until the debounce has passed.
     QVERIFY(!preview->renderedSystem().contains(QStringLiteral("friendly")));
     QTRY_VERIFY(preview->renderedSystem().startsWith(QStringLiteral("You are the friendly support assistant")));
+    // The panes are edited in place, not reset: what they show must be exactly the worker's rendering.
+    QCOMPARE(preview->renderedSystem(), preview->analysis().system);
+    QCOMPARE(preview->renderedUser(), preview->analysis().user);
 
     // Unsaved changes show in the title, the header and the navigation.
     QVERIFY(page->document()->isDirty());
@@ -236,6 +240,7 @@ void TestPromptsPage::typingUpdatesThePreviewAfterTheDebounce()
     QVERIFY(!m_window->isWindowModified());
     QVERIFY(!m_window->navigationModel()->isModified(NavigationModel::Page::Prompts));
     QTRY_VERIFY(!preview->renderedSystem().contains(QStringLiteral("friendly")));
+    QCOMPARE(preview->renderedSystem(), preview->analysis().system);
     page->redoAction()->trigger();
     QVERIFY(editor->toPlainText().contains(QStringLiteral("You are the friendly support")));
     QVERIFY(page->document()->isDirty());
@@ -270,6 +275,7 @@ void TestPromptsPage::formValuesChangeThePreviewAndAreRemembered()
     articles->setFocus();
     QTest::keyClicks(articles, QStringLiteral("[{\"title\": \"Billing\", \"body\": \"Pay monthly.\"}]"));
     QTRY_VERIFY(preview->renderedSystem().contains(QStringLiteral("## Billing\nPay monthly.")));
+    QCOMPARE(preview->renderedSystem(), preview->analysis().system);
     QVERIFY(!page->document()->isDirty());  // preview values are not prompt edits
 
     clickPrompt(page, QStringLiteral("code_review"));
@@ -517,8 +523,10 @@ void TestPromptsPage::outlineEditsChangeTheYamlAndUndo()
     QVERIFY(!page->editor()->toPlainText().contains(QStringLiteral("Guidelines:")));
     QCOMPARE(page->document()->undoStack()->undoText(), QStringLiteral("Remove section “Guidelines”"));
     // The edited YAML still parses, and the preview follows it.
-    QTRY_VERIFY(page->previewPanel()->analysis().parsed &&
-                page->previewPanel()->analysis().document.sections.size() == 8);
+    QTRY_VERIFY(page->previewPanel()->analysis().parsed && page->previewPanel()->analysis().sections.size() == 8);
+    const auto edited = PromptDocumentParser::parse(page->editor()->toPlainText().toUtf8(), QStringLiteral("edited"));
+    QVERIFY2(edited.ok(), edited.ok() ? "" : qPrintable(edited.error().toString()));
+    QCOMPARE(edited->doc.sections.size(), 8);
 
     // Undo restores the YAML exactly, step by step.
     page->undoAction()->trigger();

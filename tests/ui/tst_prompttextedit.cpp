@@ -5,6 +5,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -263,6 +264,14 @@ void TestPromptTextEdit::completionModel()
                  display.contains(QStringLiteral("Today's date")),
              qPrintable(display));
     QCOMPARE(model.index(3).data(Qt::EditRole).toString(), QStringLiteral("ticket_id"));
+    // The same list again (as after every pause in typing) leaves the model alone; a changed one resets it.
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setVariables(variables);
+    QCOMPARE(resets.count(), 0);
+    variables.append({QStringLiteral("beta"), QString(), Origin::Declared});
+    model.setVariables(variables);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.index(1).data(Qt::EditRole).toString(), QStringLiteral("beta"));
     model.setVariables({});
     QCOMPARE(model.rowCount(), 0);
 }

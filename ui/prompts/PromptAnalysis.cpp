@@ -1,7 +1,6 @@
 #include "PromptAnalysis.h"
 
 #include "core/accounting/CostCalculator.h"
-#include "core/prompts/PromptDocumentParser.h"
 #include "core/prompts/PromptLinter.h"
 #include "core/prompts/PromptRenderer.h"
 #include "core/prompts/PromptSectionsEditor.h"
@@ -13,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
+#include <utility>
 
 namespace Switchyard {
 
@@ -132,11 +132,13 @@ PromptAnalysis analysePrompt(const PromptAnalysisRequest &request)
     else
         analysis.sectionsError = sections.error().message;
 
-    // Lint reads broken YAML too: its markers are what the editor shows while the text does not parse.
-    analysis.diagnostics = PromptLinter::lint(request.text, PromptLintContext{request.otherPromptVariables});
-
+    // Lint reads broken YAML too: its markers are what the editor shows while the text does not parse. It parses the
+    // document on the way, so the YAML is loaded once per pause.
     const QString fileName = (request.key.isEmpty() ? QStringLiteral("prompt") : request.key) + QStringLiteral(".yaml");
-    const auto parsed = PromptDocumentParser::parse(request.text.toUtf8(), fileName);
+    PromptLintResult lint =
+        PromptLinter::lintAndParse(request.text, fileName, PromptLintContext{request.otherPromptVariables});
+    analysis.diagnostics = std::move(lint.diagnostics);
+    const Result<ParsedPrompt> &parsed = lint.parsed;
     if (!parsed) {
         analysis.parseError = parsed.error().toString();
         analysis.errorLine = parsed.error().line;
@@ -145,7 +147,6 @@ PromptAnalysis analysePrompt(const PromptAnalysisRequest &request)
     }
     analysis.parsed = true;
     analysis.warnings = parsed->warnings;
-    analysis.document = parsed->doc;
     analysis.variables = discoverVariables(parsed->doc);
 
     // Empty fields fall back to the declared sample, so a new prompt previews with realistic values.

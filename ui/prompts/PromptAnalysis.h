@@ -50,7 +50,6 @@ struct PromptAnalysis {
     int errorLine = 0;    ///< 1-based; 0 when unknown
     int errorColumn = 0;
     QList<Warning> warnings;
-    PromptDocument document;  ///< valid when parsed
 
     QList<PreviewVariable> variables;
     QString system;       ///< the rendered system instruction

@@ -28,6 +28,9 @@ void PromptCompletionModel::setVariables(const QList<CompletionVariable> &variab
             return int(a.origin) < int(b.origin);
         return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
     });
+    // Every analysis of the text sets the list, and it rarely changes: a reset would close an open popup's choice.
+    if (unique == m_variables)
+        return;
     beginResetModel();
     m_variables = unique;
     endResetModel();

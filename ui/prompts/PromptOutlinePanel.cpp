@@ -33,19 +33,22 @@ QAction *outlineAction(const QString &text, const QString &objectName, const QKe
 
 }  // namespace
 
+std::optional<QString> PromptOutlinePanel::askText(QWidget *parent, const QString &title, const QString &label,
+                                                   const QString &text)
+{
+    bool ok = false;
+    const QString answer = QInputDialog::getText(parent, title, label, QLineEdit::Normal, text, &ok);
+    if (!ok)
+        return std::nullopt;
+    return answer;
+}
+
 PromptOutlinePanel::PromptOutlinePanel(QWidget *parent)
     : QWidget(parent), m_model(new PromptSectionsModel(this)), m_view(new QListView(this)), m_error(new QLabel(this)),
       m_empty(new QLabel(this))
 {
     setObjectName(QStringLiteral("promptOutlinePanel"));
-    m_question = [](QWidget *parent, const QString &title, const QString &label,
-                    const QString &text) -> std::optional<QString> {
-        bool ok = false;
-        const QString answer = QInputDialog::getText(parent, title, label, QLineEdit::Normal, text, &ok);
-        if (!ok)
-            return std::nullopt;
-        return answer;
-    };
+    m_question = &PromptOutlinePanel::askText;
 
     m_add = outlineAction(tr("&Add Section…"), QStringLiteral("addSectionAction"), QKeySequence(Qt::Key_Insert),
                           tr("Add a section after the selected one"), this);

@@ -33,6 +33,10 @@ public:
     using TextQuestion = std::function<std::optional<QString>(QWidget *parent, const QString &title,
                                                               const QString &label, const QString &text)>;
 
+    /// The default TextQuestion: an input dialog (the page's Save Version note uses it too).
+    static std::optional<QString> askText(QWidget *parent, const QString &title, const QString &label,
+                                          const QString &text);
+
     explicit PromptOutlinePanel(QWidget *parent = nullptr);
     ~PromptOutlinePanel() override;
 

@@ -12,9 +12,12 @@
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QTextCursor>
 #include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <cstring>
 
 namespace Switchyard {
 
@@ -28,7 +31,44 @@ QPlainTextEdit *resultPane(const QString &objectName, const QString &accessibleN
     pane->setAccessibleName(accessibleName);
     pane->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     pane->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    pane->setUndoRedoEnabled(false);  // showRendering() edits it in place; nobody undoes a rendering
     return pane;
+}
+
+/// Makes @p pane, which shows @p shown, show @p text. Only the span between the common start and end is replaced:
+/// a keystroke in a long prompt changes a line or two of the rendering, and setPlainText() would lay out the whole
+/// pane again on the UI thread (and lose its scroll position). Text with '\r' goes through setPlainText(), because
+/// the document turns "\r\n" into one paragraph break and its positions then no longer match the string's.
+void showRendering(QPlainTextEdit *pane, const QString &shown, const QString &text)
+{
+    if (text == shown)
+        return;
+    if (shown.isEmpty() || shown.contains(u'\r') || text.contains(u'\r')) {
+        pane->setPlainText(text);
+        return;
+    }
+    // Compared in chunks with memcmp first: the texts run to hundreds of kilobytes and this is on the UI thread.
+    constexpr qsizetype chunk = 64;
+    const QChar *a = shown.constData();
+    const QChar *b = text.constData();
+    const qsizetype common = std::min(shown.size(), text.size());
+    qsizetype prefix = 0;
+    while (prefix + chunk <= common && std::memcmp(a + prefix, b + prefix, chunk * sizeof(QChar)) == 0)
+        prefix += chunk;
+    while (prefix < common && a[prefix] == b[prefix])
+        ++prefix;
+    const QChar *aEnd = a + shown.size();
+    const QChar *bEnd = b + text.size();
+    qsizetype suffix = 0;
+    while (suffix + chunk <= common - prefix &&
+           std::memcmp(aEnd - suffix - chunk, bEnd - suffix - chunk, chunk * sizeof(QChar)) == 0)
+        suffix += chunk;
+    while (suffix < common - prefix && aEnd[-suffix - 1] == bEnd[-suffix - 1])
+        ++suffix;
+    QTextCursor cursor(pane->document());
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(shown.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(text.mid(prefix, text.size() - prefix - suffix));
 }
 
 }  // namespace
@@ -246,10 +286,8 @@ void PromptPreviewPanel::onAnalysed(const PromptAnalysis &analysis)
         m_analysis.user = previousUser;
     } else {
         rebuildForm(analysis.variables);
-        if (m_system->toPlainText() != analysis.system)
-            m_system->setPlainText(analysis.system);
-        if (m_user->toPlainText() != analysis.user)
-            m_user->setPlainText(analysis.user);
+        showRendering(m_system, previousSystem, analysis.system);
+        showRendering(m_user, previousUser, analysis.user);
         m_missing->setText(analysis.missing.isEmpty()
                                ? QString()
                                : tr("Missing variables: %1").arg(analysis.missing.join(QLatin1String(", "))));

@@ -22,7 +22,6 @@
 
 #include <QAction>
 #include <QFontDatabase>
-#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
@@ -37,6 +36,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace Switchyard {
 
@@ -68,14 +68,7 @@ PromptsPage::PromptsPage(Database &database, Settings &settings, PromptsTableMod
         return UnsavedChanges::ask(
             parent, tr("The prompt “%1” has unsaved changes. Save them as a new version before moving on?").arg(key));
     };
-    m_textQuestion = [](QWidget *parent, const QString &title, const QString &label,
-                        const QString &text) -> std::optional<QString> {
-        bool ok = false;
-        const QString answer = QInputDialog::getText(parent, title, label, QLineEdit::Normal, text, &ok);
-        if (!ok)
-            return std::nullopt;
-        return answer;
-    };
+    m_textQuestion = &PromptOutlinePanel::askText;
     m_confirmation = [](QWidget *parent, const QString &question) {
         return QMessageBox::question(parent, tr("Delete Prompt"), question, QMessageBox::Yes | QMessageBox::No,
                                      QMessageBox::No) == QMessageBox::Yes;
@@ -608,16 +601,23 @@ void PromptsPage::showSection(const QString &title)
 
 void PromptsPage::collectPromptVariables()
 {
-    // The latest version of each prompt; runs when the list is reloaded, never while typing.
-    m_variablesByPrompt.clear();
+    // The latest version of each prompt; runs on the UI thread when the list is reloaded (after every save), never
+    // while typing. Only the prompts whose latest text changed since the last reload are parsed again.
+    const QHash<QString, PromptVariables> previous = std::exchange(m_variablesByPrompt, {});
     for (const PromptsTableModel::Row &row : m_model->rows()) {
-        const auto parsed = PromptDocumentParser::parse(row.latest.body.toUtf8(), row.latest.key);
+        const PromptVersion &latest = row.latest;
+        const auto cached = previous.constFind(latest.key);
+        if (cached != previous.cend() && !latest.contentHash.isEmpty() && cached->contentHash == latest.contentHash) {
+            m_variablesByPrompt.insert(latest.key, *cached);
+            continue;
+        }
+        const auto parsed = PromptDocumentParser::parse(latest.body.toUtf8(), latest.key);
         if (!parsed)
             continue;
         QStringList names;
         for (const PreviewVariable &variable : discoverVariables(parsed->doc))
             names.append(variable.name);
-        m_variablesByPrompt.insert(row.latest.key, names);
+        m_variablesByPrompt.insert(latest.key, PromptVariables{latest.contentHash, names});
     }
 }
 
@@ -627,7 +627,7 @@ QStringList PromptsPage::otherPromptVariables() const
     for (auto it = m_variablesByPrompt.cbegin(); it != m_variablesByPrompt.cend(); ++it) {
         if (it.key() == m_document->key())
             continue;
-        for (const QString &name : it.value())
+        for (const QString &name : it.value().names)
             if (!names.contains(name))
                 names.append(name);
     }

@@ -137,8 +137,13 @@ private:
     PromptEditorDocument *m_document = nullptr;
     FilterTablePage *m_listPage = nullptr;
     PromptTextEdit *m_editor = nullptr;
+    /// The variable names a prompt's latest version uses, and that version's content hash.
+    struct PromptVariables {
+        QString contentHash;
+        QStringList names;
+    };
     /// Variable names each prompt of the workspace uses, by key: completion and lint offer those of the others.
-    QHash<QString, QStringList> m_variablesByPrompt;
+    QHash<QString, PromptVariables> m_variablesByPrompt;
     QLabel *m_header = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_status = nullptr;

@@ -5,6 +5,7 @@
 #include "core/accounting/UsageRecorder.h"
 #include "core/store/Database.h"
 #include "core/store/ProviderRepository.h"
+#include "tests/bench/BenchSupport.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -168,11 +169,5 @@ BENCHMARK(BM_PriceCall);
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return Bench::run(argc, argv);
 }

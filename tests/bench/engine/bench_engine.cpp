@@ -224,11 +224,5 @@ BENCHMARK(BM_Paired)->Unit(benchmark::kMicrosecond)->Iterations(1000);
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return Bench::run(argc, argv);
 }

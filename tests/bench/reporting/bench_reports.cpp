@@ -213,8 +213,7 @@ BENCHMARK(BM_RecordWithRollups)->Arg(0)->Arg(1)->Arg(2)->Iterations(3)->Unit(ben
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+    if (!Bench::initialize(argc, argv))
         return 1;
     Database database;
     if (!openHistory(database)) {
@@ -222,7 +221,5 @@ int main(int argc, char **argv)
         return 1;
     }
     g_database = &database;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return Bench::runSpecified();
 }

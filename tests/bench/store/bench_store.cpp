@@ -4,6 +4,7 @@
 #include "core/store/Database.h"
 #include "core/store/LlmConfigRepository.h"
 #include "core/store/PromptRepository.h"
+#include "tests/bench/BenchSupport.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>
@@ -156,12 +157,5 @@ BENCHMARK(BM_AddPromptVersionUnchanged)->Unit(benchmark::kMicrosecond);
 
 int main(int argc, char **argv)
 {
-    // QtSql loads its drivers as plugins, which needs an application object.
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return Bench::run(argc, argv);
 }

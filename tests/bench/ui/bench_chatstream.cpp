@@ -252,9 +252,6 @@ void BM_BilledTurnFlushWait(benchmark::State &state)
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
     if (fullRun()) {
         benchmark::RegisterBenchmark("BM_StreamStall", BM_StreamStall)
             ->Args({10000, 200})
@@ -275,10 +272,5 @@ int main(int argc, char **argv)
             ->Unit(benchmark::kMillisecond);
     }
     benchmark::RegisterBenchmark("BM_BilledTurnFlushWait", BM_BilledTurnFlushWait)->Unit(benchmark::kMicrosecond);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return Bench::run<QApplication>(argc, argv);
 }

@@ -108,6 +108,43 @@ protected:
     }
 };
 
+/// Types the benchmark's line into an editor, one key per call: a tag (so the completion popup opens and closes) and
+/// a newline plus indentation. A key counts as done when the viewport has painted it: the pending update events are
+/// processed, and when the platform did not paint (no paint event arrived) the viewport is repainted synchronously,
+/// which forcedRepaints() counts.
+class Typist {
+public:
+    explicit Typist(PromptTextEdit *edit) : m_edit(edit) { m_edit->viewport()->installEventFilter(&m_counter); }
+    ~Typist() { m_edit->viewport()->removeEventFilter(&m_counter); }
+    Typist(const Typist &) = delete;
+    Typist &operator=(const Typist &) = delete;
+
+    void typeNextKey()
+    {
+        const QChar c = m_typed.at(m_next);
+        m_next = (m_next + 1) % m_typed.size();
+        const int paintsBefore = m_counter.paints;
+        if (c == u'\n')
+            QTest::keyClick(m_edit, Qt::Key_Return);
+        else
+            QTest::keyClick(m_edit, c.toLatin1());
+        QCoreApplication::processEvents();
+        if (m_counter.paints == paintsBefore) {
+            m_edit->viewport()->repaint();
+            ++m_forced;
+        }
+    }
+
+    int forcedRepaints() const { return m_forced; }
+
+private:
+    PromptTextEdit *m_edit;
+    PaintCounter m_counter;
+    const QString m_typed = QStringLiteral("Ask {{var1}} now\n    ");
+    qsizetype m_next = 0;
+    int m_forced = 0;
+};
+
 /// One keystroke per iteration, cycling through a line with a tag (so the completion popup opens and closes) and a
 /// newline plus indentation. Time: from sending the key until the viewport has finished painting the change.
 /// The change is painted by processing the pending update events; when the platform did not paint (no paint event
@@ -119,36 +156,20 @@ void BM_KeystrokeToRepaint(benchmark::State &state)
         state.SkipWithError("the editor window was never exposed");
         return;
     }
-    PaintCounter counter;
-    edit->viewport()->installEventFilter(&counter);
-    const QString typed = QStringLiteral("Ask {{var1}} now\n    ");
+    Typist typist(edit.get());
     std::vector<double> micros;
     std::vector<double> cpuMicros;
-    int forced = 0;
-    qsizetype next = 0;
     for (auto _ : state) {
-        const QChar c = typed.at(next);
-        next = (next + 1) % typed.size();
-        const int paintsBefore = counter.paints;
         QElapsedTimer timer;
         timer.start();
         const double cpuStart = threadCpuMicros();
-        if (c == u'\n')
-            QTest::keyClick(edit.get(), Qt::Key_Return);
-        else
-            QTest::keyClick(edit.get(), c.toLatin1());
-        QCoreApplication::processEvents();
-        if (counter.paints == paintsBefore) {
-            edit->viewport()->repaint();
-            ++forced;
-        }
+        typist.typeNextKey();
         const double elapsed = double(timer.nsecsElapsed()) / 1000.0;
         micros.push_back(elapsed);
         cpuMicros.push_back(threadCpuMicros() - cpuStart);
         state.SetIterationTime(elapsed / 1e6);
     }
-    edit->viewport()->removeEventFilter(&counter);
-    state.counters["forced_repaints"] = forced;
+    state.counters["forced_repaints"] = typist.forcedRepaints();
     if (!micros.empty()) {
         state.counters["worst_us"] = *std::max_element(micros.begin(), micros.end());
         state.counters["cpu_worst_us"] = *std::max_element(cpuMicros.begin(), cpuMicros.end());
@@ -244,8 +265,7 @@ void BM_PageKeystrokeToRepaint(benchmark::State &state)
     edit->centerCursor();
     QCoreApplication::processEvents();
 
-    PaintCounter counter;
-    edit->viewport()->installEventFilter(&counter);
+    Typist typist(edit);
     QElapsedTimer sinceBeat;
     sinceBeat.start();
     qint64 worstStallUs = 0;
@@ -259,36 +279,21 @@ void BM_PageKeystrokeToRepaint(benchmark::State &state)
     int analyses = 0;
     QObject::connect(page.previewPanel(), &PromptPreviewPanel::analysed, [&analyses] { ++analyses; });
 
-    const QString typed = QStringLiteral("Ask {{var1}} now\n    ");
     std::vector<double> micros;
-    int forced = 0;
-    qsizetype next = 0;
     int keys = 0;
     for (auto _ : state) {
         // The gap between two keys, with a longer pause now and then so the debounced analysis runs and lands.
         QTest::qWait(++keys % 12 == 0 ? 250 : 20);
         sinceBeat.restart();
-        const QChar c = typed.at(next);
-        next = (next + 1) % typed.size();
-        const int paintsBefore = counter.paints;
         QElapsedTimer timer;
         timer.start();
-        if (c == u'\n')
-            QTest::keyClick(edit, Qt::Key_Return);
-        else
-            QTest::keyClick(edit, c.toLatin1());
-        QCoreApplication::processEvents();
-        if (counter.paints == paintsBefore) {
-            edit->viewport()->repaint();
-            ++forced;
-        }
+        typist.typeNextKey();
         const double elapsed = double(timer.nsecsElapsed()) / 1000.0;
         micros.push_back(elapsed);
         state.SetIterationTime(elapsed / 1e6);
     }
     heartbeat.stop();
-    edit->viewport()->removeEventFilter(&counter);
-    state.counters["forced_repaints"] = forced;
+    state.counters["forced_repaints"] = typist.forcedRepaints();
     state.counters["analyses_applied"] = analyses;
     state.counters["ui_stall_worst_us"] = double(worstStallUs);
     if (!micros.empty())
@@ -301,13 +306,5 @@ BENCHMARK(BM_PageKeystrokeToRepaint)->UseManualTime()->Unit(benchmark::kMicrosec
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return Bench::run<QApplication>(argc, argv);
 }

@@ -5,6 +5,7 @@
 #include "core/store/Database.h"
 #include "core/templating/SystemVariables.h"
 #include "core/workspace/PromptFolder.h"
+#include "tests/bench/BenchSupport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -124,11 +125,5 @@ BENCHMARK(BM_ImportPromptFolder)->Arg(1000)->Unit(benchmark::kMillisecond)->Iter
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-        return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return Bench::run(argc, argv);
 }

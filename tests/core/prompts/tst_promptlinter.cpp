@@ -54,6 +54,8 @@ private Q_SLOTS:
     void samplePromptsHaveNoFindings_data();
     void samplePromptsHaveNoFindings();
     void editDistanceSuggestion();
+    void lintAndParseMatchesParser_data();
+    void lintAndParseMatchesParser();
 };
 
 // One row per finding: the text, the expected code, severity, 1-based file line/column and underline length.
@@ -223,6 +225,43 @@ void TestPromptLinter::editDistanceSuggestion()
     QCOMPARE(EditDistance::closest(QStringLiteral("custmer_name"), names), QStringLiteral("customer_name"));
     QCOMPARE(EditDistance::closest(QStringLiteral("Plan"), names), QStringLiteral("plan"));
     QCOMPARE(EditDistance::closest(QStringLiteral("price"), names), QString());
+}
+
+// The editor's analysis takes its document from lintAndParse() instead of parsing a second time: it must be what
+// PromptDocumentParser::parse() gives, errors and warnings included, and the diagnostics must be lint()'s.
+void TestPromptLinter::lintAndParseMatchesParser_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("valid") << lines({"key: a", "variables:", "  name: {}", "system: hi {{name}}", "user: '{{name}}'"});
+    QTest::newRow("warning") << lines({"key: a", "sytem_note: x", "system: hi"});
+    QTest::newRow("yaml error") << lines({"key: a", "system: [unclosed"});
+    QTest::newRow("prompt error") << lines({"system: hi"});
+    QTest::newRow("empty") << QString();
+}
+
+void TestPromptLinter::lintAndParseMatchesParser()
+{
+    QFETCH(QString, text);
+    const QString fileName = QStringLiteral("a.yaml");
+    const PromptLintResult result = PromptLinter::lintAndParse(text, fileName);
+    QCOMPARE(describe(result.diagnostics), describe(PromptLinter::lint(text)));
+    const Result<ParsedPrompt> expected = PromptDocumentParser::parse(text.toUtf8(), fileName);
+    QCOMPARE(result.parsed.ok(), expected.ok());
+    if (!expected) {
+        QCOMPARE(result.parsed.error().toString(), expected.error().toString());
+        QCOMPARE(result.parsed.error().code, expected.error().code);
+        return;
+    }
+    QCOMPARE(result.parsed->doc.key, expected->doc.key);
+    QCOMPARE(result.parsed->doc.system, expected->doc.system);
+    QCOMPARE(result.parsed->doc.user, expected->doc.user);
+    QCOMPARE(result.parsed->doc.variables.size(), expected->doc.variables.size());
+    QCOMPARE(result.parsed->warnings.size(), expected->warnings.size());
+    for (qsizetype i = 0; i < expected->warnings.size(); ++i) {
+        QCOMPARE(result.parsed->warnings.at(i).file, fileName);
+        QCOMPARE(result.parsed->warnings.at(i).message, expected->warnings.at(i).message);
+        QCOMPARE(result.parsed->warnings.at(i).line, expected->warnings.at(i).line);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPromptLinter)

@@ -607,8 +607,13 @@ void ChatPage::editAndResend()
 
 void ChatPage::onAnswerFinished(ChatColumn *column, int row)
 {
-    column->view()->setCurrentIndex(column->model()->index(row));
-    onSelected(column, row);
+    // Making the answer current shows it in the details (currentChanged); only an answer that already was current
+    // is shown from here, so the details are filled once.
+    const QModelIndex answer = column->model()->index(row);
+    if (column->view()->currentIndex() != answer)
+        column->view()->setCurrentIndex(answer);
+    else
+        onSelected(column, row);
     const TranscriptEntry &entry = column->model()->entry(row);
     if (!entry.call)
         return;

@@ -216,7 +216,6 @@ ChatPage::ChatPage(Database &database, Settings &settings, QWidget *parent)
     connect(m_sessions, &SessionsPanel::exported, this,
             [this](const QString &path) { Q_EMIT statusMessage(tr("Session exported to %1").arg(path)); });
     connect(m_sessions, &SessionsPanel::exportFailed, m_notice, &QLabel::setText);
-    connect(this, &ChatPage::answerStored, m_sessions, &SessionsPanel::refresh);
     connect(m_details, &AnswerDetailsPanel::markedWinner, this, [this] {
         QStringList names;
         for (const ChatColumn *column : std::as_const(m_columns))

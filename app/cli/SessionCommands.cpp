@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
 
@@ -123,9 +122,8 @@ public:
         if (!transcript)
             return context.fail(transcript.error());
         const QByteArray content =
-            format == QLatin1String("json")
-                ? QJsonDocument(SessionExporter::toJson(*transcript)).toJson(QJsonDocument::Indented)
-                : SessionExporter::toMarkdown(*transcript).toUtf8();
+            SessionExporter::render(*transcript, format == QLatin1String("json") ? SessionExporter::Format::Json
+                                                                                 : SessionExporter::Format::Markdown);
 
         if (!parser.isSet(QStringLiteral("output"))) {
             context.out() << QString::fromUtf8(content);

@@ -6,6 +6,7 @@
 #include "core/store/SqlSupport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace Switchyard {
 
@@ -315,6 +316,12 @@ QString SessionExporter::toMarkdown(const SessionTranscript &transcript)
         }
     }
     return out;
+}
+
+QByteArray SessionExporter::render(const SessionTranscript &transcript, Format format)
+{
+    return format == Format::Json ? QJsonDocument(toJson(transcript)).toJson(QJsonDocument::Indented)
+                                  : toMarkdown(transcript).toUtf8();
 }
 
 }  // namespace Switchyard

@@ -70,6 +70,10 @@ public:
     static QJsonObject toJson(const SessionTranscript &transcript);
     static QString toMarkdown(const SessionTranscript &transcript);
 
+    enum class Format { Markdown, Json };
+    /// What an export file holds: toMarkdown() as UTF-8, or toJson() indented. The studio and the CLI write these.
+    static QByteArray render(const SessionTranscript &transcript, Format format);
+
 private:
     Database &m_database;
 };

@@ -226,25 +226,13 @@ Result<QList<SessionMessage>> SessionRepository::messages(qint64 sessionId)
 
 Result<QList<ChatSession>> SessionRepository::search(const QString &text, int limit)
 {
-    const auto db = m_database.checkedConnection();
-    if (!db)
-        return db.error();
     const QString pattern = containsPattern(text);
     // The message match is a semi-join, so a session with many matching messages is listed once.
-    auto query =
-        run(*db,
-            QStringLiteral("SELECT %1 FROM sessions s WHERE ? = '' OR s.title LIKE ? ESCAPE '\\' "
-                           "OR s.user_ref LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM messages m "
-                           "WHERE m.session_id = s.id AND m.content LIKE ? ESCAPE '\\') "
-                           "ORDER BY s.updated_at DESC, s.id DESC LIMIT ?")
-                .arg(SessionColumns),
-            {text, pattern, pattern, pattern, limit > 0 ? limit : -1}, QStringLiteral("search the chat sessions"));
-    if (!query)
-        return query.error();
-    QList<ChatSession> sessions;
-    while (query->next())
-        sessions.append(sessionFromRow(*query));
-    return sessions;
+    return select(QStringLiteral("? = '' OR title LIKE ? ESCAPE '\\' OR user_ref LIKE ? ESCAPE '\\' OR EXISTS "
+                                 "(SELECT 1 FROM messages m WHERE m.session_id = sessions.id "
+                                 "AND m.content LIKE ? ESCAPE '\\')"),
+                  {text, pattern, pattern, pattern, limit > 0 ? limit : -1},
+                  QStringLiteral("updated_at DESC, id DESC LIMIT ?"));
 }
 
 Result<void> SessionRepository::rename(qint64 sessionId, const QString &title)
@@ -276,13 +264,15 @@ Result<void> SessionRepository::remove(qint64 sessionId)
     return {};
 }
 
-Result<QList<ChatSession>> SessionRepository::select(const QString &where, const QVariantList &values)
+Result<QList<ChatSession>> SessionRepository::select(const QString &where, const QVariantList &values,
+                                                     const QString &order)
 {
     const auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    auto query = run(*db, QStringLiteral("SELECT %1 FROM sessions WHERE %2 ORDER BY id").arg(SessionColumns, where),
-                     values, QStringLiteral("read the chat sessions"));
+    auto query =
+        run(*db, QStringLiteral("SELECT %1 FROM sessions WHERE %2 ORDER BY %3").arg(SessionColumns, where, order),
+            values, QStringLiteral("read the chat sessions"));
     if (!query)
         return query.error();
     QList<ChatSession> sessions;

@@ -55,7 +55,9 @@ public:
     Result<void> remove(qint64 sessionId);
 
 private:
-    Result<QList<ChatSession>> select(const QString &where, const QVariantList &values);
+    /// The sessions matching @p where (placeholders bound from @p values), in @p order (which may end in a LIMIT).
+    Result<QList<ChatSession>> select(const QString &where, const QVariantList &values,
+                                      const QString &order = QStringLiteral("id"));
 
     Database &m_database;
 };

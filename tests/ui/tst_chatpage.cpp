@@ -62,6 +62,7 @@ private Q_SLOTS:
 
     void transcriptModelPassesTheTester();
     void attemptsModelPassesTheTester();
+    void delegateAnswersASizeQueryWithoutARectAtTheLaidOutWidth();
     void conversationStreamsWithDetails();
     void deltasAreCoalesced();
     void enterAddsALineCtrlEnterSends();
@@ -198,6 +199,23 @@ void TestChatPage::transcriptModelPassesTheTester()
     model.append(TranscriptEntry{});
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestChatPage::delegateAnswersASizeQueryWithoutARectAtTheLaidOutWidth()
+{
+    TranscriptModel model;
+    MarkdownDelegate delegate;
+    delegate.watch(&model);
+    model.append(TranscriptEntry{
+        TranscriptEntry::Role::Assistant, QStringLiteral("The **stars** say: ").repeated(40), false, {}, {}, {}, 0});
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 900, 10);
+    const QSize laidOut = delegate.sizeHint(option, model.index(0));
+    QCOMPARE(laidOut.width(), 900);
+    // QListView asks for its scroll step without a rect: the row keeps the width it was laid out at (a made-up width
+    // laid it out again, twice per view layout).
+    option.rect = QRect();
+    QCOMPARE(delegate.sizeHint(option, model.index(0)), laidOut);
 }
 
 void TestChatPage::attemptsModelPassesTheTester()

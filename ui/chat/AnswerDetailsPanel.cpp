@@ -119,7 +119,7 @@ void AnswerDetailsPanel::showEntry(const TranscriptEntry *entry)
         for (QLabel *label : {m_served, m_tokens, m_cost, m_timing, m_status})
             label->setText(label == m_served ? none : QString());
         m_attempts->setAttempts({});
-        m_system->clear();
+        showSystem({});
         m_comment->clear();
         return;
     }
@@ -143,8 +143,17 @@ void AnswerDetailsPanel::showEntry(const TranscriptEntry *entry)
                           .arg(call->latencyMs ? tr("%1 ms").arg(*call->latencyMs) : tr("n/a"),
                                call->ttftMs ? tr("%1 ms").arg(*call->ttftMs) : tr("n/a")));
     m_attempts->setAttempts(call->attempts, entry->restarts);
-    m_system->setPlainText(entry->system);
+    showSystem(entry->system);
     m_comment->clear();
+}
+
+void AnswerDetailsPanel::showSystem(const QString &system)
+{
+    // Every answer of a conversation usually went out with the same system prompt.
+    if (system == m_shownSystem)
+        return;
+    m_shownSystem = system;
+    m_system->setPlainText(system);
 }
 
 }  // namespace Switchyard

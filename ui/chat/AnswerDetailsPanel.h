@@ -39,6 +39,8 @@ Q_SIGNALS:
     void markedWinner();
 
 private:
+    void showSystem(const QString &system);
+
     QLabel *m_served;
     QLabel *m_tokens;
     QLabel *m_cost;
@@ -54,6 +56,7 @@ private:
     QPushButton *m_winner;
     QLabel *m_feedbackStatus;
     bool m_compare = false;
+    QString m_shownSystem;  // what m_system holds: a long prompt is laid out again only when it changes
 };
 
 }  // namespace Switchyard

@@ -7,6 +7,7 @@
 #include <QListView>
 #include <QScrollBar>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace Switchyard {
 
@@ -115,10 +116,13 @@ void ChatColumn::flushPending()
 void ChatColumn::onFinished()
 {
     m_coalesce.stop();
-    flushPending();
+    // The last text goes in together with the completion, and the view lays the answer out once, as Markdown:
+    // flushing it first made scrollToBottom() lay the whole answer out as plain text just before.
+    m_model->appendText(m_answerRow, std::exchange(m_pending, QString()));
     const int row = m_answerRow;
     m_model->finish(row, m_service->record(), m_system);
     m_answerRow = -1;
+    scrollToEndIfFollowing();
     Q_EMIT busyChanged(false);
     Q_EMIT answerFinished(row);
 }

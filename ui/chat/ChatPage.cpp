@@ -88,6 +88,9 @@ ChatPage::ChatPage(Database &database, Settings &settings, QWidget *parent)
       m_editButton(new QPushButton(tr("Edit && Resend"), this))
 {
     m_flushPool.setMaxThreadCount(1);  // flushes in order; one is plenty
+    // Its writes open a database connection for the thread (kept until the workspace closes): one thread for the
+    // page's life, not a new one after every idle half minute.
+    m_flushPool.setExpiryTimeout(-1);
     m_bot->setObjectName(QStringLiteral("botCombo"));
     m_config->setObjectName(QStringLiteral("configCombo"));
     // Long bot and config names are elided instead of widening the window.
@@ -216,7 +219,6 @@ ChatPage::ChatPage(Database &database, Settings &settings, QWidget *parent)
     connect(m_sessions, &SessionsPanel::exported, this,
             [this](const QString &path) { Q_EMIT statusMessage(tr("Session exported to %1").arg(path)); });
     connect(m_sessions, &SessionsPanel::exportFailed, m_notice, &QLabel::setText);
-    connect(this, &ChatPage::answerStored, m_sessions, &SessionsPanel::refresh);
     connect(m_details, &AnswerDetailsPanel::markedWinner, this, [this] {
         QStringList names;
         for (const ChatColumn *column : std::as_const(m_columns))
@@ -607,8 +609,13 @@ void ChatPage::editAndResend()
 
 void ChatPage::onAnswerFinished(ChatColumn *column, int row)
 {
-    column->view()->setCurrentIndex(column->model()->index(row));
-    onSelected(column, row);
+    // Making the answer current shows it in the details (currentChanged); only an answer that already was current
+    // is shown from here, so the details are filled once.
+    const QModelIndex answer = column->model()->index(row);
+    if (column->view()->currentIndex() != answer)
+        column->view()->setCurrentIndex(answer);
+    else
+        onSelected(column, row);
     const TranscriptEntry &entry = column->model()->entry(row);
     if (!entry.call)
         return;
@@ -623,18 +630,26 @@ void ChatPage::onAnswerFinished(ChatColumn *column, int row)
                                          .arg(charge->chargedMicroUsd)
                                          .arg(charge->balanceMicroUsd));
         } else if (call.status == CallRecord::Status::Ok) {
+            Database &database = m_database;
             const qint64 sessionId = m_session->id;
             const QString text = entry.text;
-            afterRecorded([this, sessionId, text, call] {
-                auto recorded = CallUsageRepository(m_database).byUuid(call.uuid);
-                auto stored = SessionRepository(m_database)
-                                  .appendMessage(sessionId, QStringLiteral("assistant"), text,
-                                                 recorded ? std::optional<qint64>(recorded->id) : std::nullopt);
-                if (!stored)
-                    m_notice->setText(stored.error().toString());
-                else
-                    Q_EMIT answerStored(call.uuid);
-            });
+            const QString uuid = call.uuid;
+            afterRecorded(
+                [&database, sessionId, text, uuid]() -> Result<void> {
+                    auto recorded = CallUsageRepository(database).byUuid(uuid);
+                    auto stored = SessionRepository(database).appendMessage(
+                        sessionId, QStringLiteral("assistant"), text,
+                        recorded ? std::optional<qint64>(recorded->id) : std::nullopt);
+                    if (!stored)
+                        return stored.error();
+                    return {};
+                },
+                [this, uuid](const Result<void> &stored) {
+                    if (!stored)
+                        m_notice->setText(stored.error().toString());
+                    else
+                        Q_EMIT answerStored(uuid);
+                });
         }
     }
 }
@@ -659,28 +674,38 @@ void ChatPage::rate(int rating, const QString &comment)
     const QString userRef = m_userRef->text().trimmed();
     QPointer<ChatColumn> column(m_selectedColumn);
     const int row = m_selectedRow;
-    afterRecorded([this, uuid, rating, comment, userRef, column, row] {
-        auto stored = FeedbackRepository(m_database).rate(uuid, rating, comment, userRef);
-        if (!stored) {
-            m_details->setFeedbackStatus(stored.error().message);
-            Q_EMIT feedbackFailed(stored.error().message);
-            return;
-        }
-        if (column && row < column->model()->rowCount() &&
-            column->model()->data(column->model()->index(row), TranscriptModel::CallUuidRole) == uuid)
-            column->model()->setRating(row, rating);
-        m_details->setFeedbackStatus(rating > 0 ? tr("Stored: thumbs up") : tr("Stored: thumbs down"));
-        Q_EMIT feedbackStored(uuid);
-    });
+    Database &database = m_database;
+    afterRecorded(
+        [&database, uuid, rating, comment, userRef]() -> Result<void> {
+            auto stored = FeedbackRepository(database).rate(uuid, rating, comment, userRef);
+            if (!stored)
+                return stored.error();
+            return {};
+        },
+        [this, uuid, rating, column, row](const Result<void> &stored) {
+            if (!stored) {
+                m_details->setFeedbackStatus(stored.error().message);
+                Q_EMIT feedbackFailed(stored.error().message);
+                return;
+            }
+            if (column && row < column->model()->rowCount() &&
+                column->model()->data(column->model()->index(row), TranscriptModel::CallUuidRole) == uuid)
+                column->model()->setRating(row, rating);
+            m_details->setFeedbackStatus(rating > 0 ? tr("Stored: thumbs up") : tr("Stored: thumbs down"));
+            Q_EMIT feedbackStored(uuid);
+        });
 }
 
-void ChatPage::afterRecorded(std::function<void()> then)
+void ChatPage::afterRecorded(std::function<Result<void>()> store, std::function<void(const Result<void> &)> then)
 {
     UsageRecorder *recorder = m_recorder.get();
-    m_flushPool.start([this, recorder, then = std::move(then)] {
+    m_flushPool.start([this, recorder, store = std::move(store), then = std::move(then)] {
         // A dropped record shows up as "not recorded" in what follows; the flush error itself adds nothing.
         (void)recorder->flush();
-        QMetaObject::invokeMethod(this, then, Qt::QueuedConnection);
+        // On this thread's own connection (Database keeps one per thread).
+        Result<void> stored = store();
+        QMetaObject::invokeMethod(
+            this, [then, stored = std::move(stored)] { then(stored); }, Qt::QueuedConnection);
     });
 }
 

@@ -121,10 +121,10 @@ private:
     void onAnswerFinished(ChatColumn *column, int row);
     void onSelected(ChatColumn *column, int row);
     void rate(int rating, const QString &comment);
-    /// Runs UsageRecorder::flush() on a pool thread, then @p then on this page's thread: a finished call's row is
-    /// written in the background, and whatever links to it (feedback, session messages) must wait for it without
-    /// blocking the UI.
-    void afterRecorded(std::function<void()> then);
+    /// Runs UsageRecorder::flush() and then @p store on a pool thread, then @p then with store's outcome on this
+    /// page's thread: a finished call's row is written in the background, and whatever links to it (feedback, session
+    /// messages) is stored after it there too, so the UI neither blocks on the flush nor on the write.
+    void afterRecorded(std::function<Result<void>()> store, std::function<void(const Result<void> &)> then);
     QString botSlug() const;
 
     Database &m_database;

@@ -88,8 +88,13 @@ QTextDocument *MarkdownDelegate::document(const QModelIndex &index, int width) c
 
 QSize MarkdownDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    const int width = option.rect.width() > 0 ? option.rect.width() : 400;
-    if (const auto known = m_heights.constFind(index.row()); known != m_heights.cend() && known->width == width)
+    const auto known = m_heights.constFind(index.row());
+    // QListView also asks without a rect (its scroll step, from row 0, after every layout): answer at the width the
+    // row was last laid out at. A made-up width here laid row 0 out again twice per layout, and again when painted.
+    int width = option.rect.width();
+    if (width <= 0)
+        width = known != m_heights.cend() ? known->width : 400;
+    if (known != m_heights.cend() && known->width == width)
         return {width, known->height};
     QTextDocument *doc = document(index, width);
     int height = int(doc->size().height()) + 2 * Margin;

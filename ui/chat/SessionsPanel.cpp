@@ -9,7 +9,6 @@
 #include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSaveFile>
@@ -103,8 +102,8 @@ QString SessionsPanel::exportCurrent()
         return {};
     }
     const bool json = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
-    const QByteArray bytes = json ? QJsonDocument(SessionExporter::toJson(*transcript)).toJson(QJsonDocument::Indented)
-                                  : SessionExporter::toMarkdown(*transcript).toUtf8();
+    const QByteArray bytes =
+        SessionExporter::render(*transcript, json ? SessionExporter::Format::Json : SessionExporter::Format::Markdown);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         Q_EMIT exportFailed(tr("Could not write %1: %2. Nothing was written; check that the folder is writable and "

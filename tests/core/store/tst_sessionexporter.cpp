@@ -165,6 +165,11 @@ void TestSessionExporter::markdownShowsTheStory()
     QVERIFY(markdown.contains(QStringLiteral("hop 1, try 1: anthropic/claude-haiku@eu — ok, HTTP 200")));
     // The system prompt's own backticks cannot close its fence.
     QVERIFY(markdown.contains(QStringLiteral("````\nYou are ```careful```.\n````")));
+    // The file an export writes: this Markdown as UTF-8, or the JSON object indented.
+    QCOMPARE(SessionExporter::render(*transcript, SessionExporter::Format::Markdown), markdown.toUtf8());
+    const QByteArray json = SessionExporter::render(*transcript, SessionExporter::Format::Json);
+    QVERIFY(json.contains("\n    \""));
+    QCOMPARE(QJsonDocument::fromJson(json).object(), SessionExporter::toJson(*transcript));
 }
 
 void TestSessionExporter::missingSessionIsNotFound()

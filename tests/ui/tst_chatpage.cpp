@@ -77,6 +77,7 @@ private Q_SLOTS:
     void sessionsAreListedFilteredAndReopened();
     void mainWindowShowsTheChatPage();
     void chaosTabInjectsAFailureAndTheFallbackAnswers();
+    void quickFollowUpsAreStoredInConversationOrder();
 
 private:
     /// Points the sample's simulator provider at @p query (e.g. "tokens_per_second=2000").
@@ -703,6 +704,35 @@ void TestChatPage::chaosTabInjectsAFailureAndTheFallbackAnswers()
     const TranscriptEntry second = m_page->columns().first()->model()->entry(3);
     QVERIFY(second.call.has_value());
     QCOMPARE(second.call->servedModel, QStringLiteral("sim-smart"));
+}
+
+void TestChatPage::quickFollowUpsAreStoredInConversationOrder()
+{
+    createPage();
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy stored(m_page.get(), &ChatPage::answerStored);
+    // Each follow-up goes out the moment the previous answer has finished, before that answer's call is recorded.
+    const QStringList questions{QStringLiteral("First?"), QStringLiteral("Second?"), QStringLiteral("Third?")};
+    int asked = 1;
+    ChatColumn *column = m_page->columns().first();
+    connect(column, &ChatColumn::answerFinished, m_page.get(), [this, &asked, &questions] {
+        if (asked >= questions.size())
+            return;
+        m_page->composer()->setPlainText(questions.at(asked++));
+        m_page->send();
+    });
+    sendAndWait(questions.first());
+    QTRY_COMPARE_WITH_TIMEOUT(asked, 3, StreamTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 3, StreamTimeoutMs);
+    const auto messages = SessionRepository(m_workspace->database).messages(m_page->session()->id);
+    QVERIFY(messages.ok());
+    QCOMPARE(messages->size(), 6);
+    for (int turn = 0; turn < 3; ++turn) {
+        QCOMPARE(messages->at(2 * turn).role, QStringLiteral("user"));
+        QCOMPARE(messages->at(2 * turn).content, questions.at(turn));
+        QCOMPARE(messages->at(2 * turn + 1).role, QStringLiteral("assistant"));
+    }
 }
 
 QTEST_MAIN(TestChatPage)

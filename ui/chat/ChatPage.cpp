@@ -496,6 +496,8 @@ Result<void> ChatPage::ensureSession(const QString &firstMessage)
 
 bool ChatPage::openSession(qint64 sessionId)
 {
+    // Messages still queued for storing belong in what is read back.
+    m_flushPool.waitForDone();
     SessionRepository repository(m_database);
     auto session = repository.byId(sessionId);
     auto messages = session ? repository.messages(sessionId) : Result<QList<SessionMessage>>(session.error());
@@ -563,10 +565,21 @@ void ChatPage::sendMessage(const QString &message)
                 prepared->call.messages = history(*column->model()) + prepared->call.messages;
         }
         if (prepared && single && !billed) {
-            if (auto stored =
-                    SessionRepository(m_database).appendMessage(m_session->id, QStringLiteral("user"), message);
-                !stored)
-                m_notice->setText(stored.error().toString());
+            // Through the same ordered queue as the answers: a quick follow-up question is never stored before the
+            // answer to the previous one (which waits for its call to be recorded).
+            Database &database = m_database;
+            const qint64 sessionId = m_session->id;
+            afterRecorded(
+                [&database, sessionId, message]() -> Result<void> {
+                    auto stored = SessionRepository(database).appendMessage(sessionId, QStringLiteral("user"), message);
+                    if (!stored)
+                        return stored.error();
+                    return {};
+                },
+                [this](const Result<void> &stored) {
+                    if (!stored)
+                        m_notice->setText(stored.error().toString());
+                });
         }
         column->send(message, std::move(prepared));
     }

@@ -261,14 +261,7 @@ void InjectedFaultCall::fail(FailureClass failure, const QString &message)
 void InjectedFaultCall::finishLater()
 {
     m_finishQueued = true;
-    // Queued like every ProviderCall: a failure decided inside start() or a delta() slot never re-enters the caller.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_finished = true;
-            Q_EMIT finished();
-        },
-        Qt::QueuedConnection);
+    finishFromEventLoop([this] { m_finished = true; });
 }
 
 }  // namespace Switchyard

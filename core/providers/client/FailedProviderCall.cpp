@@ -7,13 +7,7 @@ FailedProviderCall::FailedProviderCall(FailureClass failure, const QString &mess
 {
     m_result.failure = failure;
     m_result.errorMessage = QStringLiteral("%1: %2").arg(failureClassName(failure), message);
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_finished = true;
-            Q_EMIT finished();
-        },
-        Qt::QueuedConnection);
+    finishFromEventLoop([this] { m_finished = true; });
 }
 
 }  // namespace Switchyard

@@ -286,14 +286,7 @@ void HttpProviderCall::finalize()
     m_result.latencyMs = m_clock.elapsed();
     releaseReply();
     m_finishQueued = true;
-    // Queued so that a cancel() or a completion inside a delta() slot never re-enters the caller.
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_finished = true;
-            Q_EMIT finished();
-        },
-        Qt::QueuedConnection);
+    finishFromEventLoop([this] { m_finished = true; });
 }
 
 ProviderCall *HttpProviderCall::start(const ProviderClient &client, const ProviderRequest &request,

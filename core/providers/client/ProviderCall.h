@@ -3,6 +3,7 @@
 #include "core/providers/client/ProviderResult.h"
 
 #include <QObject>
+#include <functional>
 
 namespace Switchyard {
 
@@ -22,6 +23,11 @@ public:
     virtual ProviderResult result() const = 0;
 
     virtual bool isFinished() const = 0;
+
+protected:
+    /// Runs @p markFinished and emits finished() from the event loop, never from the caller's stack: a completion,
+    /// failure or cancel decided inside start(), cancel() or a slot connected to delta() must not re-enter the caller.
+    void finishFromEventLoop(std::function<void()> markFinished);
 
 Q_SIGNALS:
     void firstToken();

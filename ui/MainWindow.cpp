@@ -12,6 +12,7 @@
 #include "ui/SettingsDialog.h"
 #include "ui/Theme.h"
 #include "ui/activity/ActivityPage.h"
+#include "ui/activity/CallNavigator.h"
 #include "ui/bots/BotDocument.h"
 #include "ui/bots/BotEditorPage.h"
 #include "ui/bots/BotsPage.h"
@@ -81,6 +82,11 @@ MainWindow::MainWindow(Database &database, Settings &settings, QWidget *parent)
     statusBar()->addPermanentWidget(m_workspaceLabel);
     updateEngineState(0);
     connect(m_chatPage, &ChatPage::runningCallsChanged, this, &MainWindow::updateEngineState);
+    // "Open in Chat Tester" from any call detail (Activity, dashboards' drill-down).
+    connect(&CallNavigator::instance(), &CallNavigator::openInChatRequested, this, [this](qint64 callId) {
+        showPage(Page::Chat);
+        m_chatPage->openCall(callId);
+    });
 
     createMenus();
 

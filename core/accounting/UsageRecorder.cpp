@@ -1,6 +1,7 @@
 #include "core/accounting/UsageRecorder.h"
 
 #include "core/store/Database.h"
+#include "core/store/SentPromptStore.h"
 #include "core/store/SqliteHandle.h"
 #include "core/store/Transaction.h"
 
@@ -778,6 +779,9 @@ void UsageRecorder::run()
                     errors.append(tx.error());
                 } else {
                     refused = !writer->insertBatch(batch);
+                    // The rendered prompts go in after their calls, in the same transaction.
+                    if (!refused)
+                        refused = !SentPromptStore(writer->database()).write(batch);
                     if (!refused) {
                         if (auto committed = tx.commit())
                             written = qint64(batch.size());
@@ -795,6 +799,8 @@ void UsageRecorder::run()
                     for (const CallRecord &call : batch) {
                         Transaction one(writer->database());
                         auto inserted = one.isActive() ? writer->insert(call) : Result<void>(one.error());
+                        if (inserted)
+                            inserted = SentPromptStore(writer->database()).write(call);
                         if (inserted)
                             inserted = one.commit();
                         if (inserted)

@@ -408,6 +408,7 @@ void ChatService::complete()
     if (result.ttftMs >= 0)
         record.ttftMs = result.ttftMs;
     record.attempts = result.attempts;
+    record.sent = SentPrompt{m_chat.call.system, m_chat.call.messages};  // what every hop was sent
 
     // Price with the workspace's catalogue; an ad-hoc call to a provider the workspace does not know costs 0 and
     // says so through unpricedModels().

@@ -2,6 +2,7 @@
 
 #include "core/model/AttemptRecord.h"
 #include "core/model/FailureClass.h"
+#include "core/model/SentPrompt.h"
 #include "core/model/Usage.h"
 
 #include <QDateTime>
@@ -49,6 +50,9 @@ struct CallRecord {
     QDateTime createdAt;   ///< UTC; when empty the recorder stamps the time it was recorded
     bool isDemo = false;
     QList<AttemptRecord> attempts;  ///< in the order they were made
+    /// The rendered system instruction and messages sent; empty for calls recorded without them (older workspaces,
+    /// demo data).
+    std::optional<SentPrompt> sent;
 
     /// "ok", "failed" or "cancelled".
     static QString statusName(Status status)

@@ -21,6 +21,12 @@ struct ChatSession {
     QJsonObject metadata;
     QDateTime created;
     QDateTime updated;
+    /// The columns of one compare-mode conversation share this id (each column is a session); empty for a single
+    /// conversation.
+    QString compareGroup;
+    int compareColumn = 0;  ///< 0 = the page's own config, then the configs compared with it in order
+
+    bool isComparison() const { return !compareGroup.isEmpty(); }
 };
 
 /// One message of a chat session (row of `messages`), numbered from 1 within the session.
@@ -33,6 +39,7 @@ struct SessionMessage {
     std::optional<qint64> callId;         ///< the engine call that produced an answer
     std::optional<qint64> priceMicroUsd;  ///< what the message was charged; empty when not charged
     QDateTime created;
+    bool winner = false;  ///< an answer marked as the winner of its turn in a comparison
 };
 
 }  // namespace Switchyard

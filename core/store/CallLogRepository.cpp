@@ -3,6 +3,7 @@
 #include "core/model/Money.h"
 #include "core/store/Database.h"
 #include "core/store/ReportRollupSql.h"
+#include "core/store/SentPromptStore.h"
 #include "core/store/SqlSupport.h"
 
 #include <QDate>
@@ -262,14 +263,15 @@ Result<CallLogChoices> CallLogRepository::choices()
 Result<CallRecord> CallLogRepository::call(qint64 id)
 {
     const QSqlDatabase db = m_database.connection();
-    auto rows =
-        SqlSupport::run(db,
-                        QStringLiteral("SELECT uuid, bot_id, config_id, session_id, prompt_key, prompt_version, "
-                                       "requested_provider, requested_model, served_provider, served_model, "
-                                       "status, error_class, error_message, streamed, latency_ms, ttft_ms, "
-                                       "input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, "
-                                       "reasoning_tokens, cost_usd, created_at, is_demo FROM calls WHERE id = ?"),
-                        {id}, QStringLiteral("read call %1").arg(id));
+    auto rows = SqlSupport::run(
+        db,
+        QStringLiteral("SELECT uuid, bot_id, config_id, session_id, prompt_key, prompt_version, "
+                       "requested_provider, requested_model, served_provider, served_model, "
+                       "status, error_class, error_message, streamed, latency_ms, ttft_ms, "
+                       "input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, "
+                       "reasoning_tokens, cost_usd, created_at, is_demo, requested_region, served_region, "
+                       "user_ref FROM calls WHERE id = ?"),
+        {id}, QStringLiteral("read call %1").arg(id));
     if (!rows)
         return rows.error();
     if (!rows->next())
@@ -302,6 +304,9 @@ Result<CallRecord> CallLogRepository::call(qint64 id)
     call.costUsd = rows->value(21).toDouble();
     call.createdAt = SqlSupport::fromDbTimestamp(rows->value(22));
     call.isDemo = rows->value(23).toBool();
+    call.requestedRegion = rows->value(24).toString();
+    call.servedRegion = rows->value(25).toString();
+    call.userRef = rows->value(26).toString();
 
     auto attempts = SqlSupport::run(db,
                                     QStringLiteral("SELECT hop_index, retry_index, provider, model, region, outcome, "
@@ -329,6 +334,10 @@ Result<CallRecord> CallLogRepository::call(qint64 id)
         attempt.startedAt = SqlSupport::fromDbTimestamp(attempts->value(10));
         call.attempts.append(attempt);
     }
+    auto sent = SentPromptStore(db).read(id);
+    if (!sent)
+        return sent.error();
+    call.sent = *sent;
     return call;
 }
 

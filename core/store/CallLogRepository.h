@@ -88,7 +88,8 @@ public:
     Result<qint64> count(const CallLogFilter &filter);
     /// The providers, models and prompt keys recorded calls have, sorted.
     Result<CallLogChoices> choices();
-    /// The call with row id @p id and its attempts in order. Error::NotFound when there is none.
+    /// The call with row id @p id, its attempts in order and, when recorded, what it sent (CallRecord::sent).
+    /// Error::NotFound when there is none.
     Result<CallRecord> call(qint64 id);
 
 private:

@@ -195,6 +195,47 @@ CREATE TABLE report_daily_fallbacks (
     return m;
 }
 
+/// Migration 6: what each call sent, and comparisons kept as sessions.
+///
+/// Rendered prompts: `prompt_texts` holds each distinct text once, keyed by its SHA-256 (hex): a bot's rendered
+/// system prompt is usually the same for thousands of calls, and a session's earlier turns are re-sent with every
+/// later one, so a call stores only references. `call_prompts` has one row per call recorded with its prompt:
+/// system_hash (NULL for no system instruction) and `messages`, a JSON array of {"role": ..., "hash": ...} in the
+/// order sent. Calls recorded before this migration (and demo calls) have no row: "not recorded". Texts stay when
+/// their calls are deleted (a later cleanup may drop unreferenced ones); nothing but prompt text is stored, never
+/// request headers or keys.
+///
+/// Comparisons: each column of a compare-mode conversation is a session of its own; the columns of one run share
+/// `sessions.compare_group` (a uuid; NULL for a single conversation) and are numbered by `compare_column` from 0
+/// (the page's own config). `messages.winner` = 1 marks the answer picked as the winner of its turn.
+Migration renderedPromptsAndComparisons()
+{
+    return Migration{
+        6,
+        QStringLiteral("rendered prompts per call (deduplicated texts); compare-mode sessions and winners"),
+        {
+            QStringLiteral(R"sql(
+CREATE TABLE prompt_texts (
+    hash TEXT PRIMARY KEY,
+    text TEXT NOT NULL
+))sql"),
+            QStringLiteral(R"sql(
+CREATE TABLE call_prompts (
+    call_id     INTEGER PRIMARY KEY REFERENCES calls (id) ON DELETE CASCADE,
+    system_hash TEXT REFERENCES prompt_texts (hash),
+    messages    TEXT NOT NULL DEFAULT '[]'
+))sql"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN compare_group TEXT"),
+            QStringLiteral("ALTER TABLE sessions ADD COLUMN compare_column INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX sessions_compare_group ON sessions (compare_group, compare_column) "
+                           "WHERE compare_group IS NOT NULL"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN winner INTEGER NOT NULL DEFAULT 0 "
+                           "CHECK (winner IN (0, 1))"),
+            QStringLiteral("CREATE INDEX messages_call ON messages (call_id) WHERE call_id IS NOT NULL"),
+        },
+    };
+}
+
 QList<Migration> buildMigrations()
 {
     QList<Migration> migrations;
@@ -602,6 +643,7 @@ END)sql"),
     });
 
     migrations.append(reportRollups());
+    migrations.append(renderedPromptsAndComparisons());
 
     return migrations;
 }

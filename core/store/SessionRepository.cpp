@@ -15,7 +15,7 @@ namespace {
 
 const QString SessionColumns =
     QStringLiteral("id, uuid, bot_id, config_id, user_ref, title, price_per_message_usd, price_locked_at, metadata, "
-                   "created_at, updated_at");
+                   "created_at, updated_at, compare_group, compare_column");
 
 std::optional<qint64> optionalMicros(const QVariant &value)
 {
@@ -41,7 +41,27 @@ ChatSession sessionFromRow(const QSqlQuery &query)
     session.metadata = fromDbJson(query.value(8));
     session.created = fromDbTimestamp(query.value(9));
     session.updated = fromDbTimestamp(query.value(10));
+    session.compareGroup = query.value(11).toString();
+    session.compareColumn = query.value(12).toInt();
     return session;
+}
+
+const QString MessageColumns =
+    QStringLiteral("id, session_id, position, role, content, call_id, price_usd, created_at, winner");
+
+SessionMessage messageFromRow(const QSqlQuery &query)
+{
+    SessionMessage message;
+    message.id = query.value(0).toLongLong();
+    message.sessionId = query.value(1).toLongLong();
+    message.position = query.value(2).toInt();
+    message.role = query.value(3).toString();
+    message.content = query.value(4).toString();
+    message.callId = optionalInt64(query.value(5));
+    message.priceMicroUsd = optionalMicros(query.value(6));
+    message.created = fromDbTimestamp(query.value(7));
+    message.winner = query.value(8).toInt() != 0;
+    return message;
 }
 
 Error sessionNotFound(const QString &which)
@@ -101,14 +121,16 @@ Result<ChatSession> SessionRepository::create(ChatSession session)
         session.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QDateTime now = nowUtc();
     const QVariant lockedAt = session.pricePerMessageMicroUsd ? toDbTimestamp(now) : QVariant();
-    auto inserted = run(*db,
-                        QStringLiteral("INSERT INTO sessions (uuid, bot_id, config_id, user_ref, title, "
-                                       "price_per_message_usd, price_locked_at, metadata, created_at, updated_at) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {session.uuid, nullable(session.botId), nullable(session.configId), session.userRef,
-                         session.title, nullableUsd(session.pricePerMessageMicroUsd), lockedAt,
-                         toDbJson(session.metadata), toDbTimestamp(now), toDbTimestamp(now)},
-                        QStringLiteral("start a chat session for '%1'").arg(session.userRef));
+    auto inserted =
+        run(*db,
+            QStringLiteral("INSERT INTO sessions (uuid, bot_id, config_id, user_ref, title, "
+                           "price_per_message_usd, price_locked_at, metadata, created_at, updated_at, "
+                           "compare_group, compare_column) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {session.uuid, nullable(session.botId), nullable(session.configId), session.userRef, session.title,
+             nullableUsd(session.pricePerMessageMicroUsd), lockedAt, toDbJson(session.metadata), toDbTimestamp(now),
+             toDbTimestamp(now), session.compareGroup.isEmpty() ? QVariant() : QVariant(session.compareGroup),
+             session.compareColumn},
+            QStringLiteral("start a chat session for '%1'").arg(session.userRef));
     if (!inserted)
         return inserted.error();
     const qint64 id = inserted->lastInsertId().toLongLong();
@@ -202,25 +224,14 @@ Result<QList<SessionMessage>> SessionRepository::messages(qint64 sessionId)
     const auto db = m_database.checkedConnection();
     if (!db)
         return db.error();
-    auto query = run(*db,
-                     QStringLiteral("SELECT id, session_id, position, role, content, call_id, price_usd, created_at "
-                                    "FROM messages WHERE session_id = ? ORDER BY position"),
-                     {sessionId}, QStringLiteral("read the messages of session %1").arg(sessionId));
+    auto query =
+        run(*db, QStringLiteral("SELECT %1 FROM messages WHERE session_id = ? ORDER BY position").arg(MessageColumns),
+            {sessionId}, QStringLiteral("read the messages of session %1").arg(sessionId));
     if (!query)
         return query.error();
     QList<SessionMessage> list;
-    while (query->next()) {
-        SessionMessage message;
-        message.id = query->value(0).toLongLong();
-        message.sessionId = query->value(1).toLongLong();
-        message.position = query->value(2).toInt();
-        message.role = query->value(3).toString();
-        message.content = query->value(4).toString();
-        message.callId = optionalInt64(query->value(5));
-        message.priceMicroUsd = optionalMicros(query->value(6));
-        message.created = fromDbTimestamp(query->value(7));
-        list.append(message);
-    }
+    while (query->next())
+        list.append(messageFromRow(*query));
     return list;
 }
 
@@ -262,6 +273,61 @@ Result<void> SessionRepository::remove(qint64 sessionId)
     if (deleted->numRowsAffected() == 0)
         return sessionNotFound(QString::number(sessionId));
     return {};
+}
+
+Result<QList<ChatSession>> SessionRepository::comparison(const QString &compareGroup)
+{
+    if (compareGroup.isEmpty())
+        return QList<ChatSession>();
+    return select(QStringLiteral("compare_group = ?"), {compareGroup}, QStringLiteral("compare_column, id"));
+}
+
+Result<std::optional<SessionMessage>> SessionRepository::messageForCall(qint64 callId)
+{
+    const auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    auto query =
+        run(*db, QStringLiteral("SELECT %1 FROM messages WHERE call_id = ? ORDER BY id LIMIT 1").arg(MessageColumns),
+            {callId}, QStringLiteral("find the message of call %1").arg(callId));
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<SessionMessage>();
+    return std::optional<SessionMessage>(messageFromRow(*query));
+}
+
+Result<void> SessionRepository::markWinner(qint64 callId)
+{
+    const auto db = m_database.checkedConnection();
+    if (!db)
+        return db.error();
+    Transaction tx(*db);
+    if (!tx.isActive())
+        return tx.error();
+    auto message = messageForCall(callId);
+    if (!message)
+        return message.error();
+    if (!*message) {
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("Call %1 is not an answer of a stored conversation, so it can not be marked "
+                                          "as the winner; wait until the answer is stored.")
+                               .arg(callId));
+    }
+    // One winner per turn: the answers at the same position of the comparison's other columns lose the mark.
+    auto cleared = run(*db,
+                       QStringLiteral("UPDATE messages SET winner = 0 WHERE winner = 1 AND position = ? AND "
+                                      "session_id IN (SELECT o.id FROM sessions s JOIN sessions o ON "
+                                      "o.compare_group = s.compare_group WHERE s.id = ? UNION SELECT ?)"),
+                       {(*message)->position, (*message)->sessionId, (*message)->sessionId},
+                       QStringLiteral("clear the winner of turn %1").arg((*message)->position));
+    if (!cleared)
+        return cleared.error();
+    auto marked = run(*db, QStringLiteral("UPDATE messages SET winner = 1 WHERE id = ?"), {(*message)->id},
+                      QStringLiteral("mark the answer of call %1 as the winner").arg(callId));
+    if (!marked)
+        return marked.error();
+    return tx.commit();
 }
 
 Result<QList<ChatSession>> SessionRepository::select(const QString &where, const QVariantList &values,

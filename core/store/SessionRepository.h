@@ -54,6 +54,16 @@ public:
     /// Error::NotFound when there is no such session.
     Result<void> remove(qint64 sessionId);
 
+    /// The sessions (columns) of the comparison @p compareGroup, by column. Empty for an unknown group.
+    Result<QList<ChatSession>> comparison(const QString &compareGroup);
+
+    /// The stored message that is the answer of call row @p callId; an empty optional when no session holds it.
+    Result<std::optional<SessionMessage>> messageForCall(qint64 callId);
+
+    /// Marks the answer of call @p callId as the winner of its turn; in a comparison, the other columns' answers to
+    /// the same turn lose the mark. Error::NotFound when no stored message is that call's answer.
+    Result<void> markWinner(qint64 callId);
+
 private:
     /// The sessions matching @p where (placeholders bound from @p values), in @p order (which may end in a LIMIT).
     Result<QList<ChatSession>> select(const QString &where, const QVariantList &values,

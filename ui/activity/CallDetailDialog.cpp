@@ -5,14 +5,17 @@
 #include "core/store/CallLogRepository.h"
 #include "core/store/PromptRepository.h"
 #include "core/store/SessionRepository.h"
+#include "ui/activity/CallNavigator.h"
 #include "ui/chat/AttemptsTableModel.h"
 
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -22,7 +25,8 @@ namespace Switchyard {
 CallDetailDialog::CallDetailDialog(Database &database, QWidget *parent)
     : QDialog(parent), m_database(database), m_form(new QFormLayout), m_error(new QLabel(this)),
       m_attemptsModel(new AttemptsTableModel(this)), m_attemptsView(new QTableView(this)),
-      m_prompt(new QPlainTextEdit(this)), m_conversation(new QPlainTextEdit(this))
+      m_prompt(new QPlainTextEdit(this)), m_sentSystem(new QPlainTextEdit(this)),
+      m_sentMessages(new QPlainTextEdit(this)), m_conversation(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("callDetailDialog"));
     setWindowTitle(tr("Call"));
@@ -39,16 +43,36 @@ CallDetailDialog::CallDetailDialog(Database &database, QWidget *parent)
     m_attemptsView->setSelectionBehavior(QAbstractItemView::SelectRows);
 
     m_prompt->setObjectName(QStringLiteral("callPromptText"));
-    m_prompt->setReadOnly(true);
+    m_sentSystem->setObjectName(QStringLiteral("callSentSystemText"));
+    m_sentMessages->setObjectName(QStringLiteral("callSentMessagesText"));
     m_conversation->setObjectName(QStringLiteral("callConversation"));
-    m_conversation->setReadOnly(true);
+    // What was sent is shown as it went out: monospace, unwrapped, so indentation and YAML structure stay readable.
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (QPlainTextEdit *text : {m_prompt, m_sentSystem, m_sentMessages, m_conversation}) {
+        text->setReadOnly(true);
+        if (text != m_conversation) {
+            text->setFont(fixed);
+            text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        }
+    }
     auto *texts = new QTabWidget(this);
     texts->setObjectName(QStringLiteral("callTexts"));
-    texts->addTab(m_prompt, tr("Prompt"));
+    texts->addTab(m_sentSystem, tr("System Prompt Sent"));
+    texts->addTab(m_sentMessages, tr("Messages Sent"));
+    texts->addTab(m_prompt, tr("Prompt Template"));
     texts->addTab(m_conversation, tr("Conversation"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_openInChat = buttons->addButton(tr("Open in Chat Tester"), QDialogButtonBox::ActionRole);
+    m_openInChat->setObjectName(QStringLiteral("openInChatButton"));
+    m_openInChat->setToolTip(tr("Reopen the conversation of this call, or start one on its config with its message"));
+    m_openInChat->setEnabled(false);
+    connect(m_openInChat, &QPushButton::clicked, this, [this] {
+        const qint64 callId = m_callId;
+        accept();
+        Q_EMIT openInChatRequested(callId);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_error);
@@ -74,6 +98,8 @@ CallDetailDialog *CallDetailDialog::openFor(Database &database, qint64 callId, Q
         return nullptr;
     auto *dialog = new CallDetailDialog(database, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CallDetailDialog::openInChatRequested, &CallNavigator::instance(),
+            &CallNavigator::openInChatRequested);
     dialog->showCall(callId);
     dialog->open();
     return dialog;
@@ -84,11 +110,13 @@ bool CallDetailDialog::showCall(qint64 callId)
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
     auto call = CallLogRepository(m_database).call(callId);
+    m_openInChat->setEnabled(call.ok());
+    m_callId = call ? callId : 0;
     if (!call) {
         m_call = {};
         m_attemptsModel->setAttempts({});
-        m_prompt->clear();
-        m_conversation->clear();
+        for (QPlainTextEdit *text : {m_prompt, m_sentSystem, m_sentMessages, m_conversation})
+            text->clear();
         m_error->setText(tr("Could not read the call: %1").arg(call.error().toString()));
         m_error->show();
         return false;
@@ -133,17 +161,41 @@ bool CallDetailDialog::showCall(qint64 callId)
              tr("$%1").arg(MicroUsd::decimal(MicroUsd::fromUsd(m_call.costUsd))));
     setField(QStringLiteral("callLatency"), tr("Latency:"),
              tr("%1 (first token after %2)").arg(milliseconds(m_call.latencyMs), milliseconds(m_call.ttftMs)));
+    setField(QStringLiteral("callSentPrompt"), tr("Prompt sent:"),
+             m_call.sent ? tr("recorded (%n message(s))", nullptr, int(m_call.sent->messages.size()))
+                         : tr("not recorded"));
     m_attemptsModel->setAttempts(m_call.attempts);
 
+    showSent();
     showPrompt();
     showConversation(callId);
     return true;
 }
 
+void CallDetailDialog::showSent()
+{
+    m_sentSystem->clear();
+    m_sentMessages->clear();
+    if (!m_call.sent) {
+        const QString notRecorded =
+            tr("Not recorded: this call was stored without the prompt it sent (a call from before this version of "
+               "Switchyard, or demo data). The Prompt Template tab shows the template of its prompt version.");
+        m_sentSystem->setPlaceholderText(notRecorded);
+        m_sentMessages->setPlaceholderText(notRecorded);
+        return;
+    }
+    m_sentSystem->setPlaceholderText(tr("The call was sent without a system prompt."));
+    m_sentSystem->setPlainText(m_call.sent->system);
+    QStringList messages;
+    for (const ChatMessage &message : std::as_const(m_call.sent->messages))
+        messages << tr("[%1]\n%2").arg(ChatMessage::roleName(message.role), message.content);
+    m_sentMessages->setPlaceholderText(tr("The call was sent without messages."));
+    m_sentMessages->setPlainText(messages.join(QStringLiteral("\n\n")));
+}
+
 void CallDetailDialog::showPrompt()
 {
-    // The call keeps which prompt version it used, not the rendered text (its variables are not recorded): the
-    // version's template is what can be shown.
+    // The template of the prompt version the call used; what it rendered to is under System Prompt Sent.
     m_prompt->clear();
     if (m_call.promptKey.isEmpty()) {
         m_prompt->setPlaceholderText(tr("This call used no stored prompt."));

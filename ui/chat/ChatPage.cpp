@@ -6,6 +6,7 @@
 #include "core/secrets/EnvironmentSecretBackend.h"
 #include "core/settings/Settings.h"
 #include "core/store/BotRepository.h"
+#include "core/store/CallLogRepository.h"
 #include "core/store/CallUsageRepository.h"
 #include "core/store/FeedbackRepository.h"
 #include "core/store/LlmConfigRepository.h"
@@ -34,6 +35,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace Switchyard {
@@ -70,6 +72,26 @@ QList<ChatMessage> history(const TranscriptModel &model)
     if (!messages.isEmpty() && messages.constLast().role == ChatMessage::Role::User)
         messages.removeLast();
     return messages;
+}
+
+/// Gives the answer in @p row its stored @p call, as a live answer gets its record when it finishes: the details
+/// panel shows both the same way. A call stored without its prompt says so where the system prompt would be.
+void showStoredCall(TranscriptModel &model, int row, const CallRecord &call)
+{
+    model.finish(row, call,
+                 call.sent ? call.sent->system
+                           : ChatPage::tr("(not recorded: this call was stored without the prompt it sent)"));
+}
+
+/// The turn (1 for the first question) @p row belongs to: the questions up to it.
+int turnOf(const TranscriptModel &model, int row)
+{
+    int turn = 0;
+    for (int r = 0; r <= row && r < model.rowCount(); ++r) {
+        if (model.entry(r).role == TranscriptEntry::Role::User)
+            ++turn;
+    }
+    return turn;
 }
 
 }  // namespace
@@ -219,12 +241,7 @@ ChatPage::ChatPage(Database &database, Settings &settings, QWidget *parent)
     connect(m_sessions, &SessionsPanel::exported, this,
             [this](const QString &path) { Q_EMIT statusMessage(tr("Session exported to %1").arg(path)); });
     connect(m_sessions, &SessionsPanel::exportFailed, m_notice, &QLabel::setText);
-    connect(m_details, &AnswerDetailsPanel::markedWinner, this, [this] {
-        QStringList names;
-        for (const ChatColumn *column : std::as_const(m_columns))
-            names.append(column->title());
-        rate(1, tr("Winner of the comparison %1").arg(names.join(tr(" vs "))));
-    });
+    connect(m_details, &AnswerDetailsPanel::markedWinner, this, &ChatPage::markWinner);
 
     m_system.setTimeZone(m_settings.timeZone());
     m_variables->refreshSystem(m_system);
@@ -383,11 +400,19 @@ void ChatPage::rebuildColumns()
     m_selectedColumn = nullptr;
     m_selectedRow = -1;
     m_details->showEntry(nullptr);
+    // Empty transcripts are a new conversation: a comparison's sessions, winners and stored calls belong to the old.
+    m_comparison.clear();
+    m_winnerRows.clear();
+    m_columnTitles.clear();
+    m_rowOfCall.clear();
+    ++m_conversationSerial;
     const QList<Target> wanted = targets();
     for (const Target &target : wanted) {
         auto *column = new ChatColumn(m_database, &m_network, m_secrets, *m_recorder, m_columnsSplitter);
         column->setObjectName(QStringLiteral("chatColumn%1").arg(m_columns.size() + 1));
-        column->setTitle(wanted.size() > 1 ? target.title : QString());
+        m_columnTitles.append(wanted.size() > 1 ? target.title : QString());
+        m_winnerRows.append(QSet<int>());
+        column->setTitle(m_columnTitles.constLast());
         m_columnsSplitter->addWidget(column);
         m_columns.append(column);
         connect(column, &ChatColumn::busyChanged, this, &ChatPage::updateBusy);
@@ -500,6 +525,8 @@ bool ChatPage::openSession(qint64 sessionId)
     m_flushPool.waitForDone();
     SessionRepository repository(m_database);
     auto session = repository.byId(sessionId);
+    if (session && session->isComparison())
+        return openComparison(*session);
     auto messages = session ? repository.messages(sessionId) : Result<QList<SessionMessage>>(session.error());
     if (!session || !messages) {
         m_notice->setText(session ? messages.error().toString() : session.error().toString());
@@ -522,16 +549,225 @@ bool ChatPage::openSession(qint64 sessionId)
     newConversation();
     m_session = *session;
     updateSessionLabel();
-    TranscriptModel *model = m_columns.first()->model();
-    for (const SessionMessage &message : std::as_const(*messages)) {
-        if (message.role == QLatin1String("user"))
-            model->append(TranscriptEntry{TranscriptEntry::Role::User, message.content, false, {}, {}, {}, 0});
-        else if (message.role == QLatin1String("assistant"))
-            model->append(TranscriptEntry{TranscriptEntry::Role::Assistant, message.content, false, {}, {}, {}, 0});
-    }
-    m_columns.first()->view()->scrollToBottom();
+    QList<StoredAnswer> answers;
+    fillTranscript(0, *messages, &answers);
     updateBusy();
+    loadStoredCalls(answers);
     return true;
+}
+
+bool ChatPage::openComparison(const ChatSession &first)
+{
+    auto sessions = SessionRepository(m_database).comparison(first.compareGroup);
+    if (!sessions || sessions->isEmpty()) {
+        m_notice->setText(sessions ? tr("The comparison of session %1 has no columns left.").arg(first.uuid)
+                                   : sessions.error().toString());
+        return false;
+    }
+    const ChatSession &lead = sessions->constFirst();
+    const int botIndex = lead.botId ? m_bot->findData(*lead.botId, Qt::UserRole + 1) : -1;
+    if (botIndex < 0) {
+        m_notice->setText(
+            tr("The bot of comparison %1 no longer exists; its messages are in the database.").arg(lead.uuid));
+        return false;
+    }
+    m_compare->setChecked(false);
+    m_billed->setChecked(false);
+    m_bot->setCurrentIndex(botIndex);
+    m_config->setCurrentIndex(qMax(0, lead.configId ? m_config->findData(*lead.configId) : 0));
+    m_userRef->setText(lead.userRef);
+    // The other columns come back through the compare choices; a column whose config is gone can not.
+    QList<ChatSession> shown{lead};
+    QStringList missing;
+    for (QComboBox *combo : std::as_const(m_compareWith)) {
+        const QSignalBlocker block(combo);
+        combo->setCurrentIndex(0);
+    }
+    for (qsizetype n = 1; n < sessions->size(); ++n) {
+        const ChatSession &column = sessions->at(n);
+        const int index = column.configId ? m_compareWith.first()->findData(*column.configId) : -1;
+        if (index <= 0 || shown.size() > MaxCompared) {
+            missing << QString::number(column.compareColumn + 1);
+            continue;
+        }
+        QComboBox *combo = m_compareWith.at(shown.size() - 1);
+        const QSignalBlocker block(combo);
+        combo->setCurrentIndex(index);
+        shown.append(column);
+    }
+    m_compare->setChecked(true);  // rebuilds the columns for the choices above
+    newConversation();
+    m_comparison = shown;
+    QList<StoredAnswer> answers;
+    for (int column = 0; column < int(shown.size()) && column < int(m_columns.size()); ++column) {
+        auto messages = SessionRepository(m_database).messages(shown.at(column).id);
+        if (!messages) {
+            m_notice->setText(messages.error().toString());
+            continue;
+        }
+        fillTranscript(column, *messages, &answers);
+    }
+    updateColumnTitles();
+    if (!missing.isEmpty()) {
+        m_notice->setText(tr("Column(s) %1 of this comparison can not be shown: their configs no longer exist.")
+                              .arg(missing.join(QStringLiteral(", "))));
+    }
+    updateBusy();
+    loadStoredCalls(answers);
+    return true;
+}
+
+void ChatPage::fillTranscript(int column, const QList<SessionMessage> &messages, QList<StoredAnswer> *answers)
+{
+    ChatColumn *target = m_columns.at(column);
+    TranscriptModel *model = target->model();
+    for (const SessionMessage &message : messages) {
+        if (message.role == QLatin1String("user")) {
+            model->append(TranscriptEntry{TranscriptEntry::Role::User, message.content, false, {}, {}, {}, 0});
+        } else if (message.role == QLatin1String("assistant")) {
+            const int row =
+                model->append(TranscriptEntry{TranscriptEntry::Role::Assistant, message.content, false, {}, {}, {}, 0});
+            if (message.callId) {
+                answers->append(StoredAnswer{column, row, *message.callId});
+                m_rowOfCall.insert(*message.callId, {column, row});
+            }
+            if (message.winner) {
+                m_winnerRows[column].insert(row);
+                model->setRating(row, 1);  // a winner was rated +1 when it was picked
+            }
+        }
+    }
+    target->view()->scrollToBottom();
+}
+
+void ChatPage::loadStoredCalls(const QList<StoredAnswer> &answers)
+{
+    if (answers.isEmpty()) {
+        Q_EMIT storedCallsLoaded();
+        return;
+    }
+    m_notice->setText(tr("Loading the call details of %n answer(s)…", nullptr, int(answers.size())));
+    struct Loaded {
+        QList<std::optional<CallRecord>> calls;
+        QStringList errors;
+    };
+    auto loaded = std::make_shared<Loaded>();
+    Database &database = m_database;
+    const quint64 serial = m_conversationSerial;
+    afterRecorded(
+        [&database, answers, loaded]() -> Result<void> {
+            CallLogRepository log(database);
+            for (const StoredAnswer &answer : answers) {
+                auto call = log.call(answer.callId);
+                loaded->calls.append(call ? std::optional<CallRecord>(*call) : std::nullopt);
+                if (!call)
+                    loaded->errors << call.error().message;
+            }
+            return {};
+        },
+        [this, answers, loaded, serial](const Result<void> &) {
+            if (serial != m_conversationSerial)
+                return;  // the transcripts were rebuilt meanwhile
+            for (qsizetype n = 0; n < answers.size() && n < loaded->calls.size(); ++n) {
+                const StoredAnswer &answer = answers.at(n);
+                if (!loaded->calls.at(n) || answer.column >= m_columns.size())
+                    continue;
+                // Regenerate or edit & resend may have replaced the row meanwhile: only a reopened answer takes it.
+                TranscriptModel &model = *m_columns.at(answer.column)->model();
+                if (answer.row >= model.rowCount())
+                    continue;
+                const TranscriptEntry &entry = model.entry(answer.row);
+                if (entry.role == TranscriptEntry::Role::Assistant && !entry.streaming && !entry.call)
+                    showStoredCall(model, answer.row, *loaded->calls.at(n));
+            }
+            if (loaded->errors.isEmpty())
+                m_notice->clear();
+            else
+                m_notice->setText(tr("Some call details could not be read: %1").arg(loaded->errors.constFirst()));
+            if (m_selectedColumn && m_columns.contains(m_selectedColumn))
+                onSelected(m_selectedColumn, m_selectedRow);
+            Q_EMIT storedCallsLoaded();
+        });
+}
+
+void ChatPage::openCall(qint64 callId)
+{
+    if (callId <= 0)
+        return;
+    if (runningCalls() > 0) {
+        m_notice->setText(tr("Stop the answer in progress before opening call %1.").arg(callId));
+        return;
+    }
+    m_notice->setText(tr("Opening call %1…").arg(callId));
+    struct Found {
+        std::optional<Result<CallRecord>> call;
+        std::optional<Result<std::optional<SessionMessage>>> message;
+    };
+    auto found = std::make_shared<Found>();
+    Database &database = m_database;
+    afterRecorded(
+        [&database, callId, found]() -> Result<void> {
+            found->call = CallLogRepository(database).call(callId);
+            if (*found->call)
+                found->message = SessionRepository(database).messageForCall(callId);
+            return {};
+        },
+        [this, callId, found](const Result<void> &) {
+            if (!*found->call) {
+                m_notice->setText(tr("Could not open call %1: %2").arg(callId).arg(found->call->error().toString()));
+                return;
+            }
+            if (found->message && !*found->message) {
+                m_notice->setText(tr("Could not open call %1: %2").arg(callId).arg(found->message->error().toString()));
+                return;
+            }
+            showOpenedCall(callId, **found->call, found->message ? **found->message : std::optional<SessionMessage>());
+        });
+}
+
+void ChatPage::showOpenedCall(qint64 callId, const CallRecord &call, const std::optional<SessionMessage> &message)
+{
+    if (message) {
+        if (!openSession(message->sessionId))
+            return;
+        if (const auto at = m_rowOfCall.find(callId); at != m_rowOfCall.end()) {
+            ChatColumn *column = m_columns.value(at->first);
+            if (column) {
+                column->view()->setCurrentIndex(column->model()->index(at->second));
+                onSelected(column, at->second);
+            }
+        }
+        Q_EMIT callOpened(callId);
+        return;
+    }
+    const int botIndex = call.botId ? m_bot->findData(*call.botId, Qt::UserRole + 1) : -1;
+    if (botIndex < 0) {
+        m_notice->setText(call.botId
+                              ? tr("The bot of call %1 no longer exists, so it can not be asked again.").arg(call.uuid)
+                              : tr("Call %1 was not made with a bot (an ad-hoc call), so the chat tester can "
+                                   "not ask it again.")
+                                    .arg(call.uuid));
+        return;
+    }
+    m_compare->setChecked(false);
+    m_billed->setChecked(false);
+    m_bot->setCurrentIndex(botIndex);
+    const int configIndex = call.configId ? m_config->findData(*call.configId) : 0;
+    m_config->setCurrentIndex(qMax(0, configIndex));
+    newConversation();
+    QStringList notes;
+    if (call.configId && configIndex < 0)
+        notes << tr("The config of call %1 no longer exists; the bot's active config is chosen.").arg(call.uuid);
+    if (call.sent) {
+        m_composer->setPlainText(call.sent->lastUserMessage());
+    } else {
+        m_composer->clear();
+        notes << tr("Call %1 was recorded without its message; type one to ask again.").arg(call.uuid);
+    }
+    m_notice->setText(notes.join(QLatin1Char(' ')));
+    m_composer->setFocus();
+    m_composer->moveCursor(QTextCursor::End);
+    Q_EMIT callOpened(callId);
 }
 
 void ChatPage::sendMessage(const QString &message)
@@ -542,12 +778,10 @@ void ChatPage::sendMessage(const QString &message)
     const QJsonObject values = m_variables->values();
     const bool single = m_columns.size() == 1;
     const bool billed = single && m_billed->isChecked();
-    if (single) {
-        if (auto started = ensureSession(message); !started) {
-            m_columns.first()->send(message, started.error());
-            updateBusy();
-            return;
-        }
+    if (auto started = single ? ensureSession(message) : ensureComparison(message); !started) {
+        m_columns.first()->send(message, started.error());
+        updateBusy();
+        return;
     }
     const QList<Target> wanted = targets();
     for (int n = 0; n < m_columns.size() && n < wanted.size(); ++n) {
@@ -564,11 +798,12 @@ void ChatPage::sendMessage(const QString &message)
             if (prepared)
                 prepared->call.messages = history(*column->model()) + prepared->call.messages;
         }
-        if (prepared && single && !billed) {
+        const std::optional<qint64> storedIn = billed ? std::nullopt : sessionIdFor(column);
+        if (prepared && storedIn) {
             // Through the same ordered queue as the answers: a quick follow-up question is never stored before the
             // answer to the previous one (which waits for its call to be recorded).
             Database &database = m_database;
-            const qint64 sessionId = m_session->id;
+            const qint64 sessionId = *storedIn;
             afterRecorded(
                 [&database, sessionId, message]() -> Result<void> {
                     auto stored = SessionRepository(database).appendMessage(sessionId, QStringLiteral("user"), message);
@@ -633,37 +868,128 @@ void ChatPage::onAnswerFinished(ChatColumn *column, int row)
     if (!entry.call)
         return;
     const CallRecord call = *entry.call;
-    if (m_columns.size() == 1 && m_session) {
-        if (m_session->pricePerMessageMicroUsd) {
-            // Billed: the service charged the wallet and stored both messages; say what it cost or why it could not.
-            if (const auto &error = column->service().chargeError())
-                m_notice->setText(error->message);
-            else if (const auto &charge = column->service().charge())
-                Q_EMIT statusMessage(tr("Charged %1 µ$; the wallet holds %2 µ$")
-                                         .arg(charge->chargedMicroUsd)
-                                         .arg(charge->balanceMicroUsd));
-        } else if (call.status == CallRecord::Status::Ok) {
-            Database &database = m_database;
-            const qint64 sessionId = m_session->id;
-            const QString text = entry.text;
-            const QString uuid = call.uuid;
-            afterRecorded(
-                [&database, sessionId, text, uuid]() -> Result<void> {
-                    auto recorded = CallUsageRepository(database).byUuid(uuid);
-                    auto stored = SessionRepository(database).appendMessage(
-                        sessionId, QStringLiteral("assistant"), text,
-                        recorded ? std::optional<qint64>(recorded->id) : std::nullopt);
-                    if (!stored)
-                        return stored.error();
-                    return {};
-                },
-                [this, uuid](const Result<void> &stored) {
-                    if (!stored)
-                        m_notice->setText(stored.error().toString());
-                    else
-                        Q_EMIT answerStored(uuid);
-                });
+    if (m_columns.size() == 1 && m_session && m_session->pricePerMessageMicroUsd) {
+        // Billed: the service charged the wallet and stored both messages; say what it cost or why it could not.
+        if (const auto &error = column->service().chargeError())
+            m_notice->setText(error->message);
+        else if (const auto &charge = column->service().charge())
+            Q_EMIT statusMessage(
+                tr("Charged %1 µ$; the wallet holds %2 µ$").arg(charge->chargedMicroUsd).arg(charge->balanceMicroUsd));
+        return;
+    }
+    const std::optional<qint64> storedIn = sessionIdFor(column);
+    if (storedIn && call.status == CallRecord::Status::Ok) {
+        Database &database = m_database;
+        const qint64 sessionId = *storedIn;
+        const QString text = entry.text;
+        const QString uuid = call.uuid;
+        afterRecorded(
+            [&database, sessionId, text, uuid]() -> Result<void> {
+                auto recorded = CallUsageRepository(database).byUuid(uuid);
+                auto stored = SessionRepository(database).appendMessage(sessionId, QStringLiteral("assistant"), text,
+                                                                        recorded ? std::optional<qint64>(recorded->id)
+                                                                                 : std::nullopt);
+                if (!stored)
+                    return stored.error();
+                return {};
+            },
+            [this, uuid](const Result<void> &stored) {
+                if (!stored)
+                    m_notice->setText(stored.error().toString());
+                else
+                    Q_EMIT answerStored(uuid);
+            });
+    }
+}
+
+Result<void> ChatPage::ensureComparison(const QString &firstMessage)
+{
+    if (!m_comparison.isEmpty() || m_columns.size() < 2)
+        return {};
+    const QString simplified = firstMessage.simplified();
+    const QString title = simplified.size() > 60 ? simplified.left(59) + QChar(0x2026) : simplified;
+    const QString group = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QList<Target> wanted = targets();
+    QList<ChatSession> created;
+    for (int column = 0; column < int(wanted.size()) && column < int(m_columns.size()); ++column) {
+        ChatSession session;
+        session.botId = m_bot->currentData(Qt::UserRole + 1).toLongLong();
+        if (wanted.at(column).configId >= 0) {
+            session.configId = wanted.at(column).configId;
+            // A compared config may belong to another bot: its session is that bot's.
+            if (auto config = LlmConfigRepository(m_database).byId(*session.configId))
+                session.botId = config->botId;
         }
+        session.userRef = m_userRef->text().trimmed();
+        session.title = title;
+        session.compareGroup = group;
+        session.compareColumn = column;
+        auto stored = SessionRepository(m_database).create(session);
+        if (!stored)
+            return stored.error();
+        created.append(*stored);
+    }
+    m_comparison = created;
+    m_sessions->refresh();
+    return {};
+}
+
+std::optional<qint64> ChatPage::sessionIdFor(const ChatColumn *column) const
+{
+    if (m_columns.size() == 1)
+        return m_session ? std::optional<qint64>(m_session->id) : std::nullopt;
+    const qsizetype index = m_columns.indexOf(column);
+    if (index < 0 || index >= m_comparison.size())
+        return std::nullopt;
+    return m_comparison.at(index).id;
+}
+
+void ChatPage::markWinner()
+{
+    QStringList names;
+    for (const QString &title : std::as_const(m_columnTitles))
+        names.append(title);
+    rate(1, tr("Winner of the comparison %1").arg(names.join(tr(" vs "))));
+
+    const int columnIndex = int(m_columns.indexOf(m_selectedColumn));
+    if (columnIndex < 0 || m_selectedRow < 0 || m_selectedRow >= m_selectedColumn->model()->rowCount())
+        return;
+    const TranscriptEntry &entry = m_selectedColumn->model()->entry(m_selectedRow);
+    if (!entry.call)
+        return;
+    // One winner per turn: picking another answer to the same question moves the mark.
+    const int turn = turnOf(*m_selectedColumn->model(), m_selectedRow);
+    for (int column = 0; column < int(m_columns.size()) && column < int(m_winnerRows.size()); ++column) {
+        const TranscriptModel &model = *m_columns.at(column)->model();
+        QSet<int> &rows = m_winnerRows[column];
+        for (auto it = rows.begin(); it != rows.end();)
+            it = turnOf(model, *it) == turn ? rows.erase(it) : std::next(it);
+    }
+    m_winnerRows[columnIndex].insert(m_selectedRow);
+    updateColumnTitles();
+    if (!sessionIdFor(m_selectedColumn))
+        return;
+    Database &database = m_database;
+    const QString uuid = entry.call->uuid;
+    afterRecorded(
+        [&database, uuid]() -> Result<void> {
+            auto call = CallUsageRepository(database).byUuid(uuid);
+            if (!call)
+                return call.error();
+            return SessionRepository(database).markWinner(call->id);
+        },
+        [this](const Result<void> &stored) {
+            if (!stored)
+                m_notice->setText(tr("The winner was not stored: %1").arg(stored.error().toString()));
+        });
+}
+
+void ChatPage::updateColumnTitles()
+{
+    for (int column = 0; column < int(m_columns.size()) && column < int(m_columnTitles.size()); ++column) {
+        const int wins = int(m_winnerRows.value(column).size());
+        const QString title = m_columnTitles.at(column);
+        m_columns.at(column)->setTitle(wins == 0 ? title : tr("%1 — ★ won %n turn(s)", nullptr, wins).arg(title));
     }
 }
 

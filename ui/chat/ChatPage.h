@@ -1,13 +1,16 @@
 #pragma once
 
+#include "core/model/CallRecord.h"
 #include "core/model/ChatSession.h"
 #include "core/model/LlmConfig.h"
 #include "core/model/PromptVersion.h"
 #include "core/secrets/SecretResolver.h"
 #include "core/templating/SystemVariables.h"
 
+#include <QHash>
 #include <QList>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QThreadPool>
 #include <QWidget>
 #include <functional>
@@ -73,6 +76,10 @@ public:
     ChaosPanel *chaosPanel() const { return m_chaos; }
     /// The session of the conversation in progress (single mode), once its first message was sent.
     const std::optional<ChatSession> &session() const { return m_session; }
+    /// In compare mode, the session of each column (in column order), once the first message was sent.
+    const QList<ChatSession> &comparisonSessions() const { return m_comparison; }
+    /// The rows of column @p column whose answers were marked as the winner of their turn.
+    QSet<int> winnerRows(int column) const { return m_winnerRows.value(column); }
     UsageRecorder &recorder() const { return *m_recorder; }
     /// Send, Stop, Regenerate, Edit & resend, New conversation, with their shortcuts.
     QList<QAction *> pageActions() const;
@@ -89,8 +96,16 @@ public:
     /// Starts over: empty transcripts, a new session at the next message.
     void newConversation();
     /// Shows the stored session @p sessionId (its bot, user and messages) and continues it with the next message.
-    /// Answers reopened this way show their text; their call details stay in the Activity records.
+    /// A comparison reopens in compare mode with all its columns and winners. Each answer's call details (served by,
+    /// attempts, tokens, cost, timing, the system prompt sent) are read from the call log on a worker thread and
+    /// fill the details panel once there (storedCallsLoaded()).
     bool openSession(qint64 sessionId);
+
+public Q_SLOTS:
+    /// Opens call @p callId in the tester, reading it on a worker thread: when the call is an answer of a stored
+    /// session, that session is reopened and the answer selected; otherwise a new conversation starts on the call's
+    /// bot and config with the call's user message in the composer, not sent. callOpened() or a notice follows.
+    void openCall(qint64 callId);
 
 Q_SIGNALS:
     void statusMessage(const QString &message);
@@ -101,6 +116,10 @@ Q_SIGNALS:
     void answerStored(const QString &callUuid);
     /// How many calls of this page are streaming changed (the status bar's engine state).
     void runningCallsChanged(int running);
+    /// The call details of a reopened conversation's answers are in its transcripts.
+    void storedCallsLoaded();
+    /// openCall() showed call @p callId.
+    void callOpened(qint64 callId);
 
 private:
     struct Target {
@@ -118,6 +137,26 @@ private:
     void sendMessage(const QString &message);
     /// Creates the session of the conversation at its first message; an Error says why it could not start.
     Result<void> ensureSession(const QString &firstMessage);
+    /// Compare mode: creates one session per column, sharing a compare group, at the first message.
+    Result<void> ensureComparison(const QString &firstMessage);
+    /// The session @p column's messages are stored in: the conversation's, or the column's in compare mode.
+    std::optional<qint64> sessionIdFor(const ChatColumn *column) const;
+    /// An answer of a reopened conversation, to be given its stored call.
+    struct StoredAnswer {
+        int column = 0;
+        int row = 0;
+        qint64 callId = 0;
+    };
+    /// Reopens the comparison whose column 0 is @p first, with every column it still can show.
+    bool openComparison(const ChatSession &first);
+    /// Shows @p messages in @p column; the answers with a call are added to @p answers, winners remembered.
+    void fillTranscript(int column, const QList<SessionMessage> &messages, QList<StoredAnswer> *answers);
+    /// Reads the calls of @p answers on the worker thread, then shows them in the transcripts.
+    void loadStoredCalls(const QList<StoredAnswer> &answers);
+    void showOpenedCall(qint64 callId, const CallRecord &call, const std::optional<SessionMessage> &message);
+    void markWinner();
+    /// Column titles with the count of turns each column won.
+    void updateColumnTitles();
     void onAnswerFinished(ChatColumn *column, int row);
     void onSelected(ChatColumn *column, int row);
     void rate(int rating, const QString &comment);
@@ -166,6 +205,11 @@ private:
     QAction *m_newAction;
 
     std::optional<ChatSession> m_session;
+    QList<ChatSession> m_comparison;                 ///< compare mode: one session per column, in column order
+    QList<QSet<int>> m_winnerRows;                   ///< per column: rows of answers that won their turn
+    QStringList m_columnTitles;                      ///< per column, without the winner count
+    QHash<qint64, std::pair<int, int>> m_rowOfCall;  ///< reopened answers: call id -> (column, row)
+    quint64 m_conversationSerial = 0;                ///< bumped whenever the transcripts are rebuilt
     ChatColumn *m_selectedColumn = nullptr;
     int m_selectedRow = -1;
 };

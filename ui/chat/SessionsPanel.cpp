@@ -71,9 +71,17 @@ void SessionsPanel::refresh()
     QHash<qint64, QString> names;
     for (const Bot &bot : std::as_const(*bots))
         names.insert(bot.id, bot.name);
-    // Newest first: the conversation just had is the one most likely reopened.
-    QList<ChatSession> newestFirst(sessions->crbegin(), sessions->crend());
-    m_model->setSessions(newestFirst, names);
+    // Newest first: the conversation just had is the one most likely reopened. A comparison is one entry, its first
+    // column's session, which reopens all of its columns.
+    QList<ChatSession> newestFirst;
+    QHash<QString, int> comparisonColumns;
+    for (auto it = sessions->crbegin(); it != sessions->crend(); ++it) {
+        if (it->isComparison())
+            ++comparisonColumns[it->compareGroup];
+        if (!it->isComparison() || it->compareColumn == 0)
+            newestFirst.append(*it);
+    }
+    m_model->setSessions(newestFirst, names, comparisonColumns);
 }
 
 void SessionsPanel::openCurrent()

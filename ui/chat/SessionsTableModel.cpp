@@ -8,11 +8,13 @@ namespace Switchyard {
 
 SessionsTableModel::SessionsTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void SessionsTableModel::setSessions(const QList<ChatSession> &sessions, const QHash<qint64, QString> &botNames)
+void SessionsTableModel::setSessions(const QList<ChatSession> &sessions, const QHash<qint64, QString> &botNames,
+                                     const QHash<QString, int> &comparisonColumns)
 {
     beginResetModel();
     m_sessions = sessions;
     m_botNames = botNames;
+    m_comparisonColumns = comparisonColumns;
     endResetModel();
 }
 
@@ -48,6 +50,10 @@ QVariant SessionsTableModel::data(const QModelIndex &index, int role) const
         return session.pricePerMessageMicroUsd
                    ? tr("%1 / message").arg(MicroUsd::format(*session.pricePerMessageMicroUsd))
                    : tr("not billed");
+    case Kind:
+        return session.isComparison()
+                   ? tr("comparison of %n config(s)", nullptr, m_comparisonColumns.value(session.compareGroup, 1))
+                   : tr("single");
     default:
         return {};
     }
@@ -68,6 +74,8 @@ QVariant SessionsTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Started");
     case Price:
         return tr("Price");
+    case Kind:
+        return tr("Kind");
     default:
         return {};
     }

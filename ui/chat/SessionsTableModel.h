@@ -8,18 +8,21 @@
 
 namespace Switchyard {
 
-/// Past chat sessions for the chat page's session list: title, bot, user, start and the locked price of billed ones.
+/// Past chat sessions for the chat page's session list: title, bot, user, start, the locked price of billed ones and
+/// whether the session is a comparison (listed once, by its first column's session).
 class SessionsTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Title, Bot, User, Started, Price, ColumnCount };
+    enum Column { Title, Bot, User, Started, Price, Kind, ColumnCount };
     static constexpr int SessionIdRole = Qt::UserRole + 1;
 
     explicit SessionsTableModel(QObject *parent = nullptr);
 
-    /// @p botNames maps bot ids to names; a session of an unknown (deleted) bot shows "—".
-    void setSessions(const QList<ChatSession> &sessions, const QHash<qint64, QString> &botNames);
+    /// @p botNames maps bot ids to names; a session of an unknown (deleted) bot shows "—". @p comparisonColumns maps
+    /// a compare group to its number of columns.
+    void setSessions(const QList<ChatSession> &sessions, const QHash<qint64, QString> &botNames,
+                     const QHash<QString, int> &comparisonColumns = {});
     const ChatSession &session(int row) const { return m_sessions.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -30,6 +33,7 @@ public:
 private:
     QList<ChatSession> m_sessions;
     QHash<qint64, QString> m_botNames;
+    QHash<QString, int> m_comparisonColumns;
 };
 
 }  // namespace Switchyard

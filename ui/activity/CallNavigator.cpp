@@ -1,0 +1,11 @@
+#include "ui/activity/CallNavigator.h"
+
+namespace Switchyard {
+
+CallNavigator &CallNavigator::instance()
+{
+    static CallNavigator navigator;
+    return navigator;
+}
+
+}  // namespace Switchyard

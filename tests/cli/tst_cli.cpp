@@ -541,6 +541,17 @@ private Q_SLOTS:
         }
         QVERIFY(!out.contains("sk-test-never-printed-123"));
         QVERIFY(!err.contains("sk-test-never-printed-123"));
+
+        // The call is recorded with the prompt it sent, and nothing of the request besides it: the key is nowhere in
+        // the workspace file (or its write-ahead log).
+        QByteArray stored;
+        for (const QString &file : {m_db, m_db + QStringLiteral("-wal")}) {
+            QFile bytes(file);
+            if (bytes.open(QIODevice::ReadOnly))
+                stored += bytes.readAll();
+        }
+        QVERIFY(stored.contains("Answer in French."));
+        QVERIFY(!stored.contains("sk-test-never-printed-123"));
     }
 
     void providersTestAndModelsAgainstALocalServer()

@@ -1,6 +1,7 @@
 #include "core/accounting/UsageRecorder.h"
 
 #include "core/store/Database.h"
+#include "core/store/DeferredRollups.h"
 #include "core/store/SqliteHandle.h"
 #include "core/store/Transaction.h"
 
@@ -476,7 +477,8 @@ QString UsageRecorder::newCallUuid()
 /// The worker's prepared statements on its own connection.
 class UsageRecorder::Writer {
 public:
-    Writer(QSqlDatabase db, bool native) : m_db(std::move(db)), m_insertCall(m_db), m_insertAttempt(m_db)
+    Writer(QSqlDatabase db, bool native, bool batchRollups)
+        : m_db(std::move(db)), m_insertCall(m_db), m_insertAttempt(m_db), m_rollups(m_db, batchRollups)
     {
         m_prepared =
             m_insertCall.prepare(QString::fromLatin1(insertSql("calls", CallColumns, CallColumnCount, 1))) &&
@@ -495,6 +497,12 @@ public:
     QSqlDatabase database() const
     {
         return m_db;
+    }
+
+    /// The report rollups are updated once per transaction, from what it inserted (see DeferredRollups).
+    DeferredRollups &rollups()
+    {
+        return m_rollups;
     }
 
     Result<void> ready() const
@@ -618,6 +626,7 @@ private:
     QSqlDatabase m_db;
     QSqlQuery m_insertCall;
     QSqlQuery m_insertAttempt;
+    DeferredRollups m_rollups;
     bool m_prepared = false;
     QString m_prepareError;
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
@@ -628,7 +637,8 @@ private:
 UsageRecorder::UsageRecorder(Database &database) : UsageRecorder(database, Options{}) {}
 
 UsageRecorder::UsageRecorder(Database &database, Options options)
-    : m_database(database), m_options{qMax(1, options.batchSize), qMax(0, options.maxDelayMs), options.nativeSqlite}
+    : m_database(database), m_options{qMax(1, options.batchSize), qMax(0, options.maxDelayMs), options.nativeSqlite,
+                                      options.batchRollups}
 {
     m_clock.start();
     m_thread.reset(QThread::create([this] { run(); }));
@@ -730,7 +740,7 @@ void UsageRecorder::run()
             pragma.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
         }
         if (db)
-            writer = std::make_unique<Writer>(*db, m_options.nativeSqlite);
+            writer = std::make_unique<Writer>(*db, m_options.nativeSqlite, m_options.batchRollups);
         else
             connectionError = db.error();
     }
@@ -777,9 +787,15 @@ void UsageRecorder::run()
                 if (!tx.isActive()) {
                     errors.append(tx.error());
                 } else {
-                    refused = !writer->insertBatch(batch);
-                    if (!refused) {
-                        if (auto committed = tx.commit())
+                    auto deferred = writer->rollups().defer();
+                    if (!deferred)
+                        errors.append(deferred.error());
+                    refused = deferred && !writer->insertBatch(batch);
+                    if (deferred && !refused) {
+                        auto committed = writer->rollups().apply();
+                        if (committed)
+                            committed = tx.commit();
+                        if (committed)
                             written = qint64(batch.size());
                         else
                             errors.append(committed.error());
@@ -788,8 +804,9 @@ void UsageRecorder::run()
             }
             if (refused) {
                 Transaction tx(writer->database());
-                if (!tx.isActive()) {
-                    errors.append(tx.error());
+                auto deferred = tx.isActive() ? writer->rollups().defer() : Result<void>(tx.error());
+                if (!deferred) {
+                    errors.append(deferred.error());
                 } else {
                     qint64 kept = 0;
                     for (const CallRecord &call : batch) {
@@ -802,7 +819,10 @@ void UsageRecorder::run()
                         else
                             errors.append(inserted.error());
                     }
-                    if (auto committed = tx.commit())
+                    auto committed = writer->rollups().apply();
+                    if (committed)
+                        committed = tx.commit();
+                    if (committed)
                         written = kept;
                     else
                         errors.append(committed.error());

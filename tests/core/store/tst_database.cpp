@@ -145,10 +145,10 @@ void TestDatabase::newFileCreatesSchemaAndFolders()
     QVERIFY(database.isOpen());
     QCOMPARE(database.path(), path);
     QVERIFY(QFile::exists(path));
-    QCOMPARE(Database::latestSchemaVersion(), 5);
-    QCOMPARE(database.schemaVersion(), 5);
+    QCOMPARE(Database::latestSchemaVersion(), 6);
+    QCOMPARE(database.schemaVersion(), 6);
     QCOMPARE(scalar(database, QStringLiteral("PRAGMA application_id")).toInt(), Database::ApplicationId);
-    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 5);
+    QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(), 6);
     QCOMPARE(scalar(database, QStringLiteral("SELECT description FROM schema_version WHERE version = 2")).toString(),
              Migration::all().at(1).description);
 

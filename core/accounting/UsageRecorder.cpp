@@ -39,6 +39,8 @@ constexpr int CallColumnCount = 27;
 const char AttemptColumns[] = "call_id, hop_index, retry_index, provider, model, region, outcome, http_status, "
                               "error_class, error_message, latency_ms, started_at";
 constexpr int AttemptColumnCount = 12;
+/// Every table the recorder inserts into (DeferredRollups::skipRowTriggers() checks their triggers).
+const QStringList RecordedTables = {QStringLiteral("calls"), QStringLiteral("attempts")};
 
 /// "INSERT INTO table (columns) VALUES (?, ...), (?, ...)" with @p rows rows of @p columnCount placeholders.
 QByteArray insertSql(const char *table, const char *columns, int columnCount, int rows)
@@ -486,6 +488,8 @@ public:
         if (!m_prepared) {
             m_prepareError = (m_insertCall.lastError().isValid() ? m_insertCall : m_insertAttempt).lastError().text();
         }
+        // This connection only records: the rollups are applied per batch, the per-row triggers would do it twice.
+        m_rollups.skipRowTriggers(RecordedTables);
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
         if (m_prepared && native)
             m_native = NativeStatements::create(m_db);

@@ -1,15 +1,20 @@
 #include "core/store/DeferredRollups.h"
 
 #include "core/store/ReportRollupSql.h"
+#include "core/store/SqliteHandle.h"
 
 #include <QSqlError>
 #include <QVariant>
 
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+#include <sqlite3.h>
+#endif
+
 namespace Switchyard {
 
 DeferredRollups::DeferredRollups(QSqlDatabase db, bool enabled)
-    : m_db(std::move(db)), m_enabled(enabled), m_lastId(m_db), m_setDeferred(m_db), m_addDaily(m_db), m_addFallbacks(m_db),
-      m_addLatency(m_db)
+    : m_db(std::move(db)), m_enabled(enabled), m_lastId(m_db), m_setDeferred(m_db), m_addDaily(m_db),
+      m_addFallbacks(m_db), m_addLatency(m_db)
 {
 }
 
@@ -29,7 +34,7 @@ Result<void> DeferredRollups::prepare()
         {&m_addDaily, QStringLiteral("INSERT INTO report_daily (%1, calls, input_tokens, cached_input_tokens, "
                                      "cache_write_tokens, output_tokens, reasoning_tokens, cost_micro_usd, "
                                      "feedback_up, feedback_down) %2 %3")
-                          .arg(ReportRollupSql::keyColumns(), ReportRollupSql::dailyAggregate(newCalls),
+                          .arg(ReportRollupSql::keyColumns(), ReportRollupSql::dailyAggregate(newCalls, false),
                                ReportRollupSql::dailyAccumulate())},
         // The attempts of new calls: attempts_call (call_id, ...) finds them by range.
         {&m_addFallbacks, QStringLiteral("INSERT INTO report_daily_fallbacks (%1, hop_index, calls) %2 ON CONFLICT "
@@ -77,6 +82,37 @@ Result<void> DeferredRollups::apply()
     if (!m_setDeferred.exec())
         return failure(m_setDeferred, QStringLiteral("update the report rollups"));
     return {};
+}
+
+bool DeferredRollups::skipRowTriggers(const QStringList &tables)
+{
+    if (!m_enabled)
+        return false;
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+    sqlite3 *handle = sqliteHandle(m_db);
+    if (!handle)
+        return false;
+    // The rollup triggers of migrations 5 and 6 on the tables a batch writer inserts into. Any other trigger there
+    // (a rule a later migration adds) must keep firing, so it keeps them all on.
+    static const QStringList rollupTriggers = {
+        QStringLiteral("calls_report_insert"),        QStringLiteral("calls_report_delete"),
+        QStringLiteral("calls_report_update"),        QStringLiteral("calls_latency_delete"),
+        QStringLiteral("calls_latency_update_old"),   QStringLiteral("calls_latency_update_new"),
+        QStringLiteral("attempts_report_insert"),     QStringLiteral("attempts_report_delete"),
+        QStringLiteral("attempts_report_update_old"), QStringLiteral("attempts_report_update_new")};
+    QSqlQuery triggers(m_db);
+    if (!triggers.exec(QStringLiteral("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'")))
+        return false;
+    while (triggers.next()) {
+        if (tables.contains(triggers.value(1).toString()) && !rollupTriggers.contains(triggers.value(0).toString()))
+            return false;
+    }
+    int enabled = 1;
+    return sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &enabled) == SQLITE_OK && enabled == 0;
+#else
+    Q_UNUSED(tables);
+    return false;
+#endif
 }
 
 Error DeferredRollups::failure(const QSqlQuery &query, const QString &action) const

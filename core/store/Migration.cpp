@@ -250,8 +250,17 @@ CREATE TABLE report_latency (
     // The raw-row scan's index is no longer read by any report.
     m.statements << QStringLiteral("DROP INDEX calls_report_latency");
 
+    // report_latency: an answered call appends its values; a removed one takes one occurrence of each out.
+    const auto appendLatency = [&](const QString &row) {
+        return QStringLiteral("INSERT INTO report_latency (%1, calls, latencies, ttfts) SELECT %2, 1, "
+                              "COALESCE(%3.latency_ms || ',', ''), COALESCE(%3.ttft_ms || ',', '') WHERE "
+                              "%3.status = 'ok' %4;")
+            .arg(latencyKey, ReportRollupSql::latencyKeyValueList(row).join(QStringLiteral(", ")), row,
+                 ReportRollupSql::latencyAccumulate());
+    };
     const QString notDeferred = QStringLiteral("(SELECT deferred FROM rollup_control) = 0");
-    // Migration 5's insert triggers, unchanged but for the flag.
+    // Migration 5's insert triggers, unchanged but for the flag; the one on calls also appends to report_latency (one
+    // trigger rather than two: each trigger runs a sub-program per row, even when its WHEN is false).
     const QString key = ReportRollupSql::keyColumns();
     m.statements << QStringLiteral("DROP TRIGGER calls_report_insert");
     m.statements << QStringLiteral(
@@ -259,9 +268,9 @@ CREATE TABLE report_latency (
                         "INSERT INTO report_daily (%1, calls, input_tokens, cached_input_tokens, cache_write_tokens, "
                         "output_tokens, reasoning_tokens, cost_micro_usd) VALUES (%2, 1, NEW.input_tokens, "
                         "NEW.cached_input_tokens, NEW.cache_write_tokens, NEW.output_tokens, NEW.reasoning_tokens, "
-                        "CAST(ROUND(NEW.cost_usd * 1000000) AS INTEGER)) %3; END")
+                        "CAST(ROUND(NEW.cost_usd * 1000000) AS INTEGER)) %3; %5 END")
                         .arg(key, ReportRollupSql::keyValues(QStringLiteral("NEW")), ReportRollupSql::dailyAccumulate(),
-                             notDeferred);
+                             notDeferred, appendLatency(QStringLiteral("NEW")));
     m.statements << QStringLiteral("DROP TRIGGER attempts_report_insert");
     m.statements << QStringLiteral(
                         "CREATE TRIGGER attempts_report_insert AFTER INSERT ON attempts WHEN NEW.outcome = 'ok' AND "
@@ -270,13 +279,6 @@ CREATE TABLE report_latency (
                         "hop_index) DO UPDATE SET calls = calls + excluded.calls; END")
                         .arg(key, ReportRollupSql::keyValues(QStringLiteral("c")), notDeferred);
 
-    // report_latency: a new answered call appends its values; a removed one takes one occurrence of each out.
-    const auto append = [&](const QString &row) {
-        return QStringLiteral("INSERT INTO report_latency (%1, calls, latencies, ttfts) VALUES (%2, 1, "
-                              "COALESCE(%3.latency_ms || ',', ''), COALESCE(%3.ttft_ms || ',', '')) %4;")
-            .arg(latencyKey, ReportRollupSql::latencyKeyValueList(row).join(QStringLiteral(", ")), row,
-                 ReportRollupSql::latencyAccumulate());
-    };
     // Removes the first "v," that starts the text or follows a comma: found in ',' || text as ",v,".
     const auto withoutOne = [](const QString &column, const QString &value) {
         const QString at = QStringLiteral("instr(',' || %1, ',' || %2 || ',')").arg(column, value);
@@ -290,10 +292,6 @@ CREATE TABLE report_latency (
                  withoutOne(QStringLiteral("ttfts"), row + QStringLiteral(".ttft_ms")), latencyKeyMatch(row));
     };
     m.statements << QStringLiteral(
-                        "CREATE TRIGGER calls_latency_insert AFTER INSERT ON calls WHEN NEW.status = 'ok' AND %1 "
-                        "BEGIN %2 END")
-                        .arg(notDeferred, append(QStringLiteral("NEW")));
-    m.statements << QStringLiteral(
                         "CREATE TRIGGER calls_latency_delete AFTER DELETE ON calls WHEN OLD.status = 'ok' BEGIN %1 END")
                         .arg(removeValues(QStringLiteral("OLD")));
     // Moving a value between rows (or changing it) is a removal and an append; as multiset operations their order
@@ -305,7 +303,7 @@ CREATE TABLE report_latency (
                         .arg(latencyColumns, removeValues(QStringLiteral("OLD")));
     m.statements << QStringLiteral("CREATE TRIGGER calls_latency_update_new AFTER UPDATE OF %1 ON calls "
                                    "WHEN NEW.status = 'ok' BEGIN %2 END")
-                        .arg(latencyColumns, append(QStringLiteral("NEW")));
+                        .arg(latencyColumns, appendLatency(QStringLiteral("NEW")));
     return m;
 }
 

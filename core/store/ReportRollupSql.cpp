@@ -27,15 +27,16 @@ QString keyValues(const QString &row)
     return keyValueList(row).join(QStringLiteral(", "));
 }
 
-QString dailyAggregate(const QString &condition)
+QString dailyAggregate(const QString &condition, bool countVotes)
 {
+    const QString votes = countVotes ? QStringLiteral("SUM((SELECT COUNT(*) FROM feedback f WHERE f.call_id = c.id AND "
+                                                      "f.rating = 1)), SUM((SELECT COUNT(*) FROM feedback f WHERE "
+                                                      "f.call_id = c.id AND f.rating = -1))")
+                                     : QStringLiteral("0, 0");
     return QStringLiteral("SELECT %1, COUNT(*), SUM(c.input_tokens), SUM(c.cached_input_tokens), "
                           "SUM(c.cache_write_tokens), SUM(c.output_tokens), SUM(c.reasoning_tokens), "
-                          "SUM(CAST(ROUND(c.cost_usd * 1000000) AS INTEGER)), "
-                          "SUM((SELECT COUNT(*) FROM feedback f WHERE f.call_id = c.id AND f.rating = 1)), "
-                          "SUM((SELECT COUNT(*) FROM feedback f WHERE f.call_id = c.id AND f.rating = -1)) "
-                          "FROM calls c WHERE true%2 GROUP BY %1")
-        .arg(keyValues(QStringLiteral("c")), condition);
+                          "SUM(CAST(ROUND(c.cost_usd * 1000000) AS INTEGER)), %3 FROM calls c WHERE true%2 GROUP BY %1")
+        .arg(keyValues(QStringLiteral("c")), condition, votes);
 }
 
 QString dailyAccumulate()

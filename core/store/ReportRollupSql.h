@@ -26,7 +26,9 @@ QStringList keyValueList(const QString &row);
 
 /// "SELECT key, calls, input, cached input, cache write, output, reasoning tokens, cost in micro-dollars, votes up,
 /// votes down FROM calls ... GROUP BY key". A call's cost in micro-dollars is ROUND(cost_usd * 1e6).
-QString dailyAggregate(const QString &condition = {});
+/// With @p countVotes false the votes are written as 0 without looking at feedback: for calls inserted in the current
+/// transaction, which no feedback row can reference yet.
+QString dailyAggregate(const QString &condition = {}, bool countVotes = true);
 
 /// "ON CONFLICT (key) DO UPDATE SET calls = calls + excluded.calls, ..." adding an aggregate to report_daily.
 QString dailyAccumulate();

@@ -533,6 +533,33 @@ private Q_SLOTS:
             compareAll(ReportQuery{{}, {}, {}, {}, {}, {}, {}, {}, grouping});
     }
 
+    void recorderKeepsOtherTriggersFiring()
+    {
+        // The recorder turns its connection's triggers off only when all of them are rollup triggers it replaces: a
+        // rule added on calls must still fire, and the rollups still come out right.
+        exec(QStringLiteral("CREATE TABLE recorded_audit (uuid TEXT NOT NULL)"));
+        exec(QStringLiteral("CREATE TRIGGER calls_audit AFTER INSERT ON calls BEGIN INSERT INTO recorded_audit (uuid) "
+                            "VALUES (NEW.uuid); END"));
+        std::vector<DemoCall> live = generate(13, 200);
+        for (DemoCall &demo : live) {
+            demo.call.isDemo = false;
+            demo.call.uuid = UsageRecorder::newCallUuid();
+            demo.rating.reset();
+        }
+        {
+            UsageRecorder recorder(m_database, UsageRecorder::Options{64, 250, true});
+            for (const DemoCall &demo : live)
+                recorder.record(demo.call);
+            QVERIFY(recorder.flush().ok());
+        }
+        m_calls.insert(m_calls.end(), live.begin(), live.end());
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM recorded_audit")), qint64(live.size()));
+        exec(QStringLiteral("DROP TRIGGER calls_audit"));
+        exec(QStringLiteral("DROP TABLE recorded_audit"));
+        verifyConsistent();
+        compareAll(ReportQuery{});
+    }
+
     void corruptedLatencyRollupIsDetected()
     {
         // One value replaced by another: same count, different multiset.

@@ -206,23 +206,28 @@ private:
 };
 
 /// Appends the values of a report_latency text ("812,1204,") to @p values. Parsed by hand: a report at a million calls
-/// reads two million of them. Anything but digits separates values (the text is only ever written by
-/// ReportRollupSql's SQL, from INTEGER columns).
+/// reads two million of them. The text is only ever written by ReportRollupSql's SQL from INTEGER columns; a negative
+/// value (never recorded, a clock gone backwards) is left out, as a measure that can not be.
 void appendSamples(QByteArrayView text, std::vector<qint64> &values)
 {
     qint64 value = 0;
     bool inValue = false;
+    bool negative = false;
     for (const char c : text) {
         if (c >= '0' && c <= '9') {
             value = value * 10 + (c - '0');
             inValue = true;
-        } else if (inValue) {
-            values.push_back(value);
+        } else if (c == '-') {
+            negative = true;
+        } else {
+            if (inValue && !negative)
+                values.push_back(value);
             value = 0;
             inValue = false;
+            negative = false;
         }
     }
-    if (inValue)
+    if (inValue && !negative)
         values.push_back(value);
 }
 

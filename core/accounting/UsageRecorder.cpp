@@ -1,6 +1,7 @@
 #include "core/accounting/UsageRecorder.h"
 
 #include "core/store/Database.h"
+#include "core/store/DeferredRollups.h"
 #include "core/store/SentPromptStore.h"
 #include "core/store/SqliteHandle.h"
 #include "core/store/Transaction.h"
@@ -39,6 +40,9 @@ constexpr int CallColumnCount = 27;
 const char AttemptColumns[] = "call_id, hop_index, retry_index, provider, model, region, outcome, http_status, "
                               "error_class, error_message, latency_ms, started_at";
 constexpr int AttemptColumnCount = 12;
+/// Every table the recorder inserts into (DeferredRollups::skipRowTriggers() checks their triggers).
+const QStringList RecordedTables = {QStringLiteral("calls"), QStringLiteral("attempts"), QStringLiteral("prompt_texts"),
+                                    QStringLiteral("call_prompts")};
 
 /// "INSERT INTO table (columns) VALUES (?, ...), (?, ...)" with @p rows rows of @p columnCount placeholders.
 QByteArray insertSql(const char *table, const char *columns, int columnCount, int rows)
@@ -477,7 +481,8 @@ QString UsageRecorder::newCallUuid()
 /// The worker's prepared statements on its own connection.
 class UsageRecorder::Writer {
 public:
-    Writer(QSqlDatabase db, bool native) : m_db(std::move(db)), m_insertCall(m_db), m_insertAttempt(m_db)
+    Writer(QSqlDatabase db, bool native, bool batchRollups)
+        : m_db(std::move(db)), m_insertCall(m_db), m_insertAttempt(m_db), m_rollups(m_db, batchRollups)
     {
         m_prepared =
             m_insertCall.prepare(QString::fromLatin1(insertSql("calls", CallColumns, CallColumnCount, 1))) &&
@@ -485,6 +490,8 @@ public:
         if (!m_prepared) {
             m_prepareError = (m_insertCall.lastError().isValid() ? m_insertCall : m_insertAttempt).lastError().text();
         }
+        // This connection only records: the rollups are applied per batch, the per-row triggers would do it twice.
+        m_rollups.skipRowTriggers(RecordedTables);
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
         if (m_prepared && native)
             m_native = NativeStatements::create(m_db);
@@ -496,6 +503,12 @@ public:
     QSqlDatabase database() const
     {
         return m_db;
+    }
+
+    /// The report rollups are updated once per transaction, from what it inserted (see DeferredRollups).
+    DeferredRollups &rollups()
+    {
+        return m_rollups;
     }
 
     Result<void> ready() const
@@ -619,6 +632,7 @@ private:
     QSqlDatabase m_db;
     QSqlQuery m_insertCall;
     QSqlQuery m_insertAttempt;
+    DeferredRollups m_rollups;
     bool m_prepared = false;
     QString m_prepareError;
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
@@ -629,7 +643,8 @@ private:
 UsageRecorder::UsageRecorder(Database &database) : UsageRecorder(database, Options{}) {}
 
 UsageRecorder::UsageRecorder(Database &database, Options options)
-    : m_database(database), m_options{qMax(1, options.batchSize), qMax(0, options.maxDelayMs), options.nativeSqlite}
+    : m_database(database), m_options{qMax(1, options.batchSize), qMax(0, options.maxDelayMs), options.nativeSqlite,
+                                      options.batchRollups}
 {
     m_clock.start();
     m_thread.reset(QThread::create([this] { run(); }));
@@ -731,7 +746,7 @@ void UsageRecorder::run()
             pragma.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
         }
         if (db)
-            writer = std::make_unique<Writer>(*db, m_options.nativeSqlite);
+            writer = std::make_unique<Writer>(*db, m_options.nativeSqlite, m_options.batchRollups);
         else
             connectionError = db.error();
     }
@@ -778,12 +793,18 @@ void UsageRecorder::run()
                 if (!tx.isActive()) {
                     errors.append(tx.error());
                 } else {
-                    refused = !writer->insertBatch(batch);
+                    auto deferred = writer->rollups().defer();
+                    if (!deferred)
+                        errors.append(deferred.error());
+                    refused = deferred && !writer->insertBatch(batch);
                     // The rendered prompts go in after their calls, in the same transaction.
-                    if (!refused)
+                    if (deferred && !refused)
                         refused = !SentPromptStore(writer->database()).write(batch);
-                    if (!refused) {
-                        if (auto committed = tx.commit())
+                    if (deferred && !refused) {
+                        auto committed = writer->rollups().apply();
+                        if (committed)
+                            committed = tx.commit();
+                        if (committed)
                             written = qint64(batch.size());
                         else
                             errors.append(committed.error());
@@ -792,8 +813,9 @@ void UsageRecorder::run()
             }
             if (refused) {
                 Transaction tx(writer->database());
-                if (!tx.isActive()) {
-                    errors.append(tx.error());
+                auto deferred = tx.isActive() ? writer->rollups().defer() : Result<void>(tx.error());
+                if (!deferred) {
+                    errors.append(deferred.error());
                 } else {
                     qint64 kept = 0;
                     for (const CallRecord &call : batch) {
@@ -808,7 +830,10 @@ void UsageRecorder::run()
                         else
                             errors.append(inserted.error());
                     }
-                    if (auto committed = tx.commit())
+                    auto committed = writer->rollups().apply();
+                    if (committed)
+                        committed = tx.commit();
+                    if (committed)
                         written = kept;
                     else
                         errors.append(committed.error());

@@ -383,7 +383,8 @@ Result<qint64> DemoDataGenerator::remove(Database &database)
          {QStringLiteral("DELETE FROM report_daily WHERE calls = 0 AND input_tokens = 0 AND cached_input_tokens = 0 "
                          "AND cache_write_tokens = 0 AND output_tokens = 0 AND reasoning_tokens = 0 AND "
                          "cost_micro_usd = 0 AND feedback_up = 0 AND feedback_down = 0"),
-          QStringLiteral("DELETE FROM report_daily_fallbacks WHERE calls = 0")}) {
+          QStringLiteral("DELETE FROM report_daily_fallbacks WHERE calls = 0"),
+          QStringLiteral("DELETE FROM report_latency WHERE calls = 0")}) {
         if (auto cleaned = SqlSupport::run(*db, sql, {}, action); !cleaned)
             return cleaned.error();
     }

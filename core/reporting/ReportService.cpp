@@ -71,21 +71,6 @@ Where rollupWhere(const ReportQuery &query, const QString &r)
     return where;
 }
 
-/// The same filters over raw answered calls (status 'ok', so the served provider and model are the reported ones).
-/// Days compare as created_at ranges rather than substr(created_at), so that SQLite may use its index.
-Where rawWhere(const ReportQuery &query)
-{
-    Where where;
-    if (query.from)
-        where.add(QStringLiteral("c.created_at >= ?"), query.from->toString(Qt::ISODate) + QStringLiteral("T"));
-    if (query.to)
-        where.add(QStringLiteral("c.created_at < ?"), query.to->addDays(1).toString(Qt::ISODate) + QStringLiteral("T"));
-    addFilters(where, query,
-               {QStringLiteral("c.bot_id"), QStringLiteral("c.config_id"), QStringLiteral("c.served_provider"),
-                QStringLiteral("c.served_model"), QStringLiteral("c.prompt_key"), QStringLiteral("c.prompt_version")});
-    return where;
-}
-
 /// The SQL group of a rollup row: day-based groupings group by day here and are bucketed by finalKey().
 QString rollupGroup(ReportGrouping grouping, const QString &r)
 {
@@ -125,26 +110,6 @@ QString rollupGroupColumns(ReportGrouping grouping, const QString &r)
     case ReportGrouping::Week:
     case ReportGrouping::Month:
         return QStringLiteral("%1.day").arg(r);
-    }
-    return {};
-}
-
-QString rawGroup(ReportGrouping grouping)
-{
-    switch (grouping) {
-    case ReportGrouping::Provider:
-        return QStringLiteral("c.served_provider");
-    case ReportGrouping::Model:
-        return QStringLiteral("c.served_provider || '/' || c.served_model");
-    case ReportGrouping::Bot:
-        return QStringLiteral("CAST(COALESCE(c.bot_id, 0) AS TEXT)");
-    case ReportGrouping::Version:
-        return QStringLiteral("c.prompt_key || CASE WHEN COALESCE(c.prompt_version, 0) > 0 THEN '@' || "
-                              "c.prompt_version ELSE '' END");
-    case ReportGrouping::Day:
-    case ReportGrouping::Week:
-    case ReportGrouping::Month:
-        return QStringLiteral("substr(c.created_at, 1, 10)");
     }
     return {};
 }
@@ -240,15 +205,41 @@ private:
     std::pair<QByteArray, Samples> *m_last = nullptr;
 };
 
-/// Calls @p row with (group, latency_ms or -1 for NULL, ttft_ms or -1) for every row of @p sql.
+/// Appends the values of a report_latency text ("812,1204,") to @p values. Parsed by hand: a report at a million calls
+/// reads two million of them. The text is only ever written by ReportRollupSql's SQL from INTEGER columns; a negative
+/// value (never recorded, a clock gone backwards) is left out, as a measure that can not be.
+void appendSamples(QByteArrayView text, std::vector<qint64> &values)
+{
+    qint64 value = 0;
+    bool inValue = false;
+    bool negative = false;
+    for (const char c : text) {
+        if (c >= '0' && c <= '9') {
+            value = value * 10 + (c - '0');
+            inValue = true;
+        } else if (c == '-') {
+            negative = true;
+        } else {
+            if (inValue && !negative)
+                values.push_back(value);
+            value = 0;
+            inValue = false;
+            negative = false;
+        }
+    }
+    if (inValue && !negative)
+        values.push_back(value);
+}
+
+/// Calls @p row with (group, latencies text, ttfts text) for every row of @p sql.
 template <typename RowFunction>
-Result<void> scanLatencies(Database &database, const QString &sql, const QVariantList &values, RowFunction &&row)
+Result<void> scanSamples(Database &database, const QString &sql, const QVariantList &values, RowFunction &&row)
 {
     auto db = database.checkedConnection();
     if (!db)
         return db.error();
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
-    // Hundreds of thousands of rows: read them straight from SQLite rather than a QVariant per value.
+    // Megabytes of text: read it in place from SQLite rather than copied into QVariants.
     if (sqlite3 *handle = sqliteHandle(*db)) {
         const QByteArray utf8 = sql.toUtf8();
         sqlite3_stmt *statement = nullptr;
@@ -266,16 +257,13 @@ Result<void> scanLatencies(Database &database, const QString &sql, const QVarian
                 sqlite3_bind_int64(statement, i + 1, value.toLongLong());
             }
         }
+        const auto column = [statement](int i) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, i));
+            return QByteArrayView(text, sqlite3_column_bytes(statement, i));
+        };
         int rc = SQLITE_ROW;
-        while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, 0));
-            const int length = sqlite3_column_bytes(statement, 0);
-            const qint64 total =
-                sqlite3_column_type(statement, 1) == SQLITE_NULL ? -1 : sqlite3_column_int64(statement, 1);
-            const qint64 ttft =
-                sqlite3_column_type(statement, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(statement, 2);
-            row(QByteArrayView(text, length), total, ttft);
-        }
+        while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
+            row(column(0), column(1), column(2));
         const QString error = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(handle));
         sqlite3_finalize(statement);
         if (!error.isEmpty())
@@ -289,8 +277,9 @@ Result<void> scanLatencies(Database &database, const QString &sql, const QVarian
         return query.error();
     while (query->next()) {
         const QByteArray group = query->value(0).toString().toUtf8();
-        row(QByteArrayView(group), query->value(1).isNull() ? -1 : query->value(1).toLongLong(),
-            query->value(2).isNull() ? -1 : query->value(2).toLongLong());
+        const QByteArray total = query->value(1).toString().toUtf8();
+        const QByteArray ttft = query->value(2).toString().toUtf8();
+        row(QByteArrayView(group), QByteArrayView(total), QByteArrayView(ttft));
     }
     return {};
 }
@@ -428,18 +417,17 @@ Result<QList<LatencyRow>> ReportService::latency(const ReportQuery &query)
     auto mapper = KeyMapper::create(m_database, query.groupBy);
     if (!mapper)
         return mapper.error();
-    const Where where = rawWhere(query);
-    // `status = 'ok'` literally, so that SQLite may use the partial covering index.
-    const QString sql = QStringLiteral("SELECT %1, c.latency_ms, c.ttft_ms FROM calls c WHERE c.status = 'ok'%2")
-                            .arg(rawGroup(query.groupBy), where.sql);
+    // report_latency holds every answered call's values, one row per key and day (migration 6).
+    const Where where = rollupWhere(query, QStringLiteral("r"));
+    const QString sql = QStringLiteral("SELECT %1, r.latencies, r.ttfts FROM report_latency r WHERE r.calls <> 0%2")
+                            .arg(rollupGroup(query.groupBy, QStringLiteral("r")), where.sql);
     SampleGroups groups;
-    SWITCHYARD_TRY(scanLatencies(m_database, sql, where.values, [&](QByteArrayView group, qint64 total, qint64 ttft) {
-        Samples &samples = groups.at(group);
-        if (total >= 0)
-            samples.total.push_back(total);
-        if (ttft >= 0)
-            samples.ttft.push_back(ttft);
-    }));
+    SWITCHYARD_TRY(scanSamples(m_database, sql, where.values,
+                               [&](QByteArrayView group, QByteArrayView total, QByteArrayView ttft) {
+                                   Samples &samples = groups.at(group);
+                                   appendSamples(total, samples.total);
+                                   appendSamples(ttft, samples.ttft);
+                               }));
     QMap<QString, Samples> merged;
     for (auto &[group, samples] : groups.groups()) {
         Samples &into = merged[(*mapper)(QString::fromUtf8(group))];

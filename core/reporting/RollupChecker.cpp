@@ -4,8 +4,11 @@
 #include "core/store/ReportRollupSql.h"
 #include "core/store/SqlSupport.h"
 
+#include <QMap>
 #include <QSqlRecord>
+#include <algorithm>
 #include <tuple>
+#include <vector>
 
 namespace Switchyard {
 
@@ -28,6 +31,66 @@ Result<qint64> difference(const QSqlDatabase &db, const QString &left, const QSt
             for (int i = 0; i < rows->record().count(); ++i)
                 values << rows->value(i).toString();
             examples->append(label + QStringLiteral(": ") + values.join(QStringLiteral(", ")));
+        }
+        ++count;
+    }
+    return count;
+}
+
+/// One report_latency key's figures in a canonical form: values sorted.
+struct LatencySamples {
+    qint64 calls = 0;
+    std::vector<qint64> latencies;
+    std::vector<qint64> ttfts;
+    bool operator==(const LatencySamples &) const = default;
+};
+
+/// Key -> samples of every row of @p sql ("SELECT <latency key columns>, calls, latencies, ttfts"), rows with zero
+/// calls left out.
+Result<QMap<QString, LatencySamples>> latencySamples(const QSqlDatabase &db, const QString &sql)
+{
+    auto rows = SqlSupport::run(db, sql, {}, QStringLiteral("compare the latency rollup with the raw rows"));
+    if (!rows)
+        return rows.error();
+    const int keyColumns = int(ReportRollupSql::latencyKeyColumns().count(QLatin1Char(',')) + 1);
+    const auto values = [](const QString &text) {
+        std::vector<qint64> result;
+        for (const QStringView value : QStringView(text).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            result.push_back(value.toLongLong());
+        std::sort(result.begin(), result.end());
+        return result;
+    };
+    QMap<QString, LatencySamples> result;
+    while (rows->next()) {
+        const qint64 calls = rows->value(keyColumns).toLongLong();
+        if (calls == 0)
+            continue;
+        QStringList key;
+        for (int i = 0; i < keyColumns; ++i)
+            key << rows->value(i).toString();
+        result.insert(key.join(QStringLiteral(", ")),
+                      LatencySamples{calls, values(rows->value(keyColumns + 1).toString()),
+                                     values(rows->value(keyColumns + 2).toString())});
+    }
+    return result;
+}
+
+/// Counts the keys whose samples differ between @p stored and @p fresh and keeps a few as examples.
+qint64 latencyDifferences(const QMap<QString, LatencySamples> &stored, const QMap<QString, LatencySamples> &fresh,
+                          QStringList *examples)
+{
+    QStringList keys = stored.keys() + fresh.keys();
+    keys.removeDuplicates();
+    qint64 count = 0;
+    for (const QString &key : keys) {
+        if (stored.value(key) == fresh.value(key))
+            continue;
+        if (examples->size() < MaxExamples) {
+            examples->append(QStringLiteral("report_latency, differs from the raw rows: %1 (%2 calls stored, %3 in "
+                                            "the raw rows)")
+                                 .arg(key)
+                                 .arg(stored.value(key).calls)
+                                 .arg(fresh.value(key).calls));
         }
         ++count;
     }
@@ -69,6 +132,15 @@ Result<RollupDifferences> RollupChecker::check()
             return count.error();
         *counter += *count;
     }
+
+    auto stored = latencySamples(*db, QStringLiteral("SELECT %1, calls, latencies, ttfts FROM report_latency")
+                                          .arg(ReportRollupSql::latencyKeyColumns()));
+    if (!stored)
+        return stored.error();
+    auto fresh = latencySamples(*db, ReportRollupSql::latencyAggregate());
+    if (!fresh)
+        return fresh.error();
+    result.latencyRowsOff = latencyDifferences(*stored, *fresh, &result.examples);
     return result;
 }
 

@@ -195,7 +195,119 @@ CREATE TABLE report_daily_fallbacks (
     return m;
 }
 
-/// Migration 6: what each call sent, and comparisons kept as sessions.
+/// "day = x AND bot_id = y ..." matching the report_latency row of the calls row @p row.
+QString latencyKeyMatch(const QString &row)
+{
+    const QStringList columns = ReportRollupSql::latencyKeyColumns().split(QStringLiteral(", "));
+    const QStringList values = ReportRollupSql::latencyKeyValueList(row);
+    QStringList terms;
+    for (int i = 0; i < columns.size(); ++i)
+        terms << QStringLiteral("%1 = %2").arg(columns.at(i), values.at(i));
+    return terms.join(QStringLiteral(" AND "));
+}
+
+/// Migration 6: exact latency percentiles from a rollup, and rollups a batch writer may maintain itself.
+///
+/// report_latency holds, per UTC day x bot x config x served provider x model x prompt key x version, the number of
+/// answered calls and the latency_ms
+/// and ttft_ms of every answered call as text ("812,1204,", see ReportRollupSql::latencyAggregate()). A percentile
+/// needs every value, so this is not a summary but the values clustered by the reports' key: a latency report reads
+/// one row per key and day (about 2% of the calls' rows at a million calls) instead of every call, and its figures
+/// stay exactly the nearest rank of the raw values. The price: inserting or deleting one call rewrites its key-day's
+/// text, which grows with the calls that key has in a day.
+///
+/// rollup_control.deferred lets one writer apply a whole batch's rollup changes with a few grouped UPSERTs instead
+/// of a trigger per row (DeferredRollups, used by UsageRecorder): it sets deferred = 1 inside its write transaction,
+/// inserts, adds the aggregate of the rows it inserted and sets deferred = 0 again before it commits. Only the INSERT
+/// triggers check the flag (the batch writer only inserts). Other connections never see the 1: under WAL they read
+/// the last commit, and the write lock keeps other writers out until then.
+Migration deferredRollupsAndLatency()
+{
+    Migration m{6, QStringLiteral("exact latency rollup; rollups a batch writer may apply once per batch"), {}};
+    m.statements << QStringLiteral(
+        "CREATE TABLE rollup_control (id INTEGER PRIMARY KEY CHECK (id = 1), deferred INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (deferred IN (0, 1)))");
+    m.statements << QStringLiteral("INSERT INTO rollup_control (id, deferred) VALUES (1, 0)");
+    // A rowid table with a unique key rather than WITHOUT ROWID: its rows are long text, and SQLite keeps WITHOUT
+    // ROWID tables efficient only for short rows.
+    m.statements << QStringLiteral(R"sql(
+CREATE TABLE report_latency (
+    day            TEXT NOT NULL,
+    bot_id         INTEGER NOT NULL,
+    config_id      INTEGER NOT NULL,
+    provider       TEXT NOT NULL,
+    model          TEXT NOT NULL,
+    prompt_key     TEXT NOT NULL,
+    prompt_version INTEGER NOT NULL,
+    calls          INTEGER NOT NULL DEFAULT 0,
+    latencies      TEXT NOT NULL DEFAULT '',
+    ttfts          TEXT NOT NULL DEFAULT '',
+    UNIQUE (day, bot_id, config_id, provider, model, prompt_key, prompt_version)
+))sql");
+    const QString latencyKey = ReportRollupSql::latencyKeyColumns();
+    m.statements << QStringLiteral("INSERT INTO report_latency (%1, calls, latencies, ttfts) %2")
+                        .arg(latencyKey, ReportRollupSql::latencyAggregate());
+    // The raw-row scan's index is no longer read by any report.
+    m.statements << QStringLiteral("DROP INDEX calls_report_latency");
+
+    // report_latency: an answered call appends its values; a removed one takes one occurrence of each out.
+    const auto appendLatency = [&](const QString &row) {
+        return QStringLiteral("INSERT INTO report_latency (%1, calls, latencies, ttfts) SELECT %2, 1, "
+                              "COALESCE(%3.latency_ms || ',', ''), COALESCE(%3.ttft_ms || ',', '') WHERE "
+                              "%3.status = 'ok' %4;")
+            .arg(latencyKey, ReportRollupSql::latencyKeyValueList(row).join(QStringLiteral(", ")), row,
+                 ReportRollupSql::latencyAccumulate());
+    };
+    const QString notDeferred = QStringLiteral("(SELECT deferred FROM rollup_control) = 0");
+    // Migration 5's insert triggers, unchanged but for the flag; the one on calls also appends to report_latency (one
+    // trigger rather than two: each trigger runs a sub-program per row, even when its WHEN is false).
+    const QString key = ReportRollupSql::keyColumns();
+    m.statements << QStringLiteral("DROP TRIGGER calls_report_insert");
+    m.statements << QStringLiteral(
+                        "CREATE TRIGGER calls_report_insert AFTER INSERT ON calls WHEN %4 BEGIN "
+                        "INSERT INTO report_daily (%1, calls, input_tokens, cached_input_tokens, cache_write_tokens, "
+                        "output_tokens, reasoning_tokens, cost_micro_usd) VALUES (%2, 1, NEW.input_tokens, "
+                        "NEW.cached_input_tokens, NEW.cache_write_tokens, NEW.output_tokens, NEW.reasoning_tokens, "
+                        "CAST(ROUND(NEW.cost_usd * 1000000) AS INTEGER)) %3; %5 END")
+                        .arg(key, ReportRollupSql::keyValues(QStringLiteral("NEW")), ReportRollupSql::dailyAccumulate(),
+                             notDeferred, appendLatency(QStringLiteral("NEW")));
+    m.statements << QStringLiteral("DROP TRIGGER attempts_report_insert");
+    m.statements << QStringLiteral(
+                        "CREATE TRIGGER attempts_report_insert AFTER INSERT ON attempts WHEN NEW.outcome = 'ok' AND "
+                        "NEW.hop_index > 0 AND %3 BEGIN INSERT INTO report_daily_fallbacks (%1, hop_index, calls) "
+                        "SELECT %2, NEW.hop_index, 1 FROM calls c WHERE c.id = NEW.call_id ON CONFLICT (%1, "
+                        "hop_index) DO UPDATE SET calls = calls + excluded.calls; END")
+                        .arg(key, ReportRollupSql::keyValues(QStringLiteral("c")), notDeferred);
+
+    // Removes the first "v," that starts the text or follows a comma: found in ',' || text as ",v,".
+    const auto withoutOne = [](const QString &column, const QString &value) {
+        const QString at = QStringLiteral("instr(',' || %1, ',' || %2 || ',')").arg(column, value);
+        return QStringLiteral("CASE WHEN %2 IS NULL OR %3 = 0 THEN %1 ELSE substr(%1, 1, %3 - 1) || "
+                              "substr(%1, %3 + length(%2 || ',')) END")
+            .arg(column, value, at);
+    };
+    const auto removeValues = [&](const QString &row) {
+        return QStringLiteral("UPDATE report_latency SET calls = calls - 1, latencies = %1, ttfts = %2 WHERE %3;")
+            .arg(withoutOne(QStringLiteral("latencies"), row + QStringLiteral(".latency_ms")),
+                 withoutOne(QStringLiteral("ttfts"), row + QStringLiteral(".ttft_ms")), latencyKeyMatch(row));
+    };
+    m.statements << QStringLiteral(
+                        "CREATE TRIGGER calls_latency_delete AFTER DELETE ON calls WHEN OLD.status = 'ok' BEGIN %1 END")
+                        .arg(removeValues(QStringLiteral("OLD")));
+    // Moving a value between rows (or changing it) is a removal and an append; as multiset operations their order
+    // does not matter.
+    const QString latencyColumns = QStringLiteral("created_at, bot_id, config_id, served_provider, served_model, "
+                                                  "prompt_key, prompt_version, status, latency_ms, ttft_ms");
+    m.statements << QStringLiteral("CREATE TRIGGER calls_latency_update_old AFTER UPDATE OF %1 ON calls "
+                                   "WHEN OLD.status = 'ok' BEGIN %2 END")
+                        .arg(latencyColumns, removeValues(QStringLiteral("OLD")));
+    m.statements << QStringLiteral("CREATE TRIGGER calls_latency_update_new AFTER UPDATE OF %1 ON calls "
+                                   "WHEN NEW.status = 'ok' BEGIN %2 END")
+                        .arg(latencyColumns, appendLatency(QStringLiteral("NEW")));
+    return m;
+}
+
+/// Migration 7: what each call sent, and comparisons kept as sessions.
 ///
 /// Rendered prompts: `prompt_texts` holds each distinct text once, keyed by its SHA-256 (hex): a bot's rendered
 /// system prompt is usually the same for thousands of calls, and a session's earlier turns are re-sent with every
@@ -211,7 +323,7 @@ CREATE TABLE report_daily_fallbacks (
 Migration renderedPromptsAndComparisons()
 {
     return Migration{
-        6,
+        7,
         QStringLiteral("rendered prompts per call (deduplicated texts); compare-mode sessions and winners"),
         {
             QStringLiteral(R"sql(
@@ -643,6 +755,7 @@ END)sql"),
     });
 
     migrations.append(reportRollups());
+    migrations.append(deferredRollupsAndLatency());
     migrations.append(renderedPromptsAndComparisons());
 
     return migrations;

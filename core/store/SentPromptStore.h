@@ -12,7 +12,7 @@ namespace Switchyard {
 
 /**
  * Stores and reads what calls sent (CallRecord::sent): the rendered system instruction and messages of each call, in
- * `call_prompts`, with every text kept once in `prompt_texts` under its SHA-256 (see migration 6).
+ * `call_prompts`, with every text kept once in `prompt_texts` under its SHA-256 (see migration 7).
  *
  * The writer runs inside the caller's transaction, after the calls it describes were inserted: it finds each call's
  * row by its uuid, so it works whichever way the calls were written (UsageRecorder's batched native path or

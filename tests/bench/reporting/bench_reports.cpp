@@ -1,8 +1,9 @@
-// Benchmarks for core/reporting: each report over a large demo history, full range and narrow filters, and the
-// demo-data generator's rate.
+// Benchmarks for core/reporting: each report over a large demo history (the whole range and filters), recording
+// throughput with the report rollups, and the demo-data generator's rate.
 //
 // The history (SWITCHYARD_BENCH_REPORT_CALLS calls, default 1,000,000, over 90 days) is generated once into
-// reports-<N>.db in this build folder and reused by later runs; delete the file to rebuild it.
+// reports-<N>.db in this build folder and reused by later runs; delete the file to rebuild it (and after a schema
+// change). The machine may be busy: compare reports by their CPU time and recording by calls_per_cpu_s.
 
 #include "core/accounting/UsageRecorder.h"
 #include "core/reporting/DemoDataGenerator.h"
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <benchmark/benchmark.h>
 #include <cstdio>
+#include <ctime>
 
 using namespace Switchyard;
 
@@ -66,17 +68,51 @@ bool openHistory(Database &database)
 
 enum Kind { Costs, Latency, Quality, Fallbacks };
 
-/// Args: report kind, grouping, narrow (one bot over one week) or the whole history.
+enum Filter {
+    Everything,     ///< the whole history, no filter
+    OneBotOneWeek,  ///< bot 1 over the last 7 days
+    OneModel,       ///< the whole history of the most used provider and model
+    OnePromptKey,   ///< the whole history of the most used prompt key
+};
+
+/// The most used value of @p column among answered calls ("provider", "model", "prompt_key").
+QString mostUsed(const char *column)
+{
+    QSqlQuery q(g_database->connection());
+    q.exec(QStringLiteral("SELECT %1 FROM report_daily WHERE status = 'ok' AND %1 <> '' GROUP BY %1 ORDER BY "
+                          "SUM(calls) DESC LIMIT 1")
+               .arg(QLatin1String(column)));
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+/// Args: report kind, grouping, Filter.
 void BM_Report(benchmark::State &state)
 {
     ReportService service(*g_database);
     ReportQuery query;
     query.groupBy = ReportGrouping(state.range(1));
-    const bool narrow = state.range(2) != 0;
-    if (narrow) {
+    const Filter filter = Filter(state.range(2));
+    switch (filter) {
+    case Everything:
+        break;
+    case OneBotOneWeek:
         query.botId = 1;
         query.from = LastDay.addDays(-6);
         query.to = LastDay;
+        break;
+    case OneModel: {
+        QSqlQuery q(g_database->connection());
+        q.exec(QStringLiteral("SELECT provider, model FROM report_daily WHERE status = 'ok' GROUP BY provider, model "
+                              "ORDER BY SUM(calls) DESC LIMIT 1"));
+        if (q.next()) {
+            query.provider = q.value(0).toString();
+            query.model = q.value(1).toString();
+        }
+        break;
+    }
+    case OnePromptKey:
+        query.promptKey = mostUsed("prompt_key");
+        break;
     }
     std::vector<double> micros;
     qint64 rows = 0;
@@ -112,9 +148,10 @@ void BM_Report(benchmark::State &state)
     state.counters["history_calls"] = double(historySize());
     Bench::reportPercentiles(state, micros);
     static const char *const kinds[] = {"costs", "latency", "quality", "fallbacks"};
+    static const char *const filters[] = {" (all 90 days)", " (one bot, one week)", " (one model, all 90 days)",
+                                          " (one prompt key, all 90 days)"};
     state.SetLabel(std::string(kinds[state.range(0)]) + " by " +
-                   ReportQuery::groupingName(ReportGrouping(state.range(1))).toStdString() +
-                   (narrow ? " (one bot, one week)" : " (all 90 days)"));
+                   ReportQuery::groupingName(ReportGrouping(state.range(1))).toStdString() + filters[filter]);
 }
 
 void reportArgs(benchmark::internal::Benchmark *b)
@@ -122,8 +159,10 @@ void reportArgs(benchmark::internal::Benchmark *b)
     for (int kind = Costs; kind <= Fallbacks; ++kind) {
         for (const ReportGrouping grouping : {ReportGrouping::Provider, ReportGrouping::Model, ReportGrouping::Bot,
                                               ReportGrouping::Version, ReportGrouping::Day, ReportGrouping::Month})
-            b->Args({kind, int(grouping), 0});
-        b->Args({kind, int(ReportGrouping::Model), 1});
+            b->Args({kind, int(grouping), Everything});
+        b->Args({kind, int(ReportGrouping::Model), OneBotOneWeek});
+        b->Args({kind, int(ReportGrouping::Day), OneModel});
+        b->Args({kind, int(ReportGrouping::Model), OnePromptKey});
     }
 }
 BENCHMARK(BM_Report)->Apply(reportArgs)->Unit(benchmark::kMillisecond)->UseRealTime();
@@ -150,9 +189,16 @@ void BM_GenerateDemoCalls(benchmark::State &state)
 }
 BENCHMARK(BM_GenerateDemoCalls)->Arg(20000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-/// The engine's recorder (batches of 1024, multi-row INSERTs) writing demo-shaped calls with their attempts, with
-/// migration 5's rollup triggers and latency index (arg 1), without them (arg 0, dropped for the comparison), and with
-/// the triggers but without the latency index (arg 2).
+enum RollupUpkeep {
+    NoRollups,       ///< the rollup triggers dropped and no batch rollups: the cost of the raw rows alone
+    BatchRollups,    ///< as shipped: the recorder applies each batch's rollups with grouped UPSERTs
+    PerRowTriggers,  ///< every row through the rollup triggers (what any other writer gets)
+};
+
+/// The engine's recorder (batches of 1024, multi-row INSERTs) writing demo-shaped calls with their attempts into a
+/// fresh workspace, with the report rollups kept as RollupUpkeep says (arg 0). Arg 1 is the days the calls are spread
+/// over: 1 is live traffic (a batch holds the calls of the last moments, so they share few rollup rows), 90 the
+/// worst case for batch rollups (a batch's calls spread over days, hardly any two on the same rollup row).
 void BM_RecordWithRollups(benchmark::State &state)
 {
     QTemporaryDir dir;
@@ -162,35 +208,40 @@ void BM_RecordWithRollups(benchmark::State &state)
         state.SkipWithError("could not open a workspace");
         return;
     }
-    if (state.range(0) == 2) {
+    const RollupUpkeep upkeep = RollupUpkeep(state.range(0));
+    if (upkeep == NoRollups) {
         QSqlQuery drop(database.connection());
-        drop.exec(QStringLiteral("DROP INDEX calls_report_latency"));
-    }
-    if (state.range(0) == 0) {
-        QSqlQuery drop(database.connection());
-        for (const char *name :
-             {"calls_report_insert", "calls_report_delete", "calls_report_update", "attempts_report_insert",
-              "attempts_report_delete", "attempts_report_update_old", "attempts_report_update_new"})
-            drop.exec(QStringLiteral("DROP TRIGGER %1").arg(QLatin1String(name)));
-        drop.exec(QStringLiteral("DROP INDEX calls_report_latency"));
+        drop.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE '%_report_%' "
+                                 "OR name LIKE '%_latency_%')"));
+        QStringList triggers;
+        while (drop.next())
+            triggers << drop.value(0).toString();
+        for (const QString &name : triggers)
+            drop.exec(QStringLiteral("DROP TRIGGER %1").arg(name));
     }
     auto catalogue = DemoCatalogue::load(database);
     if (!catalogue) {
         state.SkipWithError("no catalogue");
         return;
     }
-    constexpr qint64 PerIteration = 10000;
+    // 10,000 calls per iteration; fewer in the smoke run, whose history is small too.
+    const qint64 perIteration = qMin<qint64>(10000, historySize() / 10);
     // Made once: each iteration records copies (the recorder gives each a new uuid), so the process's CPU time is the
-    // recording's and the two variants can be compared by it too.
+    // recording's and the variants can be compared by it too.
     std::vector<DemoCall> calls =
-        DemoDataGenerator(*catalogue, DemoDataOptions{PerIteration, Days, 3, LastDay}).next(PerIteration);
+        DemoDataGenerator(*catalogue, DemoDataOptions{perIteration, int(state.range(1)), 3, LastDay})
+            .next(perIteration);
     qint64 attempts = 0;
     for (DemoCall &demo : calls) {
         demo.call.isDemo = false;
         attempts += demo.call.attempts.size();
     }
+    UsageRecorder::Options options;
+    options.batchRollups = upkeep == BatchRollups;
+    // The machine may be busy: the process's CPU time (both threads) says what recording costs, whatever the load.
+    const std::clock_t cpuStart = std::clock();
     {
-        UsageRecorder recorder(database);
+        UsageRecorder recorder(database, options);
         for (auto _ : state) {
             for (const DemoCall &demo : calls)
                 recorder.record(demo.call);
@@ -200,13 +251,20 @@ void BM_RecordWithRollups(benchmark::State &state)
             }
         }
     }
-    state.SetItemsProcessed(state.iterations() * PerIteration);
-    state.counters["attempts_per_call"] = double(attempts) / double(PerIteration);
-    state.counters["rollups"] = double(state.range(0));
+    const double cpuSeconds = double(std::clock() - cpuStart) / CLOCKS_PER_SEC;
+    state.SetItemsProcessed(state.iterations() * perIteration);
+    state.counters["calls_per_cpu_s"] = double(state.iterations() * perIteration) / qMax(cpuSeconds, 1e-9);
+    state.counters["attempts_per_call"] = double(attempts) / double(perIteration);
+    static const char *const labels[] = {"no rollups", "batch rollups", "per-row rollup triggers"};
+    state.SetLabel(labels[upkeep]);
 }
 // A fixed number of iterations, so that `time` on a run filtered to one variant compares their CPU cost on a busy
 // machine, where the wall-clock rate says more about the other processes.
-BENCHMARK(BM_RecordWithRollups)->Arg(0)->Arg(1)->Arg(2)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_RecordWithRollups)
+    ->ArgsProduct({{NoRollups, BatchRollups, PerRowTriggers}, {1, Days}})
+    ->Iterations(3)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

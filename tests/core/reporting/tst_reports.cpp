@@ -1,11 +1,13 @@
 // The reports against expectations computed independently, in plain C++ over the generated records (not SQL), for
 // every report, grouping and filter; and the rollups staying equal to the raw rows through inserts, feedback changes,
 // updates and the removal of demo data.
+#include "core/accounting/UsageRecorder.h"
 #include "core/model/Money.h"
 #include "core/reporting/DemoDataGenerator.h"
 #include "core/reporting/ReportService.h"
 #include "core/reporting/RollupChecker.h"
 #include "core/store/Database.h"
+#include "core/store/ReportRollupSql.h"
 #include "core/workspace/WorkspaceInstaller.h"
 
 #include <QSqlQuery>
@@ -426,6 +428,156 @@ private Q_SLOTS:
         compareAll(byBot);
     }
 
+    void batchRecordingWithChangesKeepsRollupsInSync_data()
+    {
+        QTest::addColumn<bool>("native");
+        QTest::addRow("sqlite-api") << true;
+        QTest::addRow("qsqlquery") << false;
+    }
+
+    void batchRecordingWithChangesKeepsRollupsInSync()
+    {
+        // The recorder applies each batch's rollup changes itself (triggers deferred); small batches make several,
+        // and a refused call (a uuid already recorded) sends one batch through the call-by-call path.
+        QFETCH(bool, native);
+        std::vector<DemoCall> live = generate(native ? 11 : 12, 500);
+        for (DemoCall &demo : live) {
+            demo.call.isDemo = false;
+            demo.call.uuid = UsageRecorder::newCallUuid();
+            demo.rating.reset();
+        }
+        {
+            UsageRecorder recorder(m_database, UsageRecorder::Options{64, 250, native});
+            for (std::size_t i = 0; i < live.size(); ++i) {
+                recorder.record(live[i].call);
+                if (i == 300) {
+                    CallRecord duplicate = live[0].call;  // refused: its uuid is taken
+                    recorder.record(duplicate);
+                }
+            }
+            const auto flushed = recorder.flush();
+            QVERIFY(!flushed.ok());
+            QCOMPARE(recorder.writtenCount(), qint64(live.size()));
+            QCOMPARE(recorder.droppedCount(), qint64(1));
+        }
+        QCOMPARE(scalar(QStringLiteral("SELECT deferred FROM rollup_control")), qint64(0));
+        m_calls.insert(m_calls.end(), live.begin(), live.end());
+        verifyConsistent();
+        compareAll(ReportQuery{});
+
+        // Then every other kind of writer, through the triggers: changed latencies and keys, a call that failed after
+        // all, deleted calls, votes, and a call inserted by plain SQL.
+        const auto find = [&](const CallRecord &call) -> DemoCall & {
+            return *std::find_if(m_calls.begin(), m_calls.end(),
+                                 [&](const DemoCall &d) { return d.call.uuid == call.uuid; });
+        };
+        const auto answered = [&](int skip) -> CallRecord & {
+            int seen = 0;
+            for (DemoCall &demo : live) {
+                // One attempt: no fallback counts follow the call when its status changes.
+                if (demo.call.status == CallRecord::Status::Ok && demo.call.ttftMs && demo.call.attempts.size() == 1 &&
+                    seen++ == skip)
+                    return find(demo.call).call;
+            }
+            return find(live[0].call).call;
+        };
+        CallRecord &slower = answered(0);
+        exec(QStringLiteral("UPDATE calls SET latency_ms = latency_ms + 7, ttft_ms = NULL WHERE uuid = ?"),
+             {slower.uuid});
+        *slower.latencyMs += 7;
+        slower.ttftMs.reset();
+        CallRecord &moved = answered(1);
+        exec(QStringLiteral("UPDATE calls SET created_at = '2026-03-01T08:00:00.000Z', prompt_version = NULL WHERE "
+                            "uuid = ?"),
+             {moved.uuid});
+        moved.createdAt = QDateTime::fromString(QStringLiteral("2026-03-01T08:00:00.000Z"), Qt::ISODateWithMs);
+        moved.promptVersion.reset();
+        CallRecord &failed = answered(2);
+        exec(QStringLiteral("UPDATE calls SET status = 'failed', error_class = 'timeout' WHERE uuid = ?"),
+             {failed.uuid});
+        failed.status = CallRecord::Status::Failed;
+        failed.errorClass = FailureClass::Timeout;
+        for (int i : {3, 4, 5}) {
+            const QString uuid = answered(i).uuid;
+            exec(QStringLiteral("DELETE FROM calls WHERE uuid = ?"), {uuid});
+            std::erase_if(m_calls, [&](const DemoCall &d) { return d.call.uuid == uuid; });
+        }
+        CallRecord &voted = answered(6);
+        exec(QStringLiteral("INSERT INTO feedback (call_id, rating, user_ref, created_at) SELECT id, -1, 'batch', "
+                            "'2026-03-15T00:00:00.000Z' FROM calls WHERE uuid = ?"),
+             {voted.uuid});
+        find(voted).rating = -1;
+        const CallRecord &model = answered(7);
+        const QString bySqlUuid = QStringLiteral("by-sql-%1").arg(native);
+        exec(QStringLiteral("INSERT INTO calls (uuid, bot_id, config_id, prompt_key, prompt_version, served_provider, "
+                            "served_model, status, latency_ms, ttft_ms, input_tokens, cost_usd, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', 4321, 123, 10, 0.5, '2026-03-14T10:00:00.000Z')"),
+             {bySqlUuid, QVariant::fromValue(*model.botId), QVariant::fromValue(*model.configId), model.promptKey,
+              model.promptVersion ? QVariant(*model.promptVersion) : QVariant(), model.servedProvider,
+              model.servedModel});
+        DemoCall bySql{model, std::nullopt};
+        bySql.call.uuid = bySqlUuid;
+        bySql.call.requestedProvider = model.servedProvider;
+        bySql.call.requestedModel = model.servedModel;
+        bySql.call.status = CallRecord::Status::Ok;
+        bySql.call.errorClass = FailureClass::None;
+        bySql.call.latencyMs = 4321;
+        bySql.call.ttftMs = 123;
+        bySql.call.usage = Usage{10, 0, 0, 0, 0};
+        bySql.call.costUsd = 0.5;
+        bySql.call.attempts.clear();
+        bySql.call.createdAt = QDateTime::fromString(QStringLiteral("2026-03-14T10:00:00.000Z"), Qt::ISODateWithMs);
+        m_calls.push_back(bySql);
+        verifyConsistent();
+        for (const ReportGrouping grouping : {ReportGrouping::Model, ReportGrouping::Version, ReportGrouping::Day})
+            compareAll(ReportQuery{{}, {}, {}, {}, {}, {}, {}, {}, grouping});
+    }
+
+    void recorderKeepsOtherTriggersFiring()
+    {
+        // The recorder turns its connection's triggers off only when all of them are rollup triggers it replaces: a
+        // rule added on calls must still fire, and the rollups still come out right.
+        exec(QStringLiteral("CREATE TABLE recorded_audit (uuid TEXT NOT NULL)"));
+        exec(QStringLiteral("CREATE TRIGGER calls_audit AFTER INSERT ON calls BEGIN INSERT INTO recorded_audit (uuid) "
+                            "VALUES (NEW.uuid); END"));
+        std::vector<DemoCall> live = generate(13, 200);
+        for (DemoCall &demo : live) {
+            demo.call.isDemo = false;
+            demo.call.uuid = UsageRecorder::newCallUuid();
+            demo.rating.reset();
+        }
+        {
+            UsageRecorder recorder(m_database, UsageRecorder::Options{64, 250, true});
+            for (const DemoCall &demo : live)
+                recorder.record(demo.call);
+            QVERIFY(recorder.flush().ok());
+        }
+        m_calls.insert(m_calls.end(), live.begin(), live.end());
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM recorded_audit")), qint64(live.size()));
+        exec(QStringLiteral("DROP TRIGGER calls_audit"));
+        exec(QStringLiteral("DROP TABLE recorded_audit"));
+        verifyConsistent();
+        compareAll(ReportQuery{});
+    }
+
+    void corruptedLatencyRollupIsDetected()
+    {
+        // One value replaced by another: same count, different multiset.
+        exec(QStringLiteral("UPDATE report_latency SET latencies = '1,' || substr(latencies, instr(latencies, ',') + "
+                            "1) WHERE rowid = (SELECT MIN(rowid) FROM report_latency WHERE latencies <> '')"));
+        const auto check = RollupChecker(m_database).check();
+        QVERIFY(check.ok());
+        QVERIFY(!check->consistent());
+        QCOMPARE(check->latencyRowsOff, qint64(1));
+        QCOMPARE(check->dailyRowsOff, qint64(0));
+        QVERIFY(!check->examples.isEmpty());
+        exec(QStringLiteral("DELETE FROM report_latency"));
+        exec(QStringLiteral("INSERT INTO report_latency (day, bot_id, config_id, provider, model, prompt_key, "
+                            "prompt_version, calls, latencies, ttfts) %1")
+                 .arg(ReportRollupSql::latencyAggregate()));
+        verifyConsistent();
+    }
+
     void corruptedRollupIsDetected()
     {
         exec(QStringLiteral("UPDATE report_daily SET cost_micro_usd = cost_micro_usd + 1 WHERE day = (SELECT MIN(day) "
@@ -453,6 +605,7 @@ private Q_SLOTS:
                  qint64(0));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM report_daily WHERE calls = 0")), qint64(0));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM report_daily_fallbacks WHERE calls = 0")), qint64(0));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM report_latency WHERE calls = 0")), qint64(0));
         verifyConsistent();
         for (const ReportGrouping grouping : {ReportGrouping::Model, ReportGrouping::Day})
             compareAll(ReportQuery{{}, {}, {}, {}, {}, {}, {}, {}, grouping});

@@ -3,9 +3,14 @@
 #include "ui/chat/TranscriptModel.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
+#include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QToolTip>
 
 namespace Switchyard {
 
@@ -14,10 +19,17 @@ namespace {
 constexpr int Margin = 8;
 constexpr int CacheSize = 256;
 
+bool hasFeedback(const QModelIndex &index)
+{
+    return index.data(TranscriptModel::RatingRole).isValid();
+}
+
 }  // namespace
 
 struct MarkdownDelegate::Cached {
     QTextDocument document;
+    QString text;           ///< what the document shows
+    bool markdown = false;  ///< set as Markdown (a finished answer) or as plain text (one still streaming)
     int width = -1;
 };
 
@@ -27,11 +39,16 @@ MarkdownDelegate::~MarkdownDelegate() = default;
 
 void MarkdownDelegate::watch(QAbstractItemModel *model)
 {
-    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &first, const QModelIndex &last) {
-        invalidate(first.row(), last.row());
-        for (int row = first.row(); row <= last.row(); ++row)
-            Q_EMIT sizeHintChanged(first.siblingAtRow(row));
-    });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &first, const QModelIndex &last, const QList<int> &roles) {
+                // A rating changes the summary line only: the row keeps its document and its height.
+                if (!roles.isEmpty() && !roles.contains(Qt::DisplayRole) &&
+                    !roles.contains(TranscriptModel::StreamingRole))
+                    return;
+                invalidate(first.row(), last.row());
+                for (int row = first.row(); row <= last.row(); ++row)
+                    Q_EMIT sizeHintChanged(first.siblingAtRow(row));
+            });
     // Rows shift or vanish from @p first on: cached row numbers there no longer mean the same message. Appending (the
     // usual case) shifts nothing.
     connect(model, &QAbstractItemModel::rowsRemoved, this,
@@ -46,10 +63,9 @@ void MarkdownDelegate::watch(QAbstractItemModel *model)
 
 void MarkdownDelegate::invalidate(int first, int last)
 {
-    for (int row = first; row <= last; ++row) {
-        m_documents.remove(row);
+    // Documents stay: document() compares their text and, for a streaming answer, appends only what is new.
+    for (int row = first; row <= last; ++row)
         m_heights.remove(row);
-    }
 }
 
 void MarkdownDelegate::invalidateFrom(int first)
@@ -66,17 +82,26 @@ void MarkdownDelegate::invalidateFrom(int first)
 QTextDocument *MarkdownDelegate::document(const QModelIndex &index, int width) const
 {
     const int textWidth = qMax(40, width - 2 * Margin);
+    const QString text = index.data(Qt::DisplayRole).toString();
+    // A streaming answer changes many times a second: plain text lays out faster than Markdown, and the Markdown is
+    // applied once the answer is complete.
+    const bool markdown = !index.data(TranscriptModel::StreamingRole).toBool();
     Cached *cached = m_documents.object(index.row());
-    if (!cached) {
+    if (cached && cached->markdown == markdown && cached->text != text && !markdown && text.startsWith(cached->text)) {
+        // More of a streaming answer: only its last paragraph is laid out again.
+        QTextCursor end(&cached->document);
+        end.movePosition(QTextCursor::End);
+        end.insertText(text.mid(cached->text.size()));
+        cached->text = text;
+    } else if (!cached || cached->markdown != markdown || cached->text != text) {
         cached = new Cached;
-        const QString text = index.data(Qt::DisplayRole).toString();
-        // A streaming answer changes many times a second: plain text lays out faster than Markdown, and the Markdown
-        // is applied once the answer is complete.
-        if (index.data(TranscriptModel::StreamingRole).toBool())
-            cached->document.setPlainText(text);
-        else
-            cached->document.setMarkdown(text);
         cached->document.setDocumentMargin(0);
+        if (markdown)
+            cached->document.setMarkdown(text);
+        else
+            cached->document.setPlainText(text);
+        cached->text = text;
+        cached->markdown = markdown;
         m_documents.insert(index.row(), cached);
     }
     if (cached->width != textWidth) {
@@ -99,7 +124,7 @@ QSize MarkdownDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     QTextDocument *doc = document(index, width);
     int height = int(doc->size().height()) + 2 * Margin;
     if (!index.data(TranscriptModel::SummaryRole).toString().isEmpty())
-        height += option.fontMetrics.height() + Margin / 2;
+        height += AnswerFeedbackButtons::lineHeight(option.fontMetrics) + Margin / 2;
     m_heights.insert(index.row(), Height{width, height});
     return {width, height};
 }
@@ -124,14 +149,75 @@ void MarkdownDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     doc->documentLayout()->draw(painter, context);
 
     const QString summary = index.data(TranscriptModel::SummaryRole).toString();
+    const bool feedback = hasFeedback(index);
     if (!summary.isEmpty()) {
         QFont small = option.font;
         small.setPointSizeF(small.pointSizeF() * 0.9);
         painter->setFont(small);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(QPointF(0, doc->size().height() + Margin / 2 + option.fontMetrics.ascent()), summary);
+        const int line = AnswerFeedbackButtons::lineHeight(option.fontMetrics);
+        const int room = option.rect.width() - 2 * Margin - (feedback ? AnswerFeedbackButtons::width() : 0);
+        const QRectF where(0, doc->size().height() + Margin / 2, qMax(0, room), line);
+        painter->drawText(where, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(small).elidedText(summary, Qt::ElideRight, qMax(0, room)));
     }
     painter->restore();
+    if (feedback) {
+        // All three buttons on the row under the mouse and on the current answer; elsewhere only the vote given.
+        const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+        const bool active = (option.state & QStyle::State_MouseOver) || (view && view->currentIndex() == index);
+        AnswerFeedbackButtons::paint(painter, option.rect, Margin, palette,
+                                     index.data(TranscriptModel::RatingRole).toInt(), active,
+                                     index.data(TranscriptModel::GoodRatingAllowedRole).toBool());
+    }
+}
+
+AnswerFeedbackButtons::Button MarkdownDelegate::buttonAt(const QModelIndex &index, const QRect &rowRect,
+                                                         const QPoint &pos) const
+{
+    if (!hasFeedback(index))
+        return AnswerFeedbackButtons::Button::None;
+    const auto button = AnswerFeedbackButtons::at(rowRect, Margin, pos);
+    if (button == AnswerFeedbackButtons::Button::Good && !index.data(TranscriptModel::GoodRatingAllowedRole).toBool())
+        return AnswerFeedbackButtons::Button::None;
+    return button;
+}
+
+QRect MarkdownDelegate::buttonRect(const QAbstractItemView *view, const QModelIndex &index,
+                                   AnswerFeedbackButtons::Button button) const
+{
+    return AnswerFeedbackButtons::rect(view->visualRect(index), Margin, button);
+}
+
+bool MarkdownDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                                   const QModelIndex &index)
+{
+    const bool release = event->type() == QEvent::MouseButtonRelease;
+    if (release || event->type() == QEvent::MouseButtonDblClick) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const auto button = buttonAt(index, option.rect, mouse->position().toPoint());
+        if (mouse->button() == Qt::LeftButton && button != AnswerFeedbackButtons::Button::None) {
+            // A double click on a button is one press, not two.
+            if (release)
+                Q_EMIT feedbackButtonClicked(index, button);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool MarkdownDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto button = buttonAt(index, option.rect, event->pos());
+        if (button != AnswerFeedbackButtons::Button::None) {
+            QToolTip::showText(event->globalPos(), AnswerFeedbackButtons::toolTip(button), view,
+                               AnswerFeedbackButtons::rect(option.rect, Margin, button));
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 }  // namespace Switchyard

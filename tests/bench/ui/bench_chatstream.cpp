@@ -234,8 +234,8 @@ void BM_StreamStall(benchmark::State &state)
                 worstCpuGap = std::max(worstCpuGap, cpu - lastCpu);
                 over16 += now - last > 16000000 ? 1 : 0;
                 gaps.push_back(double(now - last) / 1000.0);
+                TracingApplication::gapEnded(cpu - lastCpu);
             }
-            TracingApplication::gapEnded(cpu - lastCpu);
             last = now;
             lastCpu = cpu;
         });

@@ -1,5 +1,6 @@
-// Feedback on every answer of the chat transcript: the thumbs and comment buttons each finished answer's row draws,
-// and the shortcuts on the current answer, stored through the same path as the details panel's feedback.
+// Answers in the chat transcript: feedback on every answer (the thumbs and comment buttons each finished answer's row
+// draws, and the shortcuts on the current answer, stored through the same path as the details panel's feedback), and
+// how the transcript's delegate follows a streaming answer.
 #include "core/store/FeedbackRepository.h"
 #include "core/store/ProviderRepository.h"
 #include "tests/ui/UiTestSupport.h"
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void clickingAnAnswersThumbsDownAndCommentStoresThemForThatCall();
     void shortcutsRateTheCurrentAnswer();
     void aFailedAnswerTakesNoThumbsUp();
+    void aStreamingAnswerKeepsItsHeightUntilItWraps();
 
 private:
     void createPage();
@@ -179,7 +182,8 @@ void TestAnswerFeedback::shortcutsRateTheCurrentAnswer()
     AnswerCommentDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_page->findChild<AnswerCommentDialog *>()) != nullptr && dialog->isVisible());
     QTest::keyClicks(dialog->commentEdit(), QStringLiteral("too vague"));
-    // Enter stores with the vote already given.
+    // Enter stores with the vote already given; the dialog closes and deletes itself.
+    const QPointer<AnswerCommentDialog> closing(dialog);
     QTest::keyClick(dialog->commentEdit(), Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 2, StoreTimeoutMs);
     auto feedback = storedFeedback(1);
@@ -187,7 +191,7 @@ void TestAnswerFeedback::shortcutsRateTheCurrentAnswer()
     QCOMPARE(feedback->comment, QStringLiteral("too vague"));
 
     // Back in the transcript once the dialog closed (the offscreen platform does not hand activation back itself).
-    QTRY_VERIFY(!dialog->isVisible());
+    QTRY_VERIFY(!closing);
     m_page->activateWindow();
     view->setFocus();
     QTRY_VERIFY(view->hasFocus());
@@ -216,6 +220,38 @@ void TestAnswerFeedback::aFailedAnswerTakesNoThumbsUp()
     QVERIFY(!model.acceptsRating(row, 1));
     QVERIFY(!model.data(model.index(row), TranscriptModel::GoodRatingAllowedRole).toBool());
     QCOMPARE(model.data(model.index(row), TranscriptModel::RatingRole).toInt(), 0);
+}
+
+void TestAnswerFeedback::aStreamingAnswerKeepsItsHeightUntilItWraps()
+{
+    TranscriptModel model;
+    MarkdownDelegate delegate;
+    delegate.watch(&model);
+    QSignalSpy resized(&delegate, &MarkdownDelegate::sizeHintChanged);
+    const int row = model.append(TranscriptEntry{TranscriptEntry::Role::Assistant, QString(), true, {}, {}, {}, 0});
+    model.appendText(row, QStringLiteral("The stars"));
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, 900, 10);
+    const int oneLine = delegate.sizeHint(option, model.index(row)).height();
+    resized.clear();
+
+    // A few more words on the same line: the view need not lay the transcript out again.
+    model.appendText(row, QStringLiteral(" say"));
+    QCOMPARE(resized.count(), 0);
+    QCOMPARE(delegate.sizeHint(option, model.index(row)).height(), oneLine);
+
+    // Enough to wrap: the row grows and says so.
+    model.appendText(row, QStringLiteral(" that the sky is clear tonight").repeated(20));
+    QCOMPARE(resized.count(), 1);
+    QVERIFY(delegate.sizeHint(option, model.index(row)).height() > oneLine);
+
+    // Finishing (Markdown, a summary line) always lays the row out again.
+    resized.clear();
+    CallRecord call;
+    call.uuid = QStringLiteral("done");
+    call.status = CallRecord::Status::Ok;
+    model.finish(row, call, QString());
+    QCOMPARE(resized.count(), 1);
 }
 
 QTEST_MAIN(TestAnswerFeedback)

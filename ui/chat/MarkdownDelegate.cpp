@@ -31,6 +31,11 @@ struct MarkdownDelegate::Cached {
     QString text;           ///< what the document shows
     bool markdown = false;  ///< set as Markdown (a finished answer) or as plain text (one still streaming)
     int width = -1;
+    // The summary line as last painted: eliding lays the text out, and a streaming transcript repaints every row
+    // in view several times a second.
+    QString summary;
+    int summaryRoom = -1;
+    QString elidedSummary;
 };
 
 MarkdownDelegate::MarkdownDelegate(QObject *parent) : QStyledItemDelegate(parent), m_documents(CacheSize) {}
@@ -45,9 +50,15 @@ void MarkdownDelegate::watch(QAbstractItemModel *model)
                 if (!roles.isEmpty() && !roles.contains(Qt::DisplayRole) &&
                     !roles.contains(TranscriptModel::StreamingRole))
                     return;
-                invalidate(first.row(), last.row());
-                for (int row = first.row(); row <= last.row(); ++row)
-                    Q_EMIT sizeHintChanged(first.siblingAtRow(row));
+                for (int row = first.row(); row <= last.row(); ++row) {
+                    const QModelIndex index = first.siblingAtRow(row);
+                    // Most text streamed in fills the answer's last line: the row keeps its height, and the view
+                    // repaints just that row. A new size makes the view lay out and repaint all rows in view.
+                    if (keepsHeight(index))
+                        continue;
+                    m_heights.remove(row);
+                    Q_EMIT sizeHintChanged(index);
+                }
             });
     // Rows shift or vanish from @p first on: cached row numbers there no longer mean the same message. Appending (the
     // usual case) shifts nothing.
@@ -61,11 +72,13 @@ void MarkdownDelegate::watch(QAbstractItemModel *model)
     });
 }
 
-void MarkdownDelegate::invalidate(int first, int last)
+bool MarkdownDelegate::keepsHeight(const QModelIndex &index) const
 {
-    // Documents stay: document() compares their text and, for a streaming answer, appends only what is new.
-    for (int row = first; row <= last; ++row)
-        m_heights.remove(row);
+    const auto known = m_heights.constFind(index.row());
+    if (known == m_heights.cend() || !index.data(TranscriptModel::StreamingRole).toBool())
+        return false;
+    // The document follows the new text here (only its last paragraph is laid out again), as paint() would.
+    return int(document(index, known->width)->size().height()) + known->chrome == known->height;
 }
 
 void MarkdownDelegate::invalidateFrom(int first)
@@ -81,34 +94,39 @@ void MarkdownDelegate::invalidateFrom(int first)
 
 QTextDocument *MarkdownDelegate::document(const QModelIndex &index, int width) const
 {
+    return &cached(index, width)->document;
+}
+
+MarkdownDelegate::Cached *MarkdownDelegate::cached(const QModelIndex &index, int width) const
+{
     const int textWidth = qMax(40, width - 2 * Margin);
     const QString text = index.data(Qt::DisplayRole).toString();
     // A streaming answer changes many times a second: plain text lays out faster than Markdown, and the Markdown is
     // applied once the answer is complete.
     const bool markdown = !index.data(TranscriptModel::StreamingRole).toBool();
-    Cached *cached = m_documents.object(index.row());
-    if (cached && cached->markdown == markdown && cached->text != text && !markdown && text.startsWith(cached->text)) {
+    Cached *entry = m_documents.object(index.row());
+    if (entry && entry->markdown == markdown && entry->text != text && !markdown && text.startsWith(entry->text)) {
         // More of a streaming answer: only its last paragraph is laid out again.
-        QTextCursor end(&cached->document);
+        QTextCursor end(&entry->document);
         end.movePosition(QTextCursor::End);
-        end.insertText(text.mid(cached->text.size()));
-        cached->text = text;
-    } else if (!cached || cached->markdown != markdown || cached->text != text) {
-        cached = new Cached;
-        cached->document.setDocumentMargin(0);
+        end.insertText(text.mid(entry->text.size()));
+        entry->text = text;
+    } else if (!entry || entry->markdown != markdown || entry->text != text) {
+        entry = new Cached;
+        entry->document.setDocumentMargin(0);
         if (markdown)
-            cached->document.setMarkdown(text);
+            entry->document.setMarkdown(text);
         else
-            cached->document.setPlainText(text);
-        cached->text = text;
-        cached->markdown = markdown;
-        m_documents.insert(index.row(), cached);
+            entry->document.setPlainText(text);
+        entry->text = text;
+        entry->markdown = markdown;
+        m_documents.insert(index.row(), entry);
     }
-    if (cached->width != textWidth) {
-        cached->document.setTextWidth(textWidth);
-        cached->width = textWidth;
+    if (entry->width != textWidth) {
+        entry->document.setTextWidth(textWidth);
+        entry->width = textWidth;
     }
-    return &cached->document;
+    return entry;
 }
 
 QSize MarkdownDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -122,10 +140,11 @@ QSize MarkdownDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     if (known != m_heights.cend() && known->width == width)
         return {width, known->height};
     QTextDocument *doc = document(index, width);
-    int height = int(doc->size().height()) + 2 * Margin;
+    int chrome = 2 * Margin;
     if (!index.data(TranscriptModel::SummaryRole).toString().isEmpty())
-        height += AnswerFeedbackButtons::lineHeight(option.fontMetrics) + Margin / 2;
-    m_heights.insert(index.row(), Height{width, height});
+        chrome += AnswerFeedbackButtons::lineHeight(option.fontMetrics) + Margin / 2;
+    const int height = int(doc->size().height()) + chrome;
+    m_heights.insert(index.row(), Height{width, height, chrome});
     return {width, height};
 }
 
@@ -141,7 +160,8 @@ void MarkdownDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         background = palette.color(QPalette::Highlight).lighter(170);
     painter->fillRect(option.rect, background);
 
-    QTextDocument *doc = document(index, option.rect.width());
+    Cached *row = cached(index, option.rect.width());
+    QTextDocument *doc = &row->document;
     painter->translate(option.rect.left() + Margin, option.rect.top() + Margin);
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = palette;
@@ -158,8 +178,12 @@ void MarkdownDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         const int line = AnswerFeedbackButtons::lineHeight(option.fontMetrics);
         const int room = option.rect.width() - 2 * Margin - (feedback ? AnswerFeedbackButtons::width() : 0);
         const QRectF where(0, doc->size().height() + Margin / 2, qMax(0, room), line);
-        painter->drawText(where, Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(small).elidedText(summary, Qt::ElideRight, qMax(0, room)));
+        if (row->summary != summary || row->summaryRoom != room) {
+            row->summary = summary;
+            row->summaryRoom = room;
+            row->elidedSummary = QFontMetrics(small).elidedText(summary, Qt::ElideRight, qMax(0, room));
+        }
+        painter->drawText(where, Qt::AlignLeft | Qt::AlignVCenter, row->elidedSummary);
     }
     painter->restore();
     if (feedback) {

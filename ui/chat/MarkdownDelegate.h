@@ -47,18 +47,22 @@ Q_SIGNALS:
     void feedbackButtonClicked(const QModelIndex &index, AnswerFeedbackButtons::Button button);
 
 private:
+    struct Cached;
+    /// @p index's row laid out at @p width (its document, rebuilt or extended when its text changed).
+    Cached *cached(const QModelIndex &index, int width) const;
     QTextDocument *document(const QModelIndex &index, int width) const;
     /// The feedback button under @p pos in a row painted in @p rowRect, or None when the row takes no feedback.
     AnswerFeedbackButtons::Button buttonAt(const QModelIndex &index, const QRect &rowRect, const QPoint &pos) const;
-    void invalidate(int first, int last);
+    /// Whether @p index's row, a streaming answer whose text changed, still has the height last given for it.
+    bool keepsHeight(const QModelIndex &index) const;
     /// Drops everything cached for @p first and the rows after it (their row numbers now mean other messages).
     void invalidateFrom(int first);
 
-    struct Cached;
     mutable QCache<int, Cached> m_documents;
     struct Height {
         int width = -1;
         int height = 0;
+        int chrome = 0;  ///< the part of height that is not the document: margins and the summary line
     };
     mutable QHash<int, Height> m_heights;
 };

@@ -1,10 +1,12 @@
 #include "ui/chat/ChatColumn.h"
 
+#include "ui/chat/AnswerCommentDialog.h"
 #include "ui/chat/MarkdownDelegate.h"
 #include "ui/chat/TranscriptModel.h"
 
 #include <QLabel>
 #include <QListView>
+#include <QPersistentModelIndex>
 #include <QScrollBar>
 #include <QVBoxLayout>
 #include <utility>
@@ -28,6 +30,16 @@ ChatColumn::ChatColumn(Database &database, QNetworkAccessManager *network, Secre
     m_view->setResizeMode(QListView::Adjust);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Hovering a finished answer shows its feedback buttons.
+    m_view->setMouseTracking(true);
+    m_view->viewport()->setAttribute(Qt::WA_Hover);
+    connect(m_delegate, &MarkdownDelegate::feedbackButtonClicked, this,
+            [this](const QModelIndex &index, AnswerFeedbackButtons::Button button) {
+                if (button == AnswerFeedbackButtons::Button::Comment)
+                    askComment(index.row());
+                else
+                    rate(index.row(), button == AnswerFeedbackButtons::Button::Good ? 1 : -1);
+            });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -88,6 +100,27 @@ void ChatColumn::stop()
 {
     if (isBusy())
         m_service->cancel();
+}
+
+void ChatColumn::rate(int row, int rating)
+{
+    if (m_model->acceptsRating(row, rating))
+        Q_EMIT rated(row, rating);
+}
+
+void ChatColumn::askComment(int row)
+{
+    if (!m_model->acceptsRating(row, -1))
+        return;
+    auto *dialog = new AnswerCommentDialog(m_model->entry(row).rating, m_model->acceptsRating(row, 1), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The transcript may be cut (edit & resend) while the dialog is open: the comment is for that answer or none.
+    const QPersistentModelIndex answer = m_model->index(row);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, answer] {
+        if (answer.isValid() && m_model->acceptsRating(answer.row(), dialog->rating()))
+            Q_EMIT commented(answer.row(), dialog->rating(), dialog->comment());
+    });
+    dialog->open();
 }
 
 void ChatColumn::onDelta(const QString &text)

@@ -47,10 +47,20 @@ public:
     void send(const QString &message, Result<PreparedChat> prepared);
     void stop();
 
+    /// Thumbs up (+1) or down (-1) on the answer in @p row, keeping the comment already stored for it: emits rated()
+    /// when the row takes that rating (a finished answer; thumbs up only on a success), else does nothing.
+    void rate(int row, int rating);
+    /// Asks for a comment and a vote on the answer in @p row (a window-modal dialog); emits commented() when given.
+    void askComment(int row);
+
 Q_SIGNALS:
     void busyChanged(bool busy);
     /// The answer in @p row finished (ok, failed or cancelled); its record is in the model.
     void answerFinished(int row);
+    /// Feedback on the answer in @p row from the transcript: store @p rating, keeping the stored comment.
+    void rated(int row, int rating);
+    /// Feedback on the answer in @p row from the transcript: store @p rating with @p comment.
+    void commented(int row, int rating, const QString &comment);
 
 private:
     void onDelta(const QString &text);

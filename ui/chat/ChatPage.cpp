@@ -15,6 +15,7 @@
 #include "core/workspace/PromptReference.h"
 #include "platform/keychain/KeychainSecretBackend.h"
 #include "ui/chat/AnswerDetailsPanel.h"
+#include "ui/chat/AnswerFeedbackButtons.h"
 #include "ui/chat/ChaosPanel.h"
 #include "ui/chat/ChatColumn.h"
 #include "ui/chat/SessionsPanel.h"
@@ -206,6 +207,23 @@ ChatPage::ChatPage(Database &database, Settings &settings, QWidget *parent)
     connect(m_regenerateAction, &QAction::triggered, this, &ChatPage::regenerate);
     connect(m_editAction, &QAction::triggered, this, &ChatPage::editAndResend);
     connect(m_newAction, &QAction::triggered, this, &ChatPage::newConversation);
+    // Feedback on the current answer (the one the details show), from anywhere on the page.
+    using Button = AnswerFeedbackButtons::Button;
+    for (const Button button : {Button::Good, Button::Bad, Button::Comment}) {
+        QAction *action =
+            pageAction(AnswerFeedbackButtons::actionText(button), {AnswerFeedbackButtons::shortcut(button)}, this);
+        action->setObjectName(button == Button::Good  ? QStringLiteral("rateGoodAction")
+                              : button == Button::Bad ? QStringLiteral("rateBadAction")
+                                                      : QStringLiteral("rateWithCommentAction"));
+        connect(action, &QAction::triggered, this, [this, button] {
+            if (!m_selectedColumn)
+                return;
+            if (button == Button::Comment)
+                m_selectedColumn->askComment(m_selectedRow);
+            else
+                m_selectedColumn->rate(m_selectedRow, button == Button::Good ? 1 : -1);
+        });
+    }
     connect(m_sendButton, &QPushButton::clicked, this, &ChatPage::send);
     connect(m_stopButton, &QPushButton::clicked, this, &ChatPage::stop);
     connect(m_regenerateButton, &QPushButton::clicked, this, &ChatPage::regenerate);
@@ -417,6 +435,11 @@ void ChatPage::rebuildColumns()
         m_columns.append(column);
         connect(column, &ChatColumn::busyChanged, this, &ChatPage::updateBusy);
         connect(column, &ChatColumn::answerFinished, this, [this, column](int row) { onAnswerFinished(column, row); });
+        connect(column, &ChatColumn::rated, this,
+                [this, column](int row, int rating) { rateAnswer(column, row, rating, std::nullopt); });
+        connect(column, &ChatColumn::commented, this, [this, column](int row, int rating, const QString &comment) {
+            rateAnswer(column, row, rating, comment);
+        });
         connect(column->view()->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 [this, column](const QModelIndex &current) { onSelected(column, current.row()); });
         // In compare mode each column keeps its own current answer: a click must switch the details even when it
@@ -1004,19 +1027,32 @@ void ChatPage::onSelected(ChatColumn *column, int row)
 
 void ChatPage::rate(int rating, const QString &comment)
 {
-    if (!m_selectedColumn || m_selectedRow < 0 || m_selectedRow >= m_selectedColumn->model()->rowCount())
+    rateAnswer(m_selectedColumn, m_selectedRow, rating, comment);
+}
+
+void ChatPage::rateAnswer(ChatColumn *target, int row, int rating, const std::optional<QString> &comment)
+{
+    if (!target || row < 0 || row >= target->model()->rowCount())
         return;
-    const TranscriptEntry &entry = m_selectedColumn->model()->entry(m_selectedRow);
+    const TranscriptEntry &entry = target->model()->entry(row);
     if (!entry.call)
         return;
     const QString uuid = entry.call->uuid;
     const QString userRef = m_userRef->text().trimmed();
-    QPointer<ChatColumn> column(m_selectedColumn);
-    const int row = m_selectedRow;
+    QPointer<ChatColumn> column(target);
     Database &database = m_database;
     afterRecorded(
         [&database, uuid, rating, comment, userRef]() -> Result<void> {
-            auto stored = FeedbackRepository(database).rate(uuid, rating, comment, userRef);
+            FeedbackRepository feedback(database);
+            QString text = comment.value_or(QString());
+            if (!comment) {
+                auto earlier = feedback.forCall(uuid, userRef);
+                if (!earlier)
+                    return earlier.error();
+                if (*earlier)
+                    text = (*earlier)->comment;
+            }
+            auto stored = feedback.rate(uuid, rating, text, userRef);
             if (!stored)
                 return stored.error();
             return {};

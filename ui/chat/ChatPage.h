@@ -160,6 +160,10 @@ private:
     void onAnswerFinished(ChatColumn *column, int row);
     void onSelected(ChatColumn *column, int row);
     void rate(int rating, const QString &comment);
+    /// Stores @p rating for the answer in @p row of @p column with @p comment, or with the comment already stored
+    /// for it when @p comment is empty (a thumb clicked in the transcript). The details panel's feedback, the
+    /// transcript's buttons and the feedback shortcuts all store through here.
+    void rateAnswer(ChatColumn *column, int row, int rating, const std::optional<QString> &comment);
     /// Runs UsageRecorder::flush() and then @p store on a pool thread, then @p then with store's outcome on this
     /// page's thread: a finished call's row is written in the background, and whatever links to it (feedback, session
     /// messages) is stored after it there too, so the UI neither blocks on the flush nor on the write.

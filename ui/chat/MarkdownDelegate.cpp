@@ -3,9 +3,14 @@
 #include "ui/chat/TranscriptModel.h"
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QAbstractTextDocumentLayout>
+#include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QToolTip>
 
 namespace Switchyard {
 
@@ -14,11 +19,23 @@ namespace {
 constexpr int Margin = 8;
 constexpr int CacheSize = 256;
 
+bool hasFeedback(const QModelIndex &index)
+{
+    return index.data(TranscriptModel::RatingRole).isValid();
+}
+
 }  // namespace
 
 struct MarkdownDelegate::Cached {
     QTextDocument document;
+    QString text;           ///< what the document shows
+    bool markdown = false;  ///< set as Markdown (a finished answer) or as plain text (one still streaming)
     int width = -1;
+    // The summary line as last painted: eliding lays the text out, and a streaming transcript repaints every row
+    // in view several times a second.
+    QString summary;
+    int summaryRoom = -1;
+    QString elidedSummary;
 };
 
 MarkdownDelegate::MarkdownDelegate(QObject *parent) : QStyledItemDelegate(parent), m_documents(CacheSize) {}
@@ -27,11 +44,22 @@ MarkdownDelegate::~MarkdownDelegate() = default;
 
 void MarkdownDelegate::watch(QAbstractItemModel *model)
 {
-    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &first, const QModelIndex &last) {
-        invalidate(first.row(), last.row());
-        for (int row = first.row(); row <= last.row(); ++row)
-            Q_EMIT sizeHintChanged(first.siblingAtRow(row));
-    });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &first, const QModelIndex &last, const QList<int> &roles) {
+                // A rating changes the summary line only: the row keeps its document and its height.
+                if (!roles.isEmpty() && !roles.contains(Qt::DisplayRole) &&
+                    !roles.contains(TranscriptModel::StreamingRole))
+                    return;
+                for (int row = first.row(); row <= last.row(); ++row) {
+                    const QModelIndex index = first.siblingAtRow(row);
+                    // Most text streamed in fills the answer's last line: the row keeps its height, and the view
+                    // repaints just that row. A new size makes the view lay out and repaint all rows in view.
+                    if (keepsHeight(index))
+                        continue;
+                    m_heights.remove(row);
+                    Q_EMIT sizeHintChanged(index);
+                }
+            });
     // Rows shift or vanish from @p first on: cached row numbers there no longer mean the same message. Appending (the
     // usual case) shifts nothing.
     connect(model, &QAbstractItemModel::rowsRemoved, this,
@@ -44,12 +72,13 @@ void MarkdownDelegate::watch(QAbstractItemModel *model)
     });
 }
 
-void MarkdownDelegate::invalidate(int first, int last)
+bool MarkdownDelegate::keepsHeight(const QModelIndex &index) const
 {
-    for (int row = first; row <= last; ++row) {
-        m_documents.remove(row);
-        m_heights.remove(row);
-    }
+    const auto known = m_heights.constFind(index.row());
+    if (known == m_heights.cend() || !index.data(TranscriptModel::StreamingRole).toBool())
+        return false;
+    // The document follows the new text here (only its last paragraph is laid out again), as paint() would.
+    return int(document(index, known->width)->size().height()) + known->chrome == known->height;
 }
 
 void MarkdownDelegate::invalidateFrom(int first)
@@ -65,25 +94,39 @@ void MarkdownDelegate::invalidateFrom(int first)
 
 QTextDocument *MarkdownDelegate::document(const QModelIndex &index, int width) const
 {
+    return &cached(index, width)->document;
+}
+
+MarkdownDelegate::Cached *MarkdownDelegate::cached(const QModelIndex &index, int width) const
+{
     const int textWidth = qMax(40, width - 2 * Margin);
-    Cached *cached = m_documents.object(index.row());
-    if (!cached) {
-        cached = new Cached;
-        const QString text = index.data(Qt::DisplayRole).toString();
-        // A streaming answer changes many times a second: plain text lays out faster than Markdown, and the Markdown
-        // is applied once the answer is complete.
-        if (index.data(TranscriptModel::StreamingRole).toBool())
-            cached->document.setPlainText(text);
+    const QString text = index.data(Qt::DisplayRole).toString();
+    // A streaming answer changes many times a second: plain text lays out faster than Markdown, and the Markdown is
+    // applied once the answer is complete.
+    const bool markdown = !index.data(TranscriptModel::StreamingRole).toBool();
+    Cached *entry = m_documents.object(index.row());
+    if (entry && entry->markdown == markdown && entry->text != text && !markdown && text.startsWith(entry->text)) {
+        // More of a streaming answer: only its last paragraph is laid out again.
+        QTextCursor end(&entry->document);
+        end.movePosition(QTextCursor::End);
+        end.insertText(text.mid(entry->text.size()));
+        entry->text = text;
+    } else if (!entry || entry->markdown != markdown || entry->text != text) {
+        entry = new Cached;
+        entry->document.setDocumentMargin(0);
+        if (markdown)
+            entry->document.setMarkdown(text);
         else
-            cached->document.setMarkdown(text);
-        cached->document.setDocumentMargin(0);
-        m_documents.insert(index.row(), cached);
+            entry->document.setPlainText(text);
+        entry->text = text;
+        entry->markdown = markdown;
+        m_documents.insert(index.row(), entry);
     }
-    if (cached->width != textWidth) {
-        cached->document.setTextWidth(textWidth);
-        cached->width = textWidth;
+    if (entry->width != textWidth) {
+        entry->document.setTextWidth(textWidth);
+        entry->width = textWidth;
     }
-    return &cached->document;
+    return entry;
 }
 
 QSize MarkdownDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -97,10 +140,11 @@ QSize MarkdownDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     if (known != m_heights.cend() && known->width == width)
         return {width, known->height};
     QTextDocument *doc = document(index, width);
-    int height = int(doc->size().height()) + 2 * Margin;
+    int chrome = 2 * Margin;
     if (!index.data(TranscriptModel::SummaryRole).toString().isEmpty())
-        height += option.fontMetrics.height() + Margin / 2;
-    m_heights.insert(index.row(), Height{width, height});
+        chrome += AnswerFeedbackButtons::lineHeight(option.fontMetrics) + Margin / 2;
+    const int height = int(doc->size().height()) + chrome;
+    m_heights.insert(index.row(), Height{width, height, chrome});
     return {width, height};
 }
 
@@ -116,7 +160,8 @@ void MarkdownDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         background = palette.color(QPalette::Highlight).lighter(170);
     painter->fillRect(option.rect, background);
 
-    QTextDocument *doc = document(index, option.rect.width());
+    Cached *row = cached(index, option.rect.width());
+    QTextDocument *doc = &row->document;
     painter->translate(option.rect.left() + Margin, option.rect.top() + Margin);
     QAbstractTextDocumentLayout::PaintContext context;
     context.palette = palette;
@@ -124,14 +169,79 @@ void MarkdownDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     doc->documentLayout()->draw(painter, context);
 
     const QString summary = index.data(TranscriptModel::SummaryRole).toString();
+    const bool feedback = hasFeedback(index);
     if (!summary.isEmpty()) {
         QFont small = option.font;
         small.setPointSizeF(small.pointSizeF() * 0.9);
         painter->setFont(small);
         painter->setPen(palette.color(QPalette::PlaceholderText));
-        painter->drawText(QPointF(0, doc->size().height() + Margin / 2 + option.fontMetrics.ascent()), summary);
+        const int line = AnswerFeedbackButtons::lineHeight(option.fontMetrics);
+        const int room = option.rect.width() - 2 * Margin - (feedback ? AnswerFeedbackButtons::width() : 0);
+        const QRectF where(0, doc->size().height() + Margin / 2, qMax(0, room), line);
+        if (row->summary != summary || row->summaryRoom != room) {
+            row->summary = summary;
+            row->summaryRoom = room;
+            row->elidedSummary = QFontMetrics(small).elidedText(summary, Qt::ElideRight, qMax(0, room));
+        }
+        painter->drawText(where, Qt::AlignLeft | Qt::AlignVCenter, row->elidedSummary);
     }
     painter->restore();
+    if (feedback) {
+        // All three buttons on the row under the mouse and on the current answer; elsewhere only the vote given.
+        const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+        const bool active = (option.state & QStyle::State_MouseOver) || (view && view->currentIndex() == index);
+        AnswerFeedbackButtons::paint(painter, option.rect, Margin, palette,
+                                     index.data(TranscriptModel::RatingRole).toInt(), active,
+                                     index.data(TranscriptModel::GoodRatingAllowedRole).toBool());
+    }
+}
+
+AnswerFeedbackButtons::Button MarkdownDelegate::buttonAt(const QModelIndex &index, const QRect &rowRect,
+                                                         const QPoint &pos) const
+{
+    if (!hasFeedback(index))
+        return AnswerFeedbackButtons::Button::None;
+    const auto button = AnswerFeedbackButtons::at(rowRect, Margin, pos);
+    if (button == AnswerFeedbackButtons::Button::Good && !index.data(TranscriptModel::GoodRatingAllowedRole).toBool())
+        return AnswerFeedbackButtons::Button::None;
+    return button;
+}
+
+QRect MarkdownDelegate::buttonRect(const QAbstractItemView *view, const QModelIndex &index,
+                                   AnswerFeedbackButtons::Button button) const
+{
+    return AnswerFeedbackButtons::rect(view->visualRect(index), Margin, button);
+}
+
+bool MarkdownDelegate::editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                                   const QModelIndex &index)
+{
+    const bool release = event->type() == QEvent::MouseButtonRelease;
+    if (release || event->type() == QEvent::MouseButtonDblClick) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const auto button = buttonAt(index, option.rect, mouse->position().toPoint());
+        if (mouse->button() == Qt::LeftButton && button != AnswerFeedbackButtons::Button::None) {
+            // A double click on a button is one press, not two.
+            if (release)
+                Q_EMIT feedbackButtonClicked(index, button);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool MarkdownDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto button = buttonAt(index, option.rect, event->pos());
+        if (button != AnswerFeedbackButtons::Button::None) {
+            QToolTip::showText(event->globalPos(), AnswerFeedbackButtons::toolTip(button), view,
+                               AnswerFeedbackButtons::rect(option.rect, Margin, button));
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 }  // namespace Switchyard

@@ -1,5 +1,9 @@
 #include "ui/chat/TranscriptModel.h"
 
+#include "ui/chat/AnswerFeedbackButtons.h"
+
+#include <QKeySequence>
+
 namespace Switchyard {
 
 TranscriptModel::TranscriptModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -29,6 +33,24 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
                                                           : QString());
     case CallUuidRole:
         return entry.call ? entry.call->uuid : QString();
+    case RatingRole:
+        return entry.call ? QVariant(entry.rating) : QVariant();
+    case GoodRatingAllowedRole:
+        return acceptsRating(index.row(), 1);
+    case Qt::AccessibleDescriptionRole:
+        if (!entry.call)
+            return QString();
+        return (entry.rating > 0   ? tr("Rated good.")
+                : entry.rating < 0 ? tr("Rated bad.")
+                                   : tr("Not rated.")) +
+               QLatin1Char(' ') +
+               tr("Rate it good with %1, bad with %2, or with a comment with %3.")
+                   .arg(AnswerFeedbackButtons::shortcut(AnswerFeedbackButtons::Button::Good)
+                            .toString(QKeySequence::NativeText),
+                        AnswerFeedbackButtons::shortcut(AnswerFeedbackButtons::Button::Bad)
+                            .toString(QKeySequence::NativeText),
+                        AnswerFeedbackButtons::shortcut(AnswerFeedbackButtons::Button::Comment)
+                            .toString(QKeySequence::NativeText));
     default:
         return {};
     }
@@ -80,7 +102,16 @@ void TranscriptModel::setRating(int row, int rating)
     if (row < 0 || row >= m_entries.size())
         return;
     m_entries[row].rating = rating;
-    changed(row);
+    // The text stays: a view keeps the answer's laid-out document and repaints the summary line.
+    changed(row, {SummaryRole, RatingRole, Qt::AccessibleDescriptionRole});
+}
+
+bool TranscriptModel::acceptsRating(int row, int rating) const
+{
+    if (row < 0 || row >= m_entries.size() || (rating != 1 && rating != -1))
+        return false;
+    const TranscriptEntry &entry = m_entries.at(row);
+    return entry.call && (rating < 0 || entry.call->status == CallRecord::Status::Ok);
 }
 
 void TranscriptModel::truncate(int row)
@@ -129,10 +160,10 @@ QString TranscriptModel::summary(const CallRecord &call)
     return parts.join(QStringLiteral(" · "));
 }
 
-void TranscriptModel::changed(int row)
+void TranscriptModel::changed(int row, const QList<int> &roles)
 {
     const QModelIndex at = index(row);
-    Q_EMIT dataChanged(at, at);
+    Q_EMIT dataChanged(at, at, roles);
 }
 
 }  // namespace Switchyard

@@ -36,6 +36,8 @@ public:
         StreamingRole,                ///< bool
         SummaryRole,                  ///< one line under an answer: served by, tokens, cost, latency
         CallUuidRole,                 ///< the answer's call uuid; empty until it finished
+        RatingRole,                   ///< feedback given: +1, -1 or 0; invalid for a row that takes no feedback
+        GoodRatingAllowedRole,        ///< bool: thumbs up applies (the call succeeded); thumbs down applies to any call
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);
@@ -52,6 +54,8 @@ public:
     /// Ends streaming of @p row with its call record; a failed call's text becomes its error when nothing streamed.
     void finish(int row, const CallRecord &call, const QString &system);
     void setRating(int row, int rating);
+    /// Whether @p rating (+1 or -1) can be given to @p row: a finished answer with a call; +1 only when it succeeded.
+    bool acceptsRating(int row, int rating) const;
     /// Drops @p row and every row after it (edit & resend, regenerate).
     void truncate(int row);
     void clear();
@@ -62,7 +66,8 @@ public:
     static QString summary(const CallRecord &call);
 
 private:
-    void changed(int row);
+    /// Emits dataChanged() for @p row; @p roles empty means everything (the text) changed.
+    void changed(int row, const QList<int> &roles = {});
 
     QList<TranscriptEntry> m_entries;
 };

@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <ctime>
 #include <memory>
@@ -59,6 +60,71 @@ double residentBytes()
     }
     return 0;
 }
+
+/// SWITCHYARD_BENCH_TRACE=1: times every event the main thread dispatches (thread CPU) and prints at exit the
+/// costliest kinds, by receiver class and event type (top-level and nested apart), and the events of the heartbeat gap
+/// with the most CPU in it: what a stall was made of.
+class TracingApplication : public QApplication {
+public:
+    TracingApplication(int &argc, char **argv) : QApplication(argc, argv) { s_instance = this; }
+    ~TracingApplication() override
+    {
+        s_instance = nullptr;
+        std::vector<std::pair<qint64, QString>> sorted;
+        for (auto it = m_worst.cbegin(); it != m_worst.cend(); ++it)
+            sorted.emplace_back(it.value(), it.key());
+        std::sort(sorted.begin(), sorted.end(), std::greater<>());
+        for (size_t n = 0; n < std::min<size_t>(30, sorted.size()); ++n)
+            fprintf(stderr, "%8.2f ms cpu  %5d over 8 ms  %s\n", double(sorted[n].first) / 1e6,
+                    m_over.value(sorted[n].second), qPrintable(sorted[n].second));
+        fprintf(stderr, "worst gap: %.2f ms cpu\n", double(m_worstGapCpu) / 1e6);
+        for (const auto &[spent, key] : m_worstGap)
+            fprintf(stderr, "  %8.2f ms  %s\n", double(spent) / 1e6, qPrintable(key));
+    }
+    /// The heartbeat ran after a gap with @p cpu nanoseconds of main-thread CPU in it.
+    static void gapEnded(qint64 cpu)
+    {
+        if (!s_instance)
+            return;
+        if (cpu > s_instance->m_worstGapCpu) {
+            s_instance->m_worstGapCpu = cpu;
+            s_instance->m_worstGap = s_instance->m_gap;
+        }
+        s_instance->m_gap.clear();
+    }
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        const int depth = m_depth++;
+        const qint64 start = threadCpuNanos();
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 spent = threadCpuNanos() - start;
+        --m_depth;
+        if (depth <= 2 && spent > 300000) {  // cheap events are not what a stall is made of
+            const QString key =
+                QStringLiteral("d%1 %2(%3) ev %4")
+                    .arg(depth)
+                    .arg(QString::fromLatin1(receiver->metaObject()->className()), receiver->objectName())
+                    .arg(int(event->type()));
+            m_gap.emplace_back(spent, key);
+            qint64 &worst = m_worst[key];
+            worst = std::max(worst, spent);
+            if (spent > 8000000)
+                ++m_over[key];
+        }
+        return result;
+    }
+
+private:
+    static inline TracingApplication *s_instance = nullptr;
+    int m_depth = 0;
+    QHash<QString, qint64> m_worst;
+    QHash<QString, int> m_over;
+    std::vector<std::pair<qint64, QString>> m_gap;
+    std::vector<std::pair<qint64, QString>> m_worstGap;
+    qint64 m_worstGapCpu = 0;
+};
 
 /// A sample workspace with the simulator at @p tokensPerSecond, and a chat page on the Astro Guide bot.
 struct ChatRig {
@@ -168,6 +234,7 @@ void BM_StreamStall(benchmark::State &state)
                 worstCpuGap = std::max(worstCpuGap, cpu - lastCpu);
                 over16 += now - last > 16000000 ? 1 : 0;
                 gaps.push_back(double(now - last) / 1000.0);
+                TracingApplication::gapEnded(cpu - lastCpu);
             }
             last = now;
             lastCpu = cpu;
@@ -272,5 +339,7 @@ int main(int argc, char **argv)
             ->Unit(benchmark::kMillisecond);
     }
     benchmark::RegisterBenchmark("BM_BilledTurnFlushWait", BM_BilledTurnFlushWait)->Unit(benchmark::kMicrosecond);
+    if (qEnvironmentVariableIntValue("SWITCHYARD_BENCH_TRACE") == 1)
+        return Bench::run<TracingApplication>(argc, argv);
     return Bench::run<QApplication>(argc, argv);
 }

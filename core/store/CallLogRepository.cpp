@@ -143,67 +143,104 @@ FailureClass failureClassFromName(const QString &name)
     return FailureClass::None;
 }
 
-QString orderColumn(CallLogSort sort)
+/// The expressions of the columns the log shows that are computed per call.
+const QString AttemptsSql = QStringLiteral("(SELECT COUNT(*) FROM attempts a WHERE a.call_id = c.id)");
+const QString TokensSql = QStringLiteral(
+    "c.input_tokens + c.cached_input_tokens + c.cache_write_tokens + c.output_tokens + c.reasoning_tokens");
+
+/// What @p sort orders by, before the id that breaks ties. Nullable columns go through COALESCE with a value below any
+/// real one (ids, versions and durations are never negative): NULLs still sort first ascending, as in a plain ORDER
+/// BY, and the seek comparison of keyset paging never meets a NULL (which would compare as unknown and end the log).
+QStringList sortKeys(CallLogSort sort)
 {
+    const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
     switch (sort) {
     case CallLogSort::Time:
-        return QStringLiteral("c.created_at");
+        return {QStringLiteral("c.created_at")};
     case CallLogSort::Bot:
-        return QStringLiteral("b.slug");
+        return {QStringLiteral("COALESCE(b.slug, '')")};
     case CallLogSort::Config:
-        return QStringLiteral("c.config_id");
+        return {QStringLiteral("COALESCE(c.config_id, -1)")};
     case CallLogSort::Prompt:
-        return QStringLiteral("c.prompt_key, c.prompt_version");
+        return {QStringLiteral("c.prompt_key"), QStringLiteral("COALESCE(c.prompt_version, -1)")};
     case CallLogSort::Provider:
-        return QStringLiteral("provider, model");
+        return {key[Provider], key[Model]};
     case CallLogSort::Status:
-        return QStringLiteral("c.status");
+        return {QStringLiteral("c.status")};
     case CallLogSort::ErrorClass:
-        return QStringLiteral("c.error_class");
+        return {QStringLiteral("c.error_class")};
     case CallLogSort::Attempts:
-        return QStringLiteral("attempts");
+        return {AttemptsSql};
     case CallLogSort::Tokens:
-        return QStringLiteral("tokens");
+        return {TokensSql};
     case CallLogSort::Cost:
-        return QStringLiteral("c.cost_usd");
+        return {QStringLiteral("c.cost_usd")};
     case CallLogSort::Latency:
-        return QStringLiteral("c.latency_ms");
+        return {QStringLiteral("COALESCE(c.latency_ms, -1)")};
     case CallLogSort::Ttft:
-        return QStringLiteral("c.ttft_ms");
+        return {QStringLiteral("COALESCE(c.ttft_ms, -1)")};
     }
-    return QStringLiteral("c.created_at");
+    return {QStringLiteral("c.created_at")};
 }
 
 }  // namespace
 
 CallLogRepository::CallLogRepository(Database &database) : m_database(database) {}
 
-Result<QList<CallLogRow>> CallLogRepository::page(const CallLogFilter &filter, CallLogSort sort, Qt::SortOrder order,
-                                                  qint64 offset, int limit)
+Result<CallLogPage> CallLogRepository::page(const CallLogFilter &filter, CallLogSort sort, Qt::SortOrder order,
+                                            const std::optional<CallLogSeek> &after, int limit)
 {
+    if (limit < 1)
+        return Error::make(
+            Error::Code::InvalidInput,
+            QStringLiteral("A page of the call log needs room for at least one call (asked for %1).").arg(limit));
     auto where = whereOf(m_database, filter);
     if (!where)
         return where.error();
+    const QStringList keys = sortKeys(sort);
+    const bool ascending = order == Qt::AscendingOrder;
+    if (after) {
+        if (after->key.size() != keys.size())
+            return Error::make(Error::Code::InvalidInput,
+                               QStringLiteral("The call log was asked to continue after a call of another sort "
+                                              "order; start again from the first page."));
+        // A row-value comparison: SQLite turns it into a range of an index that leads with the keys (calls_created
+        // for the time order), so a deep page costs what the first one does.
+        const QString placeholders = QStringLiteral("?, ").repeated(keys.size()) + QLatin1Char('?');
+        where->add(QStringLiteral("(%1, c.id) %2 (%3)")
+                       .arg(keys.join(QStringLiteral(", ")), ascending ? QStringLiteral(">") : QStringLiteral("<"),
+                            placeholders),
+                   after->key + QVariantList{after->id});
+    }
+    const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QStringList keyColumns;
+    QStringList orderBy;
+    for (int i = 0; i < keys.size(); ++i) {
+        keyColumns << keys.at(i) + QStringLiteral(" AS sort_key%1").arg(i);
+        orderBy << QStringLiteral("sort_key%1").arg(i) + direction;
+    }
+    orderBy << QStringLiteral("c.id") + direction;
     const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
-    QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    QString orderBy = orderColumn(sort);
-    orderBy.replace(QStringLiteral(","), direction + QStringLiteral(","));
-    const QString sql =
-        QStringLiteral("SELECT c.id, c.uuid, c.created_at, COALESCE(b.slug, ''), c.config_id, c.prompt_key, "
-                       "c.prompt_version, %1 AS provider, %2 AS model, c.status, c.error_class, "
-                       "(SELECT COUNT(*) FROM attempts a WHERE a.call_id = c.id) AS attempts, "
-                       "c.input_tokens + c.cached_input_tokens + c.cache_write_tokens + c.output_tokens + "
-                       "c.reasoning_tokens AS tokens, c.cost_usd, c.latency_ms, c.ttft_ms "
-                       "FROM calls c LEFT JOIN bots b ON b.id = c.bot_id WHERE true%3 "
-                       "ORDER BY %4%5, c.id DESC LIMIT ? OFFSET ?")
-            .arg(key[Provider], key[Model], where->sql, orderBy, direction);
+    const QString sql = QStringLiteral("SELECT c.id, c.uuid, c.created_at, COALESCE(b.slug, ''), c.config_id, "
+                                       "c.prompt_key, c.prompt_version, %1, %2, c.status, c.error_class, %3, %4, "
+                                       "c.cost_usd, c.latency_ms, c.ttft_ms, %5 "
+                                       "FROM calls c LEFT JOIN bots b ON b.id = c.bot_id WHERE true%6 "
+                                       "ORDER BY %7 LIMIT ?")
+                            .arg(key[Provider], key[Model], AttemptsSql, TokensSql,
+                                 keyColumns.join(QStringLiteral(", ")), where->sql, orderBy.join(QStringLiteral(", ")));
     QVariantList values = where->values;
-    values << limit << offset;
+    values << limit + 1;  // one more than asked: whether a next page exists, without asking for it
     auto rows = SqlSupport::run(m_database.connection(), sql, values, QStringLiteral("list calls"));
     if (!rows)
         return rows.error();
-    QList<CallLogRow> result;
+    constexpr int FirstKeyColumn = 16;
+    CallLogPage result;
+    QVariantList lastKey;
     while (rows->next()) {
+        if (result.rows.size() == limit) {
+            result.next = CallLogSeek{lastKey, result.rows.last().id};
+            break;
+        }
         CallLogRow row;
         row.id = rows->value(0).toLongLong();
         row.uuid = rows->value(1).toString();
@@ -221,7 +258,10 @@ Result<QList<CallLogRow>> CallLogRepository::page(const CallLogFilter &filter, C
         row.costMicroUsd = MicroUsd::fromUsd(rows->value(13).toDouble());
         row.latencyMs = SqlSupport::optionalInt64(rows->value(14));
         row.ttftMs = SqlSupport::optionalInt64(rows->value(15));
-        result.append(row);
+        lastKey.clear();
+        for (int i = 0; i < keys.size(); ++i)
+            lastKey << rows->value(FirstKeyColumn + i);
+        result.rows.append(row);
     }
     return result;
 }
@@ -256,6 +296,26 @@ Result<CallLogChoices> CallLogRepository::choices()
         while (rows->next())
             *target << rows->value(0).toString();
     }
+    auto bots = SqlSupport::run(m_database.connection(),
+                                QStringLiteral("SELECT DISTINCT r.bot_id, COALESCE(b.slug, '') FROM report_daily r "
+                                               "LEFT JOIN bots b ON b.id = r.bot_id WHERE r.calls <> 0 AND "
+                                               "r.bot_id <> 0 ORDER BY 2, 1"),
+                                {}, QStringLiteral("list the bots that have calls"));
+    if (!bots)
+        return bots.error();
+    while (bots->next()) {
+        const qint64 id = bots->value(0).toLongLong();
+        const QString slug = bots->value(1).toString();
+        choices.bots.append({id, slug.isEmpty() ? QString::number(id) : slug});
+    }
+    auto classes = SqlSupport::run(m_database.connection(),
+                                   QStringLiteral("SELECT DISTINCT error_class FROM report_daily WHERE calls <> 0 AND "
+                                                  "status <> 'ok' AND error_class <> '' ORDER BY 1"),
+                                   {}, QStringLiteral("list the recorded error classes"));
+    if (!classes)
+        return classes.error();
+    while (classes->next())
+        choices.errorClasses << classes->value(0).toString();
     return choices;
 }
 

@@ -15,6 +15,9 @@ namespace {
 struct Where {
     QString sql;
     QVariantList values;
+    /// The terms read the bot's slug (b.slug): the query must join bots. Otherwise it must not: a join SQLite then
+    /// drops still steers it to scanning the calls through an index, several times slower than reading the table.
+    bool needsBots = false;
     void add(const QString &term, const QVariantList &termValues)
     {
         sql += QStringLiteral(" AND ") + term;
@@ -88,6 +91,7 @@ Result<Where> whereOf(Database &database, const CallLogFilter &filter)
             values << like;
         }
         where.add(QLatin1Char('(') + terms.join(QStringLiteral(" OR ")) + QLatin1Char(')'), values);
+        where.needsBots = true;
     }
     if (filter.bucket) {
         const QString &bucket = *filter.bucket;
@@ -158,7 +162,7 @@ QStringList sortKeys(CallLogSort sort)
     case CallLogSort::Time:
         return {QStringLiteral("c.created_at")};
     case CallLogSort::Bot:
-        return {QStringLiteral("COALESCE(b.slug, '')")};
+        return {QStringLiteral("-1")};  // replaced by the slug's rank: see botRank()
     case CallLogSort::Config:
         return {QStringLiteral("COALESCE(c.config_id, -1)")};
     case CallLogSort::Prompt:
@@ -183,6 +187,26 @@ QStringList sortKeys(CallLogSort sort)
     return {QStringLiteral("c.created_at")};
 }
 
+/// The bot order as an expression of c.bot_id: each bot's rank by slug (ids break ties), -1 without a bot (first, as a
+/// NULL slug sorts). Sorting by it needs no join with bots, and the calls_bot_created index covers it.
+Result<QString> botRank(Database &database)
+{
+    auto rows = SqlSupport::run(database.connection(), QStringLiteral("SELECT id FROM bots ORDER BY slug, id"), {},
+                                QStringLiteral("list the bots by slug"));
+    if (!rows)
+        return rows.error();
+    QString cases;
+    for (int rank = 0; rows->next(); ++rank)
+        cases += QStringLiteral(" WHEN %1 THEN %2").arg(rows->value(0).toLongLong()).arg(rank);
+    return cases.isEmpty() ? QStringLiteral("-1") : QStringLiteral("CASE c.bot_id%1 ELSE -1 END").arg(cases);
+}
+
+/// " LEFT JOIN bots b ..." when @p where reads the bot's slug, else nothing.
+QString botsJoin(const Where &where)
+{
+    return where.needsBots ? QStringLiteral(" LEFT JOIN bots b ON b.id = c.bot_id") : QString();
+}
+
 }  // namespace
 
 CallLogRepository::CallLogRepository(Database &database) : m_database(database) {}
@@ -197,7 +221,13 @@ Result<CallLogPage> CallLogRepository::page(const CallLogFilter &filter, CallLog
     auto where = whereOf(m_database, filter);
     if (!where)
         return where.error();
-    const QStringList keys = sortKeys(sort);
+    QStringList keys = sortKeys(sort);
+    if (sort == CallLogSort::Bot) {
+        auto rank = botRank(m_database);
+        if (!rank)
+            return rank.error();
+        keys[0] = *rank;
+    }
     const bool ascending = order == Qt::AscendingOrder;
     if (after) {
         if (after->key.size() != keys.size())
@@ -214,20 +244,30 @@ Result<CallLogPage> CallLogRepository::page(const CallLogFilter &filter, CallLog
     }
     const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     QStringList keyColumns;
+    QStringList keyNames;
     QStringList orderBy;
     for (int i = 0; i < keys.size(); ++i) {
         keyColumns << keys.at(i) + QStringLiteral(" AS sort_key%1").arg(i);
+        keyNames << QStringLiteral("page.sort_key%1").arg(i);
         orderBy << QStringLiteral("sort_key%1").arg(i) + direction;
     }
-    orderBy << QStringLiteral("c.id") + direction;
+    // A deferred join: the inner query orders only ids and sort keys, the outer one reads the shown columns (the
+    // attempt count is a subquery per call) for the page's calls alone. Computed for every call the filter keeps,
+    // they made a sorted page several times slower.
     const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
-    const QString sql = QStringLiteral("SELECT c.id, c.uuid, c.created_at, COALESCE(b.slug, ''), c.config_id, "
-                                       "c.prompt_key, c.prompt_version, %1, %2, c.status, c.error_class, %3, %4, "
-                                       "c.cost_usd, c.latency_ms, c.ttft_ms, %5 "
-                                       "FROM calls c LEFT JOIN bots b ON b.id = c.bot_id WHERE true%6 "
-                                       "ORDER BY %7 LIMIT ?")
-                            .arg(key[Provider], key[Model], AttemptsSql, TokensSql,
-                                 keyColumns.join(QStringLiteral(", ")), where->sql, orderBy.join(QStringLiteral(", ")));
+    const QString inner =
+        QStringLiteral("SELECT c.id AS id, %1 FROM calls c%2 WHERE true%3 ORDER BY %4, c.id%5 LIMIT ?")
+            .arg(keyColumns.join(QStringLiteral(", ")), botsJoin(*where), where->sql,
+                 orderBy.join(QStringLiteral(", ")), direction);
+    const QString sql =
+        QStringLiteral("SELECT c.id, c.uuid, c.created_at, COALESCE(b.slug, ''), c.config_id, c.prompt_key, "
+                       "c.prompt_version, %1, %2, c.status, c.error_class, %3, %4, c.cost_usd, c.latency_ms, "
+                       "c.ttft_ms, %5 FROM (%6) AS page JOIN calls c ON c.id = page.id "
+                       "LEFT JOIN bots b ON b.id = c.bot_id ORDER BY %7, page.id%8")
+            .arg(
+                key[Provider], key[Model], AttemptsSql, TokensSql, keyNames.join(QStringLiteral(", ")), inner,
+                orderBy.join(QStringLiteral(", ")).replace(QStringLiteral("sort_key"), QStringLiteral("page.sort_key")),
+                direction);
     QVariantList values = where->values;
     values << limit + 1;  // one more than asked: whether a next page exists, without asking for it
     auto rows = SqlSupport::run(m_database.connection(), sql, values, QStringLiteral("list calls"));
@@ -271,10 +311,10 @@ Result<qint64> CallLogRepository::count(const CallLogFilter &filter)
     auto where = whereOf(m_database, filter);
     if (!where)
         return where.error();
-    auto rows = SqlSupport::run(
-        m_database.connection(),
-        QStringLiteral("SELECT COUNT(*) FROM calls c LEFT JOIN bots b ON b.id = c.bot_id WHERE true%1").arg(where->sql),
-        where->values, QStringLiteral("count calls"));
+    auto rows =
+        SqlSupport::run(m_database.connection(),
+                        QStringLiteral("SELECT COUNT(*) FROM calls c%1 WHERE true%2").arg(botsJoin(*where), where->sql),
+                        where->values, QStringLiteral("count calls"));
     if (!rows)
         return rows.error();
     return rows->next() ? rows->value(0).toLongLong() : 0;

@@ -60,6 +60,10 @@ ActivityPage::ActivityPage(Database &database, QWidget *parent)
     m_busy->setRange(0, 0);  // busy: a query gives no progress
     m_busy->setMaximumHeight(6);
     m_busy->setTextVisible(false);
+    // The table must not jump by the bar's height each time a query starts and ends.
+    QSizePolicy busyPolicy = m_busy->sizePolicy();
+    busyPolicy.setRetainSizeWhenHidden(true);
+    m_busy->setSizePolicy(busyPolicy);
     m_busy->hide();
     m_error->setObjectName(QStringLiteral("activityError"));
     m_error->setWordWrap(true);

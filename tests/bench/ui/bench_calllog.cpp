@@ -260,7 +260,11 @@ void pageStall(benchmark::State &state, qint64 calls)
             header->setSortIndicator(column, Qt::DescendingOrder);
             ok = ok && settle();
         }
-        // Filtering: a status, a provider, then typed text (debounced) while scrolling.
+        // Scrolling: the view asks for the next page.
+        page.view()->scrollToBottom();
+        ok = ok && QTest::qWaitFor([model] { return model->rowCount() > CallsTableModel::PageSize; }, 600000);
+        ok = ok && settle();
+        // Filtering: a status, a provider, then typed text (debounced).
         status->setCurrentIndex(status->findData(QStringLiteral("failed")));
         ok = ok && settle();
         status->setCurrentIndex(0);
@@ -268,12 +272,10 @@ void pageStall(benchmark::State &state, qint64 calls)
             provider->setCurrentIndex(1);
         ok = ok && settle();
         provider->setCurrentIndex(0);
+        ok = ok && settle();
         for (const QChar key : QStringLiteral("timeout"))
             QTest::keyClick(search, key.toLatin1());
         QTest::qWait(300);
-        ok = ok && settle();
-        page.view()->scrollToBottom();
-        ok = ok && QTest::qWaitFor([model] { return model->rowCount() > CallsTableModel::PageSize; }, 600000);
         ok = ok && settle();
         heartbeat.stop();
         if (!ok) {

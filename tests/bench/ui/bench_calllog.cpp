@@ -128,14 +128,18 @@ void deepPage(benchmark::State &state, qint64 calls, int depthPercent, bool keys
     const qint64 depth = calls * depthPercent / 100;
     std::optional<CallLogSeek> after;
     if (keyset) {
-        // One page as long as the depth gives the seek key of the row there (set-up, not measured).
-        const auto lead = CallLogRepository(database).page({}, CallLogSort::Time, Qt::DescendingOrder, std::nullopt,
-                                                           int(qMax<qint64>(1, depth)));
-        if (!lead || !lead->next) {
-            state.SkipWithError("no seek key at that depth");
+        // The seek key of the call at that depth, as the page before it would have handed it over (CallLogSeek of the
+        // time order: created_at and id). Set-up, not measured; a page as long as the depth would leave hundreds of
+        // megabytes of rows behind that then slow every allocation.
+        QSqlQuery at(database.connection());
+        if (!at.exec(QStringLiteral("SELECT created_at, id FROM calls ORDER BY created_at DESC, id DESC LIMIT 1 "
+                                    "OFFSET %1")
+                         .arg(depth - 1)) ||
+            !at.next()) {
+            state.SkipWithError("no call at that depth");
             return;
         }
-        after = lead->next;
+        after = CallLogSeek{{at.value(0)}, at.value(1).toLongLong()};
     }
     // The listing's columns with LIMIT/OFFSET, as CallLogRepository::page() read them before keyset paging.
     const QString offsetSql = QStringLiteral(

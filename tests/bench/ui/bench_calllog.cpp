@@ -26,6 +26,7 @@
 #include <QTimer>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -219,8 +220,17 @@ void pageStall(benchmark::State &state, qint64 calls)
         page.resize(1200, 800);
         page.show();
         CallsTableModel *model = page.model();
-        const auto settle = [model] {
-            return QTest::qWaitFor([model] { return !model->isLoading() && !model->isCounting(); }, 600000);
+        // Waits by running the event loop, never by sleeping (QTest::qWaitFor sleeps 10 ms between looks, which the
+        // heartbeat would count as stalls): the heartbeat's own events wake it.
+        const auto waitUntil = [](const std::function<bool()> &done) {
+            QElapsedTimer waited;
+            waited.start();
+            while (!done() && waited.elapsed() < 600000)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            return done();
+        };
+        const auto settle = [model, &waitUntil] {
+            return waitUntil([model] { return !model->isLoading() && !model->isCounting(); });
         };
         if (!settle()) {
             state.SkipWithError("the page never loaded");
@@ -266,7 +276,7 @@ void pageStall(benchmark::State &state, qint64 calls)
         }
         // Scrolling: the view asks for the next page.
         page.view()->scrollToBottom();
-        ok = ok && QTest::qWaitFor([model] { return model->rowCount() > CallsTableModel::PageSize; }, 600000);
+        ok = ok && waitUntil([model] { return model->rowCount() > CallsTableModel::PageSize; });
         ok = ok && settle();
         // Filtering: a status, a provider, then typed text (debounced).
         status->setCurrentIndex(status->findData(QStringLiteral("failed")));
@@ -279,7 +289,9 @@ void pageStall(benchmark::State &state, qint64 calls)
         ok = ok && settle();
         for (const QChar key : QStringLiteral("timeout"))
             QTest::keyClick(search, key.toLatin1());
-        QTest::qWait(300);
+        QElapsedTimer typed;
+        typed.start();
+        ok = ok && waitUntil([&typed] { return typed.elapsed() >= 300; });  // the search's typing pause
         ok = ok && settle();
         heartbeat.stop();
         if (!ok) {

@@ -370,6 +370,8 @@ void MainWindow::createPageMenus()
     addMenu(Page::Providers, tr("P&rovider"), QStringLiteral("providerMenu"),
             {m_providersPage->addProviderAction(), m_providersPage->saveAction(), m_providersPage->revertAction(),
              nullptr, m_providersPage->importPricesAction(), nullptr, m_providersPage->removeProviderAction()});
+    addMenu(Page::Activity, tr("&Activity"), QStringLiteral("activityMenu"),
+            {m_activityPage->findAction(), m_activityPage->reloadAction(), m_activityPage->openCallAction()});
     updatePageMenus();
 }
 
@@ -430,6 +432,7 @@ bool MainWindow::openWorkspace(const QString &path)
 
     // Reopening closes every thread's connection: the dashboards' worker must not be in the middle of a report.
     m_dashboardsPage->waitForQueries();
+    m_activityPage->waitForQueries();
     const auto opened = m_database.open(path);
     if (!opened) {
         const auto restored = m_database.open(previous);

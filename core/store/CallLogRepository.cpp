@@ -16,6 +16,9 @@ namespace {
 struct Where {
     QString sql;
     QVariantList values;
+    /// The terms read the bot's slug (b.slug): the query must join bots. Otherwise it must not: a join SQLite then
+    /// drops still steers it to scanning the calls through an index, several times slower than reading the table.
+    bool needsBots = false;
     void add(const QString &term, const QVariantList &termValues)
     {
         sql += QStringLiteral(" AND ") + term;
@@ -89,6 +92,7 @@ Result<Where> whereOf(Database &database, const CallLogFilter &filter)
             values << like;
         }
         where.add(QLatin1Char('(') + terms.join(QStringLiteral(" OR ")) + QLatin1Char(')'), values);
+        where.needsBots = true;
     }
     if (filter.bucket) {
         const QString &bucket = *filter.bucket;
@@ -144,67 +148,140 @@ FailureClass failureClassFromName(const QString &name)
     return FailureClass::None;
 }
 
-QString orderColumn(CallLogSort sort)
+/// The expressions of the columns the log shows that are computed per call.
+const QString AttemptsSql = QStringLiteral("(SELECT COUNT(*) FROM attempts a WHERE a.call_id = c.id)");
+const QString TokensSql = QStringLiteral(
+    "c.input_tokens + c.cached_input_tokens + c.cache_write_tokens + c.output_tokens + c.reasoning_tokens");
+
+/// What @p sort orders by, before the id that breaks ties. Nullable columns go through COALESCE with a value below any
+/// real one (ids, versions and durations are never negative): NULLs still sort first ascending, as in a plain ORDER
+/// BY, and the seek comparison of keyset paging never meets a NULL (which would compare as unknown and end the log).
+QStringList sortKeys(CallLogSort sort)
 {
+    const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
     switch (sort) {
     case CallLogSort::Time:
-        return QStringLiteral("c.created_at");
+        return {QStringLiteral("c.created_at")};
     case CallLogSort::Bot:
-        return QStringLiteral("b.slug");
+        return {QStringLiteral("-1")};  // replaced by the slug's rank: see botRank()
     case CallLogSort::Config:
-        return QStringLiteral("c.config_id");
+        return {QStringLiteral("COALESCE(c.config_id, -1)")};
     case CallLogSort::Prompt:
-        return QStringLiteral("c.prompt_key, c.prompt_version");
+        return {QStringLiteral("c.prompt_key"), QStringLiteral("COALESCE(c.prompt_version, -1)")};
     case CallLogSort::Provider:
-        return QStringLiteral("provider, model");
+        return {key[Provider], key[Model]};
     case CallLogSort::Status:
-        return QStringLiteral("c.status");
+        return {QStringLiteral("c.status")};
     case CallLogSort::ErrorClass:
-        return QStringLiteral("c.error_class");
+        return {QStringLiteral("c.error_class")};
     case CallLogSort::Attempts:
-        return QStringLiteral("attempts");
+        return {AttemptsSql};
     case CallLogSort::Tokens:
-        return QStringLiteral("tokens");
+        return {TokensSql};
     case CallLogSort::Cost:
-        return QStringLiteral("c.cost_usd");
+        return {QStringLiteral("c.cost_usd")};
     case CallLogSort::Latency:
-        return QStringLiteral("c.latency_ms");
+        return {QStringLiteral("COALESCE(c.latency_ms, -1)")};
     case CallLogSort::Ttft:
-        return QStringLiteral("c.ttft_ms");
+        return {QStringLiteral("COALESCE(c.ttft_ms, -1)")};
     }
-    return QStringLiteral("c.created_at");
+    return {QStringLiteral("c.created_at")};
+}
+
+/// The bot order as an expression of c.bot_id: each bot's rank by slug (ids break ties), -1 without a bot (first, as a
+/// NULL slug sorts). Sorting by it needs no join with bots, and the calls_bot_created index covers it.
+Result<QString> botRank(Database &database)
+{
+    auto rows = SqlSupport::run(database.connection(), QStringLiteral("SELECT id FROM bots ORDER BY slug, id"), {},
+                                QStringLiteral("list the bots by slug"));
+    if (!rows)
+        return rows.error();
+    QString cases;
+    for (int rank = 0; rows->next(); ++rank)
+        cases += QStringLiteral(" WHEN %1 THEN %2").arg(rows->value(0).toLongLong()).arg(rank);
+    return cases.isEmpty() ? QStringLiteral("-1") : QStringLiteral("CASE c.bot_id%1 ELSE -1 END").arg(cases);
+}
+
+/// " LEFT JOIN bots b ..." when @p where reads the bot's slug, else nothing.
+QString botsJoin(const Where &where)
+{
+    return where.needsBots ? QStringLiteral(" LEFT JOIN bots b ON b.id = c.bot_id") : QString();
 }
 
 }  // namespace
 
 CallLogRepository::CallLogRepository(Database &database) : m_database(database) {}
 
-Result<QList<CallLogRow>> CallLogRepository::page(const CallLogFilter &filter, CallLogSort sort, Qt::SortOrder order,
-                                                  qint64 offset, int limit)
+Result<CallLogPage> CallLogRepository::page(const CallLogFilter &filter, CallLogSort sort, Qt::SortOrder order,
+                                            const std::optional<CallLogSeek> &after, int limit)
 {
+    if (limit < 1)
+        return Error::make(
+            Error::Code::InvalidInput,
+            QStringLiteral("A page of the call log needs room for at least one call (asked for %1).").arg(limit));
     auto where = whereOf(m_database, filter);
     if (!where)
         return where.error();
+    QStringList keys = sortKeys(sort);
+    if (sort == CallLogSort::Bot) {
+        auto rank = botRank(m_database);
+        if (!rank)
+            return rank.error();
+        keys[0] = *rank;
+    }
+    const bool ascending = order == Qt::AscendingOrder;
+    if (after) {
+        if (after->key.size() != keys.size())
+            return Error::make(Error::Code::InvalidInput,
+                               QStringLiteral("The call log was asked to continue after a call of another sort "
+                                              "order; start again from the first page."));
+        // A row-value comparison: SQLite turns it into a range of an index that leads with the keys (calls_created
+        // for the time order), so a deep page costs what the first one does.
+        const QString placeholders = QStringLiteral("?, ").repeated(keys.size()) + QLatin1Char('?');
+        where->add(QStringLiteral("(%1, c.id) %2 (%3)")
+                       .arg(keys.join(QStringLiteral(", ")), ascending ? QStringLiteral(">") : QStringLiteral("<"),
+                            placeholders),
+                   after->key + QVariantList{after->id});
+    }
+    const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    QStringList keyColumns;
+    QStringList keyNames;
+    QStringList orderBy;
+    for (int i = 0; i < keys.size(); ++i) {
+        keyColumns << keys.at(i) + QStringLiteral(" AS sort_key%1").arg(i);
+        keyNames << QStringLiteral("page.sort_key%1").arg(i);
+        orderBy << QStringLiteral("sort_key%1").arg(i) + direction;
+    }
+    // A deferred join: the inner query orders only ids and sort keys, the outer one reads the shown columns (the
+    // attempt count is a subquery per call) for the page's calls alone. Computed for every call the filter keeps,
+    // they made a sorted page several times slower.
     const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
-    QString direction = order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
-    QString orderBy = orderColumn(sort);
-    orderBy.replace(QStringLiteral(","), direction + QStringLiteral(","));
+    const QString inner =
+        QStringLiteral("SELECT c.id AS id, %1 FROM calls c%2 WHERE true%3 ORDER BY %4, c.id%5 LIMIT ?")
+            .arg(keyColumns.join(QStringLiteral(", ")), botsJoin(*where), where->sql,
+                 orderBy.join(QStringLiteral(", ")), direction);
     const QString sql =
         QStringLiteral("SELECT c.id, c.uuid, c.created_at, COALESCE(b.slug, ''), c.config_id, c.prompt_key, "
-                       "c.prompt_version, %1 AS provider, %2 AS model, c.status, c.error_class, "
-                       "(SELECT COUNT(*) FROM attempts a WHERE a.call_id = c.id) AS attempts, "
-                       "c.input_tokens + c.cached_input_tokens + c.cache_write_tokens + c.output_tokens + "
-                       "c.reasoning_tokens AS tokens, c.cost_usd, c.latency_ms, c.ttft_ms "
-                       "FROM calls c LEFT JOIN bots b ON b.id = c.bot_id WHERE true%3 "
-                       "ORDER BY %4%5, c.id DESC LIMIT ? OFFSET ?")
-            .arg(key[Provider], key[Model], where->sql, orderBy, direction);
+                       "c.prompt_version, %1, %2, c.status, c.error_class, %3, %4, c.cost_usd, c.latency_ms, "
+                       "c.ttft_ms, %5 FROM (%6) AS page JOIN calls c ON c.id = page.id "
+                       "LEFT JOIN bots b ON b.id = c.bot_id ORDER BY %7, page.id%8")
+            .arg(
+                key[Provider], key[Model], AttemptsSql, TokensSql, keyNames.join(QStringLiteral(", ")), inner,
+                orderBy.join(QStringLiteral(", ")).replace(QStringLiteral("sort_key"), QStringLiteral("page.sort_key")),
+                direction);
     QVariantList values = where->values;
-    values << limit << offset;
+    values << limit + 1;  // one more than asked: whether a next page exists, without asking for it
     auto rows = SqlSupport::run(m_database.connection(), sql, values, QStringLiteral("list calls"));
     if (!rows)
         return rows.error();
-    QList<CallLogRow> result;
+    constexpr int FirstKeyColumn = 16;
+    CallLogPage result;
+    QVariantList lastKey;
     while (rows->next()) {
+        if (result.rows.size() == limit) {
+            result.next = CallLogSeek{lastKey, result.rows.last().id};
+            break;
+        }
         CallLogRow row;
         row.id = rows->value(0).toLongLong();
         row.uuid = rows->value(1).toString();
@@ -222,7 +299,10 @@ Result<QList<CallLogRow>> CallLogRepository::page(const CallLogFilter &filter, C
         row.costMicroUsd = MicroUsd::fromUsd(rows->value(13).toDouble());
         row.latencyMs = SqlSupport::optionalInt64(rows->value(14));
         row.ttftMs = SqlSupport::optionalInt64(rows->value(15));
-        result.append(row);
+        lastKey.clear();
+        for (int i = 0; i < keys.size(); ++i)
+            lastKey << rows->value(FirstKeyColumn + i);
+        result.rows.append(row);
     }
     return result;
 }
@@ -232,10 +312,10 @@ Result<qint64> CallLogRepository::count(const CallLogFilter &filter)
     auto where = whereOf(m_database, filter);
     if (!where)
         return where.error();
-    auto rows = SqlSupport::run(
-        m_database.connection(),
-        QStringLiteral("SELECT COUNT(*) FROM calls c LEFT JOIN bots b ON b.id = c.bot_id WHERE true%1").arg(where->sql),
-        where->values, QStringLiteral("count calls"));
+    auto rows =
+        SqlSupport::run(m_database.connection(),
+                        QStringLiteral("SELECT COUNT(*) FROM calls c%1 WHERE true%2").arg(botsJoin(*where), where->sql),
+                        where->values, QStringLiteral("count calls"));
     if (!rows)
         return rows.error();
     return rows->next() ? rows->value(0).toLongLong() : 0;
@@ -257,6 +337,26 @@ Result<CallLogChoices> CallLogRepository::choices()
         while (rows->next())
             *target << rows->value(0).toString();
     }
+    auto bots = SqlSupport::run(m_database.connection(),
+                                QStringLiteral("SELECT DISTINCT r.bot_id, COALESCE(b.slug, '') FROM report_daily r "
+                                               "LEFT JOIN bots b ON b.id = r.bot_id WHERE r.calls <> 0 AND "
+                                               "r.bot_id <> 0 ORDER BY 2, 1"),
+                                {}, QStringLiteral("list the bots that have calls"));
+    if (!bots)
+        return bots.error();
+    while (bots->next()) {
+        const qint64 id = bots->value(0).toLongLong();
+        const QString slug = bots->value(1).toString();
+        choices.bots.append({id, slug.isEmpty() ? QString::number(id) : slug});
+    }
+    auto classes = SqlSupport::run(m_database.connection(),
+                                   QStringLiteral("SELECT DISTINCT error_class FROM report_daily WHERE calls <> 0 AND "
+                                                  "status <> 'ok' AND error_class <> '' ORDER BY 1"),
+                                   {}, QStringLiteral("list the recorded error classes"));
+    if (!classes)
+        return classes.error();
+    while (classes->next())
+        choices.errorClasses << classes->value(0).toString();
     return choices;
 }
 

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QVariantList>
 #include <optional>
 
 namespace Switchyard {
@@ -51,9 +52,16 @@ struct CallLogRow {
 
 /// The values the call log's filters can choose from, read from the report rollups (small, whatever the calls).
 struct CallLogChoices {
-    QStringList providers;   ///< reported providers
-    QStringList models;      ///< reported model ids (without the provider)
-    QStringList promptKeys;  ///< prompt keys that were called
+    /// A bot that has calls: ReportQuery::botId and the slug to show (the id as text when the bot row is gone).
+    struct Bot {
+        qint64 id = 0;
+        QString slug;
+    };
+    QStringList providers;     ///< reported providers
+    QStringList models;        ///< reported model ids (without the provider)
+    QStringList promptKeys;    ///< prompt keys that were called
+    QList<Bot> bots;           ///< by slug
+    QStringList errorClasses;  ///< the error classes of calls that did not answer, for CallLogFilter::failedWithClass
 };
 
 /// The columns the call log can be sorted by.
@@ -72,6 +80,20 @@ enum class CallLogSort {
     Ttft
 };
 
+/// Where the next page of a listing starts: the sort key and id of the last row read (keyset paging). Opaque: only
+/// CallLogRepository::page() makes and reads it, for the same filter, sort and order.
+struct CallLogSeek {
+    QVariantList key;
+    qint64 id = 0;
+};
+
+/// One page of the call log.
+struct CallLogPage {
+    QList<CallLogRow> rows;
+    /// Where the page after this one starts; empty when no call follows.
+    std::optional<CallLogSeek> next;
+};
+
 /**
  * Read-only browsing of the `calls` table for the studio's Activity page and dashboard drill-downs: pages of calls
  * (never all of them), counts, and one call with its attempts. Filters use the rollups' key expressions
@@ -81,12 +103,16 @@ class CallLogRepository {
 public:
     explicit CallLogRepository(Database &database);
 
-    /// Up to @p limit calls from @p offset in the order asked (ties broken by id, newest first).
-    Result<QList<CallLogRow>> page(const CallLogFilter &filter, CallLogSort sort, Qt::SortOrder order, qint64 offset,
-                                   int limit);
+    /// Up to @p limit calls in the order asked, ties broken by id in the same direction: the first ones, or the
+    /// ones after @p after (the previous page's CallLogPage::next). Keyset paging: a page deep in the log costs what
+    /// the first one does, and pages never repeat or skip a call, whatever is recorded meanwhile. Nulls sort first
+    /// ascending. The time order walks the calls_created index; other orders read every call the filter keeps (on a
+    /// large log, ask from a worker thread).
+    Result<CallLogPage> page(const CallLogFilter &filter, CallLogSort sort, Qt::SortOrder order,
+                             const std::optional<CallLogSeek> &after, int limit);
     /// How many calls match @p filter.
     Result<qint64> count(const CallLogFilter &filter);
-    /// The providers, models and prompt keys recorded calls have, sorted.
+    /// The providers, models, prompt keys, bots and error classes recorded calls have, sorted.
     Result<CallLogChoices> choices();
     /// The call with row id @p id, its attempts in order and, when recorded, what it sent (CallRecord::sent).
     /// Error::NotFound when there is none.

@@ -84,12 +84,25 @@ private:
         QCOMPARE(m_page->data().query.groupBy, query.groupBy);
         QVERIFY(!m_page->isLoading());
     }
-    /// Drills into a bar and waits for the worker's count of its calls; false when the count never arrives.
+    /// Drills into a bar and waits for the worker's count of its calls and the first page of the list (read on the
+    /// model's own worker); false when either never arrives.
     bool drillDown(DashboardsPage::Chart chart, int set, int category)
     {
         QSignalSpy counted(m_page.get(), &DashboardsPage::drillCounted);
         m_page->drillDown(chart, set, category);
-        return counted.wait(20000);
+        return counted.wait(20000) && waitUntilLoaded(m_page->drillModel());
+    }
+    /// Waits until @p model has answered its latest request; false when it never does.
+    static bool waitUntilLoaded(CallsTableModel *model)
+    {
+        return QTest::qWaitFor([model] { return !model->isLoading() && !model->isCounting(); }, 20000);
+    }
+    /// Reads every page of @p model (each on its worker); false when a page never arrives.
+    static bool fetchAll(CallsTableModel *model)
+    {
+        while (waitUntilLoaded(model) && model->canFetchMore({}))
+            model->fetchMore({});
+        return !model->isLoading();
     }
 
     std::unique_ptr<UiWorkspace> m_workspace;
@@ -303,8 +316,7 @@ void TestDashboards::drillDownListsTheCallsOfABucket()
     CallsTableModel *model = m_page->drillModel();
     QVERIFY(data.costsByTime.at(day).calls > CallsTableModel::PageSize);
     QVERIFY(model->rowCount() < data.costsByTime.at(day).calls);  // read a page at a time
-    while (model->canFetchMore({}))
-        model->fetchMore({});
+    QVERIFY(fetchAll(model));
     QCOMPARE(model->rowCount(), int(data.costsByTime.at(day).calls));
     {
         // The same listing through the model tester (on a model of its own: the tester and a view both fetching
@@ -312,10 +324,10 @@ void TestDashboards::drillDownListsTheCallsOfABucket()
         CallsTableModel checked(m_workspace->database);
         QAbstractItemModelTester tester(&checked, QAbstractItemModelTester::FailureReportingMode::QtTest);
         checked.setFilter(model->filter());
-        while (checked.canFetchMore({}))
-            checked.fetchMore({});
+        QVERIFY(fetchAll(&checked));
         QCOMPARE(checked.rowCount(), model->rowCount());
         checked.sort(CallsTableModel::Cost, Qt::AscendingOrder);
+        QVERIFY(waitUntilLoaded(&checked));
         QVERIFY(checked.rowCount() > 0);
     }
     const QDate date = QDate::fromString(data.timeKeys.at(day), Qt::ISODate);
@@ -528,15 +540,20 @@ void TestDashboards::timingWithManyCalls()
     CallsTableModel log(m_workspace->database);
     QElapsedTimer timer;
     timer.start();
+    // Each step until its answer is shown (the queries run on the model's workers).
     log.setFilter({});
+    QVERIFY(waitUntilLoaded(&log));
     const qint64 firstPage = timer.restart();
     log.fetchMore({});
+    QVERIFY(waitUntilLoaded(&log));
     const qint64 nextPage = timer.restart();
     log.sort(CallsTableModel::Cost, Qt::DescendingOrder);
+    QVERIFY(waitUntilLoaded(&log));
     const qint64 sorted = timer.restart();
     CallLogFilter text;
     text.text = QStringLiteral("timeout");
     log.setFilter(text);
+    QVERIFY(waitUntilLoaded(&log));
     const qint64 filtered = timer.restart();
     QVERIFY(log.errorString().isEmpty());
     qInfo("call log: first page %lld ms, next page %lld ms, sorted by cost %lld ms, text filter %lld ms", firstPage,

@@ -3,13 +3,20 @@
 #include "core/model/Money.h"
 
 #include <QLocale>
-#include <QScopedValueRollback>
 
 namespace Switchyard {
 
 CallsTableModel::CallsTableModel(Database &database, QObject *parent)
-    : QAbstractTableModel(parent), m_database(database)
+    : QAbstractTableModel(parent), m_pageWorker(new DatabaseWorker(database, QStringLiteral("callLogPages"), this)),
+      m_countWorker(new DatabaseWorker(database, QStringLiteral("callLogCount"), this))
 {
+}
+
+CallsTableModel::~CallsTableModel()
+{
+    // A scan still running for this model stops at once instead of holding up the workers' destructors.
+    m_pageRequests.cancel();
+    m_countRequests.cancel();
 }
 
 void CallsTableModel::setFilter(const CallLogFilter &filter)
@@ -24,27 +31,98 @@ void CallsTableModel::reload()
     // Until a filter is set (a view setting its sort order first) there is nothing to list yet.
     if (!m_hasFilter)
         return;
-    QList<CallLogRow> rows;
-    const bool ok = readPage(&rows);
-    // Listeners of the reset (views, the model tester) may ask for more before every listener has seen it.
-    const QScopedValueRollback fetching(m_fetching, true);
-    beginResetModel();
-    m_rows = ok ? rows : QList<CallLogRow>();
-    m_atEnd = !ok || rows.size() < PageSize;
-    endResetModel();
+    readFirstPage();
+    readCount();
 }
 
-bool CallsTableModel::readPage(QList<CallLogRow> *rows)
+void CallsTableModel::stopQueries()
 {
-    auto page = CallLogRepository(m_database).page(m_filter, m_sort, m_order, 0, PageSize);
+    m_pageRequests.cancel();
+    m_countRequests.cancel();
+    m_pageWorker->waitForIdle();
+    m_countWorker->waitForIdle();
+    m_counting = false;
+    setLoading(false, false);
+    Q_EMIT countChanged();
+}
+
+void CallsTableModel::readFirstPage()
+{
+    // A new ticket makes a page still being read for the previous filter or order stale: it is interrupted and
+    // dropped, and so is a next page asked for before.
+    const LatestRequest::Ticket ticket = m_pageRequests.next();
+    setLoading(true, false);
+    m_pageWorker->runLatest(
+        ticket,
+        [filter = m_filter, sort = m_sort, order = m_order](Database &database) {
+            return CallLogRepository(database).page(filter, sort, order, std::nullopt, PageSize);
+        },
+        [this](const Result<CallLogPage> &page) { showFirstPage(page); });
+}
+
+void CallsTableModel::readCount()
+{
+    const LatestRequest::Ticket ticket = m_countRequests.next();
+    m_counting = true;
+    m_totalCount = -1;
+    Q_EMIT countChanged();
+    m_countWorker->runLatest(
+        ticket, [filter = m_filter](Database &database) { return CallLogRepository(database).count(filter); },
+        [this](const Result<qint64> &count) { showCount(count); });
+}
+
+void CallsTableModel::showFirstPage(const Result<CallLogPage> &page)
+{
+    beginResetModel();
+    m_rows = page ? page->rows : QList<CallLogRow>();
+    m_next = page ? page->next : std::nullopt;
+    endResetModel();
+    setLoading(false, false);
+    if (page)
+        m_error.clear();
+    else
+        fail(tr("Could not read the recorded calls: %1").arg(page.error().toString()));
+    Q_EMIT loaded();
+}
+
+void CallsTableModel::appendPage(const Result<CallLogPage> &page)
+{
+    setLoading(false, false);
     if (!page) {
-        m_error = tr("Could not read the recorded calls: %1").arg(page.error().toString());
-        Q_EMIT loadFailed(m_error);
-        return false;
+        m_next.reset();
+        fail(tr("Could not read more calls: %1").arg(page.error().toString()));
+        return;
     }
-    m_error.clear();
-    *rows = *page;
-    return true;
+    m_next = page->next;
+    if (page->rows.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->rows.size() - 1));
+    m_rows.append(page->rows);
+    endInsertRows();
+}
+
+void CallsTableModel::showCount(const Result<qint64> &count)
+{
+    m_counting = false;
+    m_totalCount = count ? *count : -1;
+    Q_EMIT countChanged();
+    if (!count)
+        fail(tr("Could not count the recorded calls: %1").arg(count.error().toString()));
+}
+
+void CallsTableModel::fail(const QString &message)
+{
+    m_error = message;
+    Q_EMIT loadFailed(m_error);
+}
+
+void CallsTableModel::setLoading(bool firstPage, bool fetching)
+{
+    const bool was = isLoading();
+    m_loadingFirstPage = firstPage;
+    m_fetching = fetching;
+    if (was != isLoading())
+        Q_EMIT loadingChanged(isLoading());
 }
 
 qint64 CallsTableModel::callId(int row) const
@@ -147,28 +225,22 @@ QVariant CallsTableModel::headerData(int section, Qt::Orientation orientation, i
 
 bool CallsTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && !m_fetching;
+    return !parent.isValid() && m_next && !isLoading();
 }
 
 void CallsTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd || m_fetching)
+    // Views ask again while a page is on its way: one read at a time, continuing after the last row shown.
+    if (!canFetchMore(parent))
         return;
-    // Views (and the model tester) may ask again while the rows are being inserted: one fetch at a time.
-    const QScopedValueRollback fetching(m_fetching, true);
-    auto page = CallLogRepository(m_database).page(m_filter, m_sort, m_order, m_rows.size(), PageSize);
-    if (!page) {
-        m_atEnd = true;
-        m_error = tr("Could not read more calls: %1").arg(page.error().toString());
-        Q_EMIT loadFailed(m_error);
-        return;
-    }
-    m_atEnd = page->size() < PageSize;
-    if (page->isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
-    m_rows.append(*page);
-    endInsertRows();
+    const LatestRequest::Ticket ticket = m_pageRequests.next();
+    setLoading(false, true);
+    m_pageWorker->runLatest(
+        ticket,
+        [filter = m_filter, sort = m_sort, order = m_order, after = m_next](Database &database) {
+            return CallLogRepository(database).page(filter, sort, order, after, PageSize);
+        },
+        [this](const Result<CallLogPage> &page) { appendPage(page); });
 }
 
 void CallsTableModel::sort(int column, Qt::SortOrder order)
@@ -181,7 +253,9 @@ void CallsTableModel::sort(int column, Qt::SortOrder order)
         return;
     m_sort = sorts[column];
     m_order = order;
-    reload();
+    // The order does not change how many calls match: only the rows are read again.
+    if (m_hasFilter)
+        readFirstPage();
 }
 
 }  // namespace Switchyard

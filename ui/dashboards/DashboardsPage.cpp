@@ -3,6 +3,7 @@
 #include "core/model/Money.h"
 #include "core/store/BotRepository.h"
 #include "core/store/Database.h"
+#include "core/store/DatabaseWorker.h"
 #include "ui/FileDialog.h"
 #include "ui/activity/CallDetailDialog.h"
 #include "ui/activity/CallsTableModel.h"
@@ -33,7 +34,6 @@
 #include <QStackedBarSeries>
 #include <QSvgGenerator>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
@@ -99,15 +99,11 @@ QString percent(qint64 part, qint64 whole)
 }  // namespace
 
 DashboardsPage::DashboardsPage(Database &database, QWidget *parent)
-    : QWidget(parent), m_database(database), m_worker(new QThread(this)), m_workerContext(new QObject),
-      m_queryTimer(new QTimer(this)), m_busy(new QProgressBar(this)), m_error(new QLabel(this)),
-      m_drillLabel(new QLabel(this)), m_drillModel(new CallsTableModel(database, this)),
-      m_drillView(new QTableView(this))
+    : QWidget(parent), m_database(database),
+      m_worker(new DatabaseWorker(database, QStringLiteral("dashboardsWorker"), this)), m_queryTimer(new QTimer(this)),
+      m_busy(new QProgressBar(this)), m_error(new QLabel(this)), m_drillLabel(new QLabel(this)),
+      m_drillModel(new CallsTableModel(database, this)), m_drillView(new QTableView(this))
 {
-    m_worker->setObjectName(QStringLiteral("dashboardsWorker"));
-    m_workerContext->moveToThread(m_worker);
-    m_worker->start();
-
     createFilterBar();
 
     m_busy->setObjectName(QStringLiteral("dashboardsBusy"));
@@ -186,13 +182,8 @@ DashboardsPage::DashboardsPage(Database &database, QWidget *parent)
     layout->addWidget(splitter, 1);
 }
 
-DashboardsPage::~DashboardsPage()
-{
-    // A running report finishes first; its answer is then dropped with this object's queued calls.
-    m_worker->quit();
-    m_worker->wait();
-    delete m_workerContext;
-}
+// A running report finishes first (in the worker's destructor); its answer is then dropped.
+DashboardsPage::~DashboardsPage() = default;
 
 void DashboardsPage::createFilterBar()
 {
@@ -375,18 +366,14 @@ void DashboardsPage::refresh()
     }
     const quint64 request = ++m_pendingRequest;
     m_busy->show();
-    Database *database = &m_database;
-    QMetaObject::invokeMethod(m_workerContext, [this, database, request, query] {
-        const Result<DashboardData> data = DashboardData::load(*database, query);
-        QMetaObject::invokeMethod(this, [this, request, data] { showData(request, data); });
-    });
+    m_worker->run([query](Database &database) { return DashboardData::load(database, query); },
+                  [this, request](const Result<DashboardData> &data) { showData(request, data); });
 }
 
 void DashboardsPage::waitForQueries()
 {
-    // The worker runs requests in order: an empty one queued behind them returns when they are done.
-    QMetaObject::invokeMethod(
-        m_workerContext, [] {}, Qt::BlockingQueuedConnection);
+    m_worker->waitForIdle();
+    m_drillModel->stopQueries();
 }
 
 void DashboardsPage::showData(quint64 request, const Result<DashboardData> &data)
@@ -774,11 +761,8 @@ void DashboardsPage::drillDown(Chart chart, int set, int category)
     const quint64 request = ++m_drillRequest;
     m_drillCount = 0;
     m_drillLabel->setText(tr("Counting the calls in %1…").arg(what));
-    Database *database = &m_database;
-    QMetaObject::invokeMethod(m_workerContext, [this, database, request, filter, what] {
-        const Result<qint64> count = CallLogRepository(*database).count(filter);
-        QMetaObject::invokeMethod(this, [this, request, count, what] { showDrillCount(request, count, what); });
-    });
+    m_worker->run([filter](Database &database) { return CallLogRepository(database).count(filter); },
+                  [this, request, what](const Result<qint64> &count) { showDrillCount(request, count, what); });
 }
 
 void DashboardsPage::showDrillCount(quint64 request, const Result<qint64> &count, const QString &what)

@@ -18,7 +18,6 @@ class QLabel;
 class QProgressBar;
 class QSpinBox;
 class QTableView;
-class QThread;
 class QTimer;
 
 namespace Switchyard {
@@ -26,6 +25,7 @@ namespace Switchyard {
 class CallDetailDialog;
 class CallsTableModel;
 class Database;
+class DatabaseWorker;
 
 /**
  * Charts over the recorded calls, all driven by one filter bar (date range, grouping, bot, provider, model, prompt
@@ -103,8 +103,7 @@ private:
     void showError(const QString &message);
 
     Database &m_database;
-    QThread *m_worker = nullptr;
-    QObject *m_workerContext = nullptr;  ///< lives on m_worker; the reports run in its event loop
+    DatabaseWorker *m_worker = nullptr;  ///< the reports and drill-down counts run on it, in order
     quint64 m_pendingRequest = 0;
     quint64 m_shownRequest = 0;
     bool m_stale = true;

@@ -599,14 +599,17 @@ Result<int> DemoDataGenerator::addBudgets(Database &database)
         }
         const std::vector<qint64> cost = Percentile::nearestRank(costs, {50});
         const std::vector<qint64> token = Percentile::nearestRank(tokens, {50});
-        if (cost.empty() || cost.front() <= 0)
-            continue;
-        // 15 % above the median day, in whole cents and thousands of tokens.
+        // 15 % above the median day, in whole cents and thousands of tokens. A bot whose calls cost nothing (the
+        // offline simulator) gets no cost limit: a limit of $0 would refuse its every call.
         Budget budget;
         budget.scope = Budget::Scope::Bot;
         budget.scopeRef = slug;
-        budget.maxCostUsd = double((cost.front() * 115 / 100 + 9999) / 10000) / 100.0;
-        budget.maxTokens = (token.front() * 115 / 100 + 999) / 1000 * 1000;
+        if (!cost.empty() && cost.front() > 0)
+            budget.maxCostUsd = double((cost.front() * 115 / 100 + 9999) / 10000) / 100.0;
+        if (!token.empty() && token.front() > 0)
+            budget.maxTokens = (token.front() * 115 / 100 + 999) / 1000 * 1000;
+        if (!budget.maxCostUsd && !budget.maxTokens)
+            continue;
         auto stored = budgets.set(budget);
         if (!stored)
             return stored.error();

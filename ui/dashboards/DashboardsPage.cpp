@@ -155,8 +155,15 @@ DashboardsPage::DashboardsPage(Database &database, QWidget *parent)
         auto *box = new QVBoxLayout;
         box->addWidget(createExportButton(chart, charts), 0, Qt::AlignRight);
         box->addWidget(view, 1);
-        grid->addLayout(box, cell / 2, cell % 2);
-        ++cell;
+        if (chart == Chart::Budget) {
+            // A bar per bot and day: it needs the whole width to be read.
+            cell += cell % 2;
+            grid->addLayout(box, cell / 2, 0, 1, 2);
+            cell += 2;
+        } else {
+            grid->addLayout(box, cell / 2, cell % 2);
+            ++cell;
+        }
     }
     grid->addWidget(createVersionsSection(charts), (cell + 1) / 2, 0, 1, 2);
     auto *scroll = new QScrollArea(this);
@@ -779,8 +786,8 @@ void DashboardsPage::rebuildNewerCharts()
     }
     {  // Cost per conversation and per answered message.
         auto *series = new QBarSeries;
-        const QStringList names = {tr("per conversation (mean)"), tr("per conversation (median)"),
-                                   tr("per message (mean)"), tr("per message (median)")};
+        const QStringList names = {tr("mean / conversation"), tr("median / conversation"), tr("mean / message"),
+                                   tr("median / message")};
         QList<QBarSet *> sets;
         for (const QString &name : names) {
             auto *set = new QBarSet(name);
@@ -822,6 +829,7 @@ void DashboardsPage::rebuildNewerCharts()
         m_budgetDays = days;
         m_budgetBots = bots;
         auto *series = new QBarSeries;
+        series->setBarWidth(0.9);  // a month of days times several bots: every pixel of width counts
         QList<QBarSet *> sets;
         QList<QLineSeries *> limits;
         for (const QString &bot : bots) {

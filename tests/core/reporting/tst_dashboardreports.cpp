@@ -359,12 +359,34 @@ private Q_SLOTS:
 
     void budgetUseMatchesIndependentExpectations()
     {
-        // Two bots with budgets (one of cost only), the others without; one budget names a bot that is gone.
-        const QStringList slugs = m_slugs.values();
+        // Two bots with budgets at their median day (so that some days pass them and some do not; one of cost
+        // only), the others without; one budget names a bot that is gone.
+        QStringList slugs = m_slugs.values();
+        slugs.sort();
         QVERIFY(slugs.size() >= 3);
+        const auto medianDay = [&](const QString &slug, bool tokens) {
+            QMap<QString, qint64> days;
+            for (const DemoCall &demo : m_calls) {
+                const CallRecord &call = demo.call;
+                if (call.botId && m_slugs.value(*call.botId) == slug)
+                    days[dayOf(call.createdAt)] += tokens ? call.usage.input + call.usage.cachedInput +
+                                                                call.usage.cacheWrite + call.usage.output +
+                                                                call.usage.reasoning
+                                                          : MicroUsd::fromUsd(call.costUsd);
+            }
+            std::vector<qint64> values(days.cbegin(), days.cend());
+            return definitionPercentile(values, 50).value_or(1);
+        };
         BudgetRepository budgets(m_database);
-        Budget both{0, Budget::Scope::Bot, slugs.at(0), qint64(20000), 0.05, {}, {}};
-        Budget costOnly{0, Budget::Scope::Bot, slugs.at(1), std::nullopt, 0.02, {}, {}};
+        Budget both{0,
+                    Budget::Scope::Bot,
+                    slugs.at(0),
+                    medianDay(slugs.at(0), true),
+                    MicroUsd::toUsd(medianDay(slugs.at(0), false)),
+                    {},
+                    {}};
+        Budget costOnly{
+            0, Budget::Scope::Bot, slugs.at(1), std::nullopt, MicroUsd::toUsd(medianDay(slugs.at(1), false)), {}, {}};
         QVERIFY(budgets.set(both).ok());
         QVERIFY(budgets.set(costOnly).ok());
         QVERIFY(budgets.set(Budget{0, Budget::Scope::Bot, QStringLiteral("gone"), qint64(1), {}, {}, {}}).ok());
@@ -416,7 +438,9 @@ private Q_SLOTS:
     void demoBudgetsAndRemovalLeaveTheRest()
     {
         // What is not demo data: a real call in a session, a real breaker event and a budget set by hand.
-        const QString keptBot = m_slugs.values().first();
+        QStringList slugs = m_slugs.values();
+        slugs.sort();
+        const QString keptBot = slugs.first();
         QVERIFY(
             BudgetRepository(m_database).set(Budget{0, Budget::Scope::Bot, keptBot, std::nullopt, 9.0, {}, {}}).ok());
         BreakerEventRow real;
@@ -429,9 +453,14 @@ private Q_SLOTS:
 
         const auto added = DemoDataGenerator::addBudgets(m_database);
         QVERIFY(added.ok());
-        QCOMPARE(*added, int(m_slugs.size()) - 1);  // every bot but the one that has a budget
+        // Every bot that made calls but the one that has a budget.
+        const qint64 unbudgeted = scalar(QStringLiteral("SELECT COUNT(*) FROM bots WHERE deleted_at IS NULL AND id IN "
+                                                        "(SELECT bot_id FROM calls) AND slug <> '%1'")
+                                             .arg(keptBot));
+        QVERIFY(unbudgeted >= 2);
+        QCOMPARE(qint64(*added), unbudgeted);
         const auto budgets = BudgetRepository(m_database).list();
-        QCOMPARE(budgets->size(), m_slugs.size());
+        QCOMPARE(budgets->size(), unbudgeted + 1);
         // A demo budget sits a little above the bot's median day: some days pass it, most do not.
         const auto use = ReportService(m_database).budgetUse(ReportQuery{});
         QVERIFY(use.ok());

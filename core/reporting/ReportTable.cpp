@@ -152,10 +152,11 @@ ReportTable ReportTable::versions(const QList<VersionRow> &rows)
 ReportTable ReportTable::breakers(const QList<BreakerRow> &rows, ReportGrouping grouping)
 {
     ReportTable table;
-    table.columns = {ReportQuery::groupingName(grouping), QStringLiteral("provider"), QStringLiteral("model"),
-                     QStringLiteral("opens"), QStringLiteral("forced_opens")};
+    // One "breaker" column ("provider/model"): columns named provider and model would repeat the grouping's name.
+    table.columns = {ReportQuery::groupingName(grouping), QStringLiteral("breaker"), QStringLiteral("opens"),
+                     QStringLiteral("forced_opens")};
     for (const BreakerRow &row : rows)
-        table.rows.append({row.key, row.provider, row.model, row.opens, row.forcedOpens});
+        table.rows.append({row.key, row.provider + QLatin1Char('/') + row.model, row.opens, row.forcedOpens});
     return table;
 }
 

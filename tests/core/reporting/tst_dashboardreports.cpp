@@ -230,6 +230,25 @@ private Q_SLOTS:
                      .arg(perCallMillionths % 1000000, 6, 10, QLatin1Char('0')));
     }
 
+    void tableColumnsAreUnique()
+    {
+        // JSON objects are keyed by column: a repeated name would lose a value in `report ... --format json`.
+        ReportService service(m_database);
+        ReportQuery query;
+        query.promptKey = mostUsedPrompt();
+        for (const ReportGrouping grouping :
+             {ReportGrouping::Provider, ReportGrouping::Model, ReportGrouping::Day, ReportGrouping::Week}) {
+            query.groupBy = grouping;
+            for (const ReportTable &table : {ReportTable::versions(*service.versions(query)),
+                                             ReportTable::breakers(*service.breakerOpens(query), grouping),
+                                             ReportTable::conversations(*service.conversationCosts(query), grouping),
+                                             ReportTable::budgets(*service.budgetUse(query))}) {
+                QVERIFY(!table.rows.isEmpty() || table.columns.contains(QStringLiteral("bot")));
+                QCOMPARE(QSet<QString>(table.columns.cbegin(), table.columns.cend()).size(), table.columns.size());
+            }
+        }
+    }
+
     void versionsNeedAPrompt()
     {
         const auto got = ReportService(m_database).versions(ReportQuery{});

@@ -128,9 +128,11 @@ Result<QStringList> PageScreenshots::save(MainWindow &window, const QString &dir
         if (window.grab().save(path, "PNG"))
             written.append(path);
     };
-    // The lower half of the dashboards: breakers, conversation costs, budget use and the version comparison.
+    // The lower half of the dashboards (breakers, conversation costs, budget use and the version comparison), when
+    // there are calls to show.
     window.showPage(MainWindow::Page::Dashboards);
-    if (auto *charts = window.dashboardsPage()->findChild<QScrollArea *>(QStringLiteral("dashboardsCharts"))) {
+    if (auto *charts = window.dashboardsPage()->findChild<QScrollArea *>(QStringLiteral("dashboardsCharts"));
+        charts && !window.dashboardsPage()->data().timeKeys.isEmpty()) {
         charts->verticalScrollBar()->setValue(charts->verticalScrollBar()->maximum());
         grabAs(QStringLiteral("dashboards-more"));
     }

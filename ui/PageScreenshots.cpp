@@ -21,6 +21,8 @@
 #include <QListView>
 #include <QPixmap>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QThread>
@@ -126,6 +128,14 @@ Result<QStringList> PageScreenshots::save(MainWindow &window, const QString &dir
         if (window.grab().save(path, "PNG"))
             written.append(path);
     };
+    // The lower half of the dashboards (breakers, conversation costs, budget use and the version comparison), when
+    // there are calls to show.
+    window.showPage(MainWindow::Page::Dashboards);
+    if (auto *charts = window.dashboardsPage()->findChild<QScrollArea *>(QStringLiteral("dashboardsCharts"));
+        charts && !window.dashboardsPage()->data().timeKeys.isEmpty()) {
+        charts->verticalScrollBar()->setValue(charts->verticalScrollBar()->maximum());
+        grabAs(QStringLiteral("dashboards-more"));
+    }
     window.showPage(MainWindow::Page::Chat);
     if (ChaosPanel *chaos = chat->chaosPanel(); chaos && chaos->model()->rowCount() > 1) {
         // A 500 injected into the primary: the answer comes from the next hop, and the path shows both.

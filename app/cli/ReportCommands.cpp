@@ -81,6 +81,14 @@ public:
             return QStringLiteral("report quality");
         case ReportKind::Fallbacks:
             return QStringLiteral("report fallbacks");
+        case ReportKind::Versions:
+            return QStringLiteral("report versions");
+        case ReportKind::Breakers:
+            return QStringLiteral("report breakers");
+        case ReportKind::Conversations:
+            return QStringLiteral("report conversations");
+        case ReportKind::Budgets:
+            return QStringLiteral("report budgets");
         }
         return {};
     }
@@ -96,6 +104,15 @@ public:
             return tr("Feedback votes and approval rate, grouped.");
         case ReportKind::Fallbacks:
             return tr("Fallback rate, which hop answered, error rate and error classes, grouped.");
+        case ReportKind::Versions:
+            return tr("Every version of one --prompt side by side: calls, cost per call, latency percentiles and "
+                      "approval rate.");
+        case ReportKind::Breakers:
+            return tr("Circuit breakers opened (automatically or forced), per breaker, grouped (default: by day).");
+        case ReportKind::Conversations:
+            return tr("Cost per chat session and per answered message: totals, averages and medians, grouped.");
+        case ReportKind::Budgets:
+            return tr("Each bot's daily spend and tokens against its daily budget (bots with a budget).");
         }
         return {};
     }
@@ -123,7 +140,11 @@ public:
             parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("json");
         if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
             return context.failUsage(tr("unknown --format '%1'; use one of: table, json, csv").arg(format));
+        if (const QString unused = unusedOption(parser); !unused.isEmpty())
+            return context.failUsage(tr("%1 takes no --%2").arg(name(), unused));
         ReportQuery query;
+        if (m_kind == ReportKind::Breakers)
+            query.groupBy = ReportGrouping::Day;
         if (parser.isSet(QStringLiteral("by"))) {
             auto grouping = ReportQuery::parseGrouping(parser.value(QStringLiteral("by")));
             if (!grouping)
@@ -157,6 +178,8 @@ public:
         }
         if (auto valid = query.validate(); !valid)
             return context.fail(valid.error());
+        if (m_kind == ReportKind::Versions && query.promptKey.isEmpty())
+            return context.failUsage(tr("report versions needs --prompt KEY: the prompt whose versions to compare"));
 
         auto database = context.database(parser);
         if (!database)
@@ -178,6 +201,33 @@ public:
     }
 
 private:
+    /// The first filter given that this report does not take (breakers have no bot or prompt, a budget counts all
+    /// of a bot's calls, the version comparison groups by version itself), or "".
+    QString unusedOption(const QCommandLineParser &parser) const
+    {
+        QStringList unused;
+        switch (m_kind) {
+        case ReportKind::Versions:
+            unused = {QStringLiteral("by")};
+            break;
+        case ReportKind::Breakers:
+            unused = {QStringLiteral("bot"), QStringLiteral("prompt"), QStringLiteral("version"),
+                      QStringLiteral("config")};
+            break;
+        case ReportKind::Budgets:
+            unused = {QStringLiteral("by"),     QStringLiteral("provider"), QStringLiteral("model"),
+                      QStringLiteral("prompt"), QStringLiteral("version"),  QStringLiteral("config")};
+            break;
+        default:
+            break;
+        }
+        for (const QString &option : unused) {
+            if (parser.isSet(option))
+                return option;
+        }
+        return {};
+    }
+
     ReportKind m_kind;
 };
 
@@ -253,7 +303,9 @@ public:
 
 void addReportCommands(CliCommandList &commands)
 {
-    for (const ReportKind kind : {ReportKind::Costs, ReportKind::Latency, ReportKind::Quality, ReportKind::Fallbacks})
+    for (const ReportKind kind :
+         {ReportKind::Costs, ReportKind::Latency, ReportKind::Quality, ReportKind::Fallbacks, ReportKind::Versions,
+          ReportKind::Breakers, ReportKind::Conversations, ReportKind::Budgets})
         commands.push_back(std::make_unique<ReportCommand>(kind));
     commands.push_back(std::make_unique<DemoDataCommand>());
 }

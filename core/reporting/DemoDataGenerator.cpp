@@ -2,13 +2,17 @@
 
 #include "core/accounting/UsageRecorder.h"
 #include "core/model/Money.h"
+#include "core/reporting/Percentile.h"
+#include "core/store/BudgetRepository.h"
 #include "core/store/Database.h"
 #include "core/store/SqlSupport.h"
 #include "core/store/Transaction.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QSet>
 #include <QTimeZone>
+#include <QUuid>
 #include <cmath>
 
 namespace Switchyard {
@@ -45,6 +49,82 @@ bool isReasoningModel(const QString &model)
 qint64 perThousand(qint64 tokens, qint64 microUsdPer1k)
 {
     return tokens * microUsdPer1k;  // in thousandths of a micro-dollar; divided once per call
+}
+
+/// The demo sessions and messages of @p calls: a session is created by its first turn (a later chunk only moves its
+/// updated_at), each turn adds its question and, when the call answered, the answer linked to the call.
+Result<void> writeConversations(QSqlDatabase &db, const std::vector<DemoCall> &calls)
+{
+    const QString action = QStringLiteral("record demo conversations");
+    auto session = SqlSupport::prepare(db,
+                                       QStringLiteral("INSERT INTO sessions (uuid, bot_id, config_id, user_ref, title, "
+                                                      "created_at, updated_at, is_demo) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                                      "1) ON CONFLICT (uuid) DO UPDATE SET updated_at = "
+                                                      "excluded.updated_at"),
+                                       action);
+    if (!session)
+        return session.error();
+    auto question = SqlSupport::prepare(db,
+                                        QStringLiteral("INSERT INTO messages (session_id, position, role, content, "
+                                                       "created_at) SELECT id, ?, 'user', ?, ? FROM sessions "
+                                                       "WHERE uuid = ?"),
+                                        action);
+    if (!question)
+        return question.error();
+    auto answer = SqlSupport::prepare(db,
+                                      QStringLiteral("INSERT INTO messages (session_id, position, role, content, "
+                                                     "call_id, created_at) SELECT s.id, ?, 'assistant', ?, c.id, ? "
+                                                     "FROM sessions s, calls c WHERE s.uuid = ? AND c.uuid = ?"),
+                                      action);
+    if (!answer)
+        return answer.error();
+    for (const DemoCall &demo : calls) {
+        if (!demo.turn)
+            continue;
+        const CallRecord &call = demo.call;
+        const QVariant at = SqlSupport::toDbTimestamp(call.createdAt);
+        SWITCHYARD_TRY(SqlSupport::execPrepared(*session,
+                                                {demo.turn->sessionUuid, SqlSupport::nullable(call.botId),
+                                                 SqlSupport::nullable(call.configId), call.userRef,
+                                                 tr("Demo conversation"), at, at},
+                                                action));
+        const int position = 2 * demo.turn->turn - 1;
+        SWITCHYARD_TRY(SqlSupport::execPrepared(
+            *question, {position, QStringLiteral("demo question %1").arg(demo.turn->turn), at, demo.turn->sessionUuid},
+            action));
+        if (call.status == CallRecord::Status::Ok) {
+            SWITCHYARD_TRY(SqlSupport::execPrepared(
+                *answer,
+                {position + 1, QStringLiteral("demo answer"),
+                 SqlSupport::toDbTimestamp(call.createdAt.addMSecs(call.latencyMs.value_or(0))), demo.turn->sessionUuid,
+                 call.uuid},
+                action));
+        }
+    }
+    return {};
+}
+
+/// The breaker events of @p calls, except on breakers whose latest real change left them open: a demo "closed"
+/// written after it would read as the breaker's current state.
+Result<void> writeBreakerEvents(Database &database, const std::vector<DemoCall> &calls)
+{
+    BreakerEventRepository repository(database);
+    auto latest = repository.latestPerBreaker();
+    if (!latest)
+        return latest.error();
+    QSet<QString> open;
+    for (const BreakerEventRow &row : *latest) {
+        if (row.actor != QLatin1String("demo") && row.toState != QLatin1String("closed"))
+            open << row.provider + QLatin1Char('/') + row.model + QLatin1Char('@') + row.region;
+    }
+    QList<BreakerEventRow> events;
+    for (const DemoCall &demo : calls) {
+        for (const BreakerEventRow &row : demo.breakerEvents) {
+            if (!open.contains(row.provider + QLatin1Char('/') + row.model + QLatin1Char('@') + row.region))
+                events.append(row);
+        }
+    }
+    return events.isEmpty() ? Result<void>() : repository.append(events);
 }
 
 }  // namespace
@@ -106,7 +186,8 @@ Result<DemoCatalogue> DemoCatalogue::load(Database &database)
 }
 
 DemoDataGenerator::DemoDataGenerator(DemoCatalogue catalogue, DemoDataOptions options)
-    : m_catalogue(std::move(catalogue)), m_options(options), m_random(options.seed)
+    : m_catalogue(std::move(catalogue)), m_options(options), m_random(options.seed),
+      m_extras(options.seed ^ 0x5e5510b4ea4e7ULL)
 {
     const QDate last = m_options.lastDay.isValid() ? m_options.lastDay : QDateTime::currentDateTimeUtc().date();
     const int days = qMax(1, m_options.days);
@@ -140,6 +221,7 @@ std::vector<DemoCall> DemoDataGenerator::next(qint64 count)
     for (qint64 i = 0; i < count; ++i) {
         DemoCall demo;
         demo.call = makeCall(&demo.rating);
+        addConversationAndBreakers(demo);
         calls.push_back(std::move(demo));
     }
     return calls;
@@ -315,6 +397,57 @@ CallRecord DemoDataGenerator::makeCall(std::optional<int> *rating)
     return call;
 }
 
+void DemoDataGenerator::addConversationAndBreakers(DemoCall &demo)
+{
+    const auto chance = [this] {
+        return double(m_extras() >> 11) * 0x1.0p-53;
+    };
+    CallRecord &call = demo.call;
+    // About a third of a config's calls are turns of chat sessions of one to eight turns.
+    if (call.configId && chance() < 0.3) {
+        OpenSession &open = m_sessions[*call.configId];
+        if (open.turnsLeft <= 0)
+            open = OpenSession{QUuid::createUuid().toString(QUuid::WithoutBraces), call.userRef, 0,
+                               1 + int(m_extras() % 8)};
+        ++open.turns;
+        --open.turnsLeft;
+        call.userRef = open.userRef;
+        demo.turn = DemoTurn{open.uuid, open.turns};
+    }
+    // A hop failing for a reason a breaker counts sometimes trips it: open, a probe half a minute later, closed.
+    for (const AttemptRecord &attempt : std::as_const(call.attempts)) {
+        const bool counted =
+            attempt.outcome == AttemptRecord::Outcome::Failed &&
+            (attempt.errorClass == FailureClass::Transient || attempt.errorClass == FailureClass::RateLimited ||
+             attempt.errorClass == FailureClass::Timeout || attempt.errorClass == FailureClass::Network);
+        if (!counted || chance() >= 0.04)
+            continue;
+        const bool forced = chance() < 0.1;  // now and then an admin opens one by hand
+        const QDateTime at = attempt.startedAt.addMSecs(attempt.latencyMs.value_or(0));
+        const auto event = [&](const char *from, const char *to, const QString &reason, qint64 afterMs) {
+            BreakerEventRow row;
+            row.provider = attempt.provider;
+            row.model = attempt.model;
+            row.fromState = QLatin1String(from);
+            row.toState = QLatin1String(to);
+            row.reason = reason;
+            row.actor = QStringLiteral("demo");
+            row.createdAt = at.addMSecs(afterMs);
+            demo.breakerEvents.append(row);
+        };
+        if (forced) {
+            event("closed", "forced_open", QStringLiteral("demo: forced open by an admin"), 0);
+            event("forced_open", "closed", QStringLiteral("demo: reset by an admin"), 600000);
+        } else {
+            event("closed", "open",
+                  QStringLiteral("demo: %1 failures passed the threshold").arg(failureClassName(attempt.errorClass)),
+                  0);
+            event("open", "half_open", QStringLiteral("demo: open period over"), 30000);
+            event("half_open", "closed", QStringLiteral("demo: probe answered"), 31000);
+        }
+    }
+}
+
 Result<void> DemoDataGenerator::write(Database &database, std::vector<DemoCall> &calls)
 {
     {
@@ -346,8 +479,42 @@ Result<void> DemoDataGenerator::write(Database &database, std::vector<DemoCall> 
             *insert, {*demo.rating, SqlSupport::toDbTimestamp(demo.call.createdAt.addSecs(90)), demo.call.uuid},
             action));
     }
-    return tx.commit();
+    SWITCHYARD_TRY(writeConversations(*db, calls));
+    SWITCHYARD_TRY(tx.commit());
+    return writeBreakerEvents(database, calls);
 }
+
+namespace {
+
+/// Takes out what demo data adds besides calls: sessions (their messages cascade), breaker events and the budgets
+/// addBudgets() set that nobody has edited since.
+Result<void> removeDemoExtras(QSqlDatabase &db)
+{
+    const QString action = QStringLiteral("remove demo data");
+    auto remembered = SqlSupport::run(db, QStringLiteral("SELECT value FROM workspace_meta WHERE key = ?"),
+                                      {DemoDataGenerator::demoBudgetsKey()}, action);
+    if (!remembered)
+        return remembered.error();
+    const QStringList ids =
+        remembered->next() ? remembered->value(0).toString().split(QLatin1Char(',')) : QStringList();
+    for (const QString &id : ids) {
+        auto removed = SqlSupport::run(
+            db, QStringLiteral("DELETE FROM budgets WHERE id = ? AND scope = 'bot' AND updated_at = created_at"),
+            {id.toLongLong()}, action);
+        if (!removed)
+            return removed.error();
+    }
+    for (const QString &sql :
+         {QStringLiteral("DELETE FROM sessions WHERE is_demo = 1"),
+          QStringLiteral("DELETE FROM breaker_events WHERE actor = 'demo'"),
+          QStringLiteral("DELETE FROM workspace_meta WHERE key = '%1'").arg(DemoDataGenerator::demoBudgetsKey())}) {
+        if (auto cleaned = SqlSupport::run(db, sql, {}, action); !cleaned)
+            return cleaned.error();
+    }
+    return {};
+}
+
+}  // namespace
 
 Result<qint64> DemoDataGenerator::generate(Database &database, const DemoDataOptions &options)
 {
@@ -361,6 +528,7 @@ Result<qint64> DemoDataGenerator::generate(Database &database, const DemoDataOpt
         SWITCHYARD_TRY(write(database, chunk));
         written += qint64(chunk.size());
     }
+    SWITCHYARD_TRY(addBudgets(database));
     return written;
 }
 
@@ -388,8 +556,76 @@ Result<qint64> DemoDataGenerator::remove(Database &database)
         if (auto cleaned = SqlSupport::run(*db, sql, {}, action); !cleaned)
             return cleaned.error();
     }
+    SWITCHYARD_TRY(removeDemoExtras(*db));
     SWITCHYARD_TRY(tx.commit());
     return removed;
+}
+
+QString DemoDataGenerator::demoBudgetsKey()
+{
+    return QStringLiteral("demo.budget_ids");
+}
+
+Result<int> DemoDataGenerator::addBudgets(Database &database)
+{
+    auto db = database.checkedConnection();
+    if (!db)
+        return db.error();
+    const QString action = QStringLiteral("set demo budgets");
+    auto bots = SqlSupport::run(*db,
+                                QStringLiteral("SELECT b.id, b.slug FROM bots b WHERE b.deleted_at IS NULL AND NOT "
+                                               "EXISTS (SELECT 1 FROM budgets g WHERE g.scope = 'bot' AND "
+                                               "g.scope_ref = b.slug) ORDER BY b.id"),
+                                {}, action);
+    if (!bots)
+        return bots.error();
+    QList<std::pair<qint64, QString>> unbudgeted;
+    while (bots->next())
+        unbudgeted.append({bots->value(0).toLongLong(), bots->value(1).toString()});
+    QStringList ids;
+    BudgetRepository budgets(database);
+    for (const auto &[botId, slug] : unbudgeted) {
+        auto days = SqlSupport::run(*db,
+                                    QStringLiteral("SELECT SUM(cost_micro_usd), SUM(input_tokens + "
+                                                   "cached_input_tokens + cache_write_tokens + output_tokens + "
+                                                   "reasoning_tokens) FROM report_daily WHERE bot_id = ? AND calls "
+                                                   "<> 0 GROUP BY day"),
+                                    {botId}, action);
+        if (!days)
+            return days.error();
+        std::vector<qint64> costs, tokens;
+        while (days->next()) {
+            costs.push_back(days->value(0).toLongLong());
+            tokens.push_back(days->value(1).toLongLong());
+        }
+        const std::vector<qint64> cost = Percentile::nearestRank(costs, {50});
+        const std::vector<qint64> token = Percentile::nearestRank(tokens, {50});
+        // 15 % above the median day, in whole cents and thousands of tokens. A bot whose calls cost nothing (the
+        // offline simulator) gets no cost limit: a limit of $0 would refuse its every call.
+        Budget budget;
+        budget.scope = Budget::Scope::Bot;
+        budget.scopeRef = slug;
+        if (!cost.empty() && cost.front() > 0)
+            budget.maxCostUsd = double((cost.front() * 115 / 100 + 9999) / 10000) / 100.0;
+        if (!token.empty() && token.front() > 0)
+            budget.maxTokens = (token.front() * 115 / 100 + 999) / 1000 * 1000;
+        if (!budget.maxCostUsd && !budget.maxTokens)
+            continue;
+        auto stored = budgets.set(budget);
+        if (!stored)
+            return stored.error();
+        ids << QString::number(stored->id);
+    }
+    if (!ids.isEmpty()) {
+        auto remembered = SqlSupport::run(
+            *db,
+            QStringLiteral("INSERT INTO workspace_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                           "value = value || ',' || excluded.value"),
+            {demoBudgetsKey(), ids.join(QLatin1Char(','))}, action);
+        if (!remembered)
+            return remembered.error();
+    }
+    return int(ids.size());
 }
 
 }  // namespace Switchyard

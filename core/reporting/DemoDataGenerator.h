@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/model/CallRecord.h"
+#include "core/store/BreakerEventRepository.h"
 
 #include <QDate>
 #include <QHash>
@@ -22,10 +23,18 @@ struct DemoDataOptions {
     QDate lastDay;         ///< invalid = today (UTC)
 };
 
-/// One generated call and the vote it gets (if any).
+/// The chat turn a demo call answers.
+struct DemoTurn {
+    QString sessionUuid;  ///< the demo session (sessions.uuid)
+    int turn = 1;         ///< 1-based: its question is message 2 * turn - 1, its answer (an answered call) 2 * turn
+};
+
+/// One generated call, the vote it gets (if any), the conversation it belongs to and the breaker changes it caused.
 struct DemoCall {
     CallRecord call;
     std::optional<int> rating;  ///< +1 or -1: a feedback row by user "demo"
+    std::optional<DemoTurn> turn;
+    QList<BreakerEventRow> breakerEvents;  ///< actor "demo": an open, its half-open probe and the close
 };
 
 /// What the demo history is made of: the workspace's bots' configs, providers' models, prompts and prices.
@@ -76,14 +85,25 @@ public:
     /// Generates options.calls calls and writes them a chunk at a time. @return the number of calls written.
     static Result<qint64> generate(Database &database, const DemoDataOptions &options);
 
-    /// Deletes every demo call (with its attempts and feedback) and nothing else. @return the calls removed.
+    /// Gives every bot without a budget a demo daily budget a little above its median day (so that some days pass
+    /// it), remembered in workspace_meta so that remove() takes exactly these out again. @return the budgets set.
+    static Result<int> addBudgets(Database &database);
+
+    /// Deletes every demo call (with its attempts and feedback), demo session (with its messages), demo breaker
+    /// event and demo budget not edited since, and nothing else. @return the calls removed.
     static Result<qint64> remove(Database &database);
+
+    /// The workspace_meta key listing the ids of the budgets addBudgets() set.
+    static QString demoBudgetsKey();
 
 private:
     double uniform();
     double normal();
     int pick(int count);
     CallRecord makeCall(std::optional<int> *rating);
+    /// Puts @p demo in a conversation (sometimes) and lets its failures open breakers (rarely), drawing from a
+    /// random sequence of its own so that the calls stay those of the seed.
+    void addConversationAndBreakers(DemoCall &demo);
 
     DemoCatalogue m_catalogue;
     DemoDataOptions m_options;
@@ -91,6 +111,15 @@ private:
     qint64 m_firstMs = 0;
     qint64 m_spanMs = 0;
     qint64 m_index = 0;  ///< calls made so far
+
+    struct OpenSession {
+        QString uuid;
+        QString userRef;
+        int turns = 0;      ///< made so far
+        int turnsLeft = 0;  ///< to come
+    };
+    std::mt19937_64 m_extras;               ///< conversations and breakers
+    QHash<qint64, OpenSession> m_sessions;  ///< the open conversation of each config
 };
 
 }  // namespace Switchyard

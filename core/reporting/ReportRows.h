@@ -70,4 +70,59 @@ struct FallbackRow {
     bool operator==(const FallbackRow &) const = default;
 };
 
+/// One version of one prompt in the version comparison: the costs, latency and quality reports' figures for the
+/// calls of that version, side by side.
+struct VersionRow {
+    int version = 0;  ///< 0 for calls that named the prompt without a version
+    qint64 calls = 0;
+    qint64 costMicroUsd = 0;
+    LatencyFigures total;             ///< as LatencyRow::total: answered calls only
+    LatencyFigures timeToFirstToken;  ///< as LatencyRow::timeToFirstToken
+    qint64 up = 0;
+    qint64 down = 0;
+    bool operator==(const VersionRow &) const = default;
+};
+
+/// Circuit breakers opened in one group (see ReportService::breakerOpens), per breaker (provider and model; regions
+/// are summed).
+struct BreakerRow {
+    QString key;
+    QString provider;
+    QString model;
+    qint64 opens = 0;        ///< changes to "open": the engine opened the breaker after failures
+    qint64 forcedOpens = 0;  ///< changes to "forced_open": an admin opened it
+    bool operator==(const BreakerRow &) const = default;
+};
+
+/// What conversations cost in one group: the answered messages of chat sessions (messages linked to a call by
+/// messages.call_id), each costing its call's cost in micro-dollars (rounded as in CostRow). A conversation is
+/// counted in a group with the messages it has there, so one that spans two days counts on both.
+struct ConversationCostRow {
+    QString key;
+    qint64 sessions = 0;
+    qint64 messages = 0;
+    qint64 costMicroUsd = 0;
+    std::optional<qint64> medianSessionMicroUsd;  ///< nearest rank (Percentile), over the sessions' sums
+    std::optional<qint64> medianMessageMicroUsd;  ///< nearest rank, over the messages' costs
+    bool operator==(const ConversationCostRow &) const = default;
+};
+
+/// One bot's use of its daily budget on one UTC day: every recorded call of the bot that day (as the costs report
+/// counts them) against the limits of its bot budget.
+struct BudgetUseRow {
+    QString bot;  ///< slug
+    QString day;  ///< "2026-11-23"
+    qint64 calls = 0;
+    qint64 tokens = 0;  ///< every kind, as BudgetGuard counts them
+    qint64 costMicroUsd = 0;
+    std::optional<qint64> maxTokens;
+    std::optional<qint64> maxCostMicroUsd;
+    /// True when the day's tokens or cost passed a limit.
+    bool overBudget() const
+    {
+        return (maxTokens && tokens > *maxTokens) || (maxCostMicroUsd && costMicroUsd > *maxCostMicroUsd);
+    }
+    bool operator==(const BudgetUseRow &) const = default;
+};
+
 }  // namespace Switchyard

@@ -1,13 +1,20 @@
 #include "core/reporting/ReportService.h"
 
+#include "core/model/Money.h"
 #include "core/reporting/Percentile.h"
+#include "core/store/BotRepository.h"
+#include "core/store/BudgetRepository.h"
 #include "core/store/Database.h"
+#include "core/store/ReportRollupSql.h"
 #include "core/store/SqlSupport.h"
 #include "core/store/SqliteHandle.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMap>
+#include <algorithm>
 #include <deque>
+#include <tuple>
 #include <vector>
 
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
@@ -443,6 +450,250 @@ Result<QList<LatencyRow>> ReportService::latency(const ReportQuery &query)
     for (auto it = merged.begin(); it != merged.end(); ++it)
         rows.append(LatencyRow{it.key(), figures(it->total), figures(it->ttft)});
     return rows;
+}
+
+namespace {
+
+/// "provider/model" etc. of a raw call row @p c with the rollups' meaning (the provider that answered, else the one
+/// asked), for reports that read raw rows of every status.
+QString reportedGroup(ReportGrouping grouping)
+{
+    const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
+    switch (grouping) {
+    case ReportGrouping::Provider:
+        return key.at(3);
+    case ReportGrouping::Model:
+        return QStringLiteral("(%1) || '/' || (%2)").arg(key.at(3), key.at(4));
+    case ReportGrouping::Bot:
+        return QStringLiteral("CAST(COALESCE(c.bot_id, 0) AS TEXT)");
+    case ReportGrouping::Version:
+        return QStringLiteral("c.prompt_key || CASE WHEN COALESCE(c.prompt_version, 0) > 0 THEN '@' || "
+                              "c.prompt_version ELSE '' END");
+    case ReportGrouping::Day:
+    case ReportGrouping::Week:
+    case ReportGrouping::Month:
+        return key.at(0);
+    }
+    return {};
+}
+
+/// The filters of @p query over raw calls of every status, with the rollups' meaning of provider and model (rawWhere()
+/// compares the served ones, which only answered calls have).
+Where reportedWhere(const ReportQuery &query)
+{
+    ReportQuery rest = query;
+    rest.provider.clear();
+    rest.model.clear();
+    Where where = rawWhere(rest);
+    const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
+    if (!query.provider.isEmpty())
+        where.add(QStringLiteral("(%1) = ?").arg(key.at(3)), query.provider);
+    if (!query.model.isEmpty())
+        where.add(QStringLiteral("(%1) = ?").arg(key.at(4)), query.model);
+    return where;
+}
+
+std::optional<qint64> median(std::vector<qint64> &values)
+{
+    const std::vector<qint64> p = Percentile::nearestRank(values, {50});
+    return p.empty() ? std::nullopt : std::optional<qint64>(p.front());
+}
+
+}  // namespace
+
+Result<QList<VersionRow>> ReportService::versions(const ReportQuery &query)
+{
+    if (query.promptKey.isEmpty()) {
+        return Error::make(
+            Error::Code::InvalidInput,
+            QCoreApplication::translate("ReportService", "the version comparison needs a prompt: give its key"));
+    }
+    ReportQuery byVersion = query;
+    byVersion.groupBy = ReportGrouping::Version;
+    auto costs = this->costs(byVersion);
+    if (!costs)
+        return costs.error();
+    auto latency = this->latency(byVersion);
+    if (!latency)
+        return latency.error();
+    auto quality = this->quality(byVersion);
+    if (!quality)
+        return quality.error();
+    // Keys are "key@version", or the bare key for calls without a version.
+    const auto versionOf = [&](const QString &key) {
+        const qsizetype at = key.lastIndexOf(QLatin1Char('@'));
+        return at < 0 ? 0 : key.mid(at + 1).toInt();
+    };
+    QMap<int, VersionRow> rows;
+    for (const CostRow &row : *costs) {
+        VersionRow &into = rows[versionOf(row.key)];
+        into.calls = row.calls;
+        into.costMicroUsd = row.costMicroUsd;
+    }
+    for (const LatencyRow &row : *latency) {
+        VersionRow &into = rows[versionOf(row.key)];
+        into.total = row.total;
+        into.timeToFirstToken = row.timeToFirstToken;
+    }
+    for (const QualityRow &row : *quality) {
+        VersionRow &into = rows[versionOf(row.key)];
+        into.up = row.up;
+        into.down = row.down;
+    }
+    QList<VersionRow> result;
+    for (auto it = rows.begin(); it != rows.end(); ++it) {
+        it->version = it.key();
+        result.append(*it);
+    }
+    return result;
+}
+
+Result<QList<BreakerRow>> ReportService::breakerOpens(const ReportQuery &query)
+{
+    SWITCHYARD_TRY(query.validate());
+    if (query.groupBy == ReportGrouping::Bot || query.groupBy == ReportGrouping::Version) {
+        return Error::make(Error::Code::InvalidInput,
+                           QCoreApplication::translate("ReportService",
+                                                       "breaker events belong to a provider and model, not to a bot "
+                                                       "or prompt; group them by provider, model, day, week or "
+                                                       "month"));
+    }
+    auto mapper = KeyMapper::create(m_database, query.groupBy);
+    if (!mapper)
+        return mapper.error();
+    Where where;
+    if (query.from)
+        where.add(QStringLiteral("e.created_at >= ?"), query.from->toString(Qt::ISODate) + QStringLiteral("T"));
+    if (query.to)
+        where.add(QStringLiteral("e.created_at < ?"), query.to->addDays(1).toString(Qt::ISODate) + QStringLiteral("T"));
+    if (!query.provider.isEmpty())
+        where.add(QStringLiteral("e.provider = ?"), query.provider);
+    if (!query.model.isEmpty())
+        where.add(QStringLiteral("e.model = ?"), query.model);
+    QString group = QStringLiteral("substr(e.created_at, 1, 10)");
+    if (query.groupBy == ReportGrouping::Provider)
+        group = QStringLiteral("e.provider");
+    else if (query.groupBy == ReportGrouping::Model)
+        group = QStringLiteral("e.provider || '/' || e.model");
+    auto rows = runReport(m_database,
+                          QStringLiteral("SELECT %1, e.provider, e.model, SUM(e.to_state = 'open'), "
+                                         "SUM(e.to_state = 'forced_open') FROM breaker_events e "
+                                         "WHERE e.to_state IN ('open', 'forced_open')%2 GROUP BY 1, 2, 3")
+                              .arg(group, where.sql),
+                          where.values);
+    if (!rows)
+        return rows.error();
+    QMap<std::tuple<QString, QString, QString>, BreakerRow> merged;
+    while (rows->next()) {
+        const QString key = (*mapper)(rows->value(0).toString());
+        BreakerRow &row = merged[{key, rows->value(1).toString(), rows->value(2).toString()}];
+        row.key = key;
+        row.provider = rows->value(1).toString();
+        row.model = rows->value(2).toString();
+        row.opens += rows->value(3).toLongLong();
+        row.forcedOpens += rows->value(4).toLongLong();
+    }
+    return merged.values();
+}
+
+Result<QList<ConversationCostRow>> ReportService::conversationCosts(const ReportQuery &query)
+{
+    SWITCHYARD_TRY(query.validate());
+    auto mapper = KeyMapper::create(m_database, query.groupBy);
+    if (!mapper)
+        return mapper.error();
+    const Where where = reportedWhere(query);
+    // CROSS JOIN keeps the messages outside: messages.call_id has no index, so with a narrow filter on calls SQLite
+    // would otherwise search the calls by index and scan every message for each of them.
+    auto rows =
+        runReport(m_database,
+                  QStringLiteral("SELECT %1, m.session_id, CAST(ROUND(c.cost_usd * 1000000) AS INTEGER) "
+                                 "FROM messages m CROSS JOIN calls c ON c.id = m.call_id WHERE m.call_id IS NOT NULL%2")
+                      .arg(reportedGroup(query.groupBy), where.sql),
+                  where.values);
+    if (!rows)
+        return rows.error();
+    struct Group {
+        QHash<qint64, qint64> sessions;  ///< session id → its cost in the group
+        std::vector<qint64> messages;
+    };
+    QHash<QString, QString> keys;  // SQL group → report key, mapped once per group
+    QMap<QString, Group> groups;
+    while (rows->next()) {
+        const QString sqlGroup = rows->value(0).toString();
+        auto key = keys.constFind(sqlGroup);
+        if (key == keys.constEnd())
+            key = keys.insert(sqlGroup, (*mapper)(sqlGroup));
+        Group &group = groups[*key];
+        const qint64 cost = rows->value(2).toLongLong();
+        group.sessions[rows->value(1).toLongLong()] += cost;
+        group.messages.push_back(cost);
+    }
+    QList<ConversationCostRow> result;
+    for (auto it = groups.begin(); it != groups.end(); ++it) {
+        ConversationCostRow row;
+        row.key = it.key();
+        row.sessions = it->sessions.size();
+        row.messages = qint64(it->messages.size());
+        std::vector<qint64> perSession;
+        perSession.reserve(std::size_t(it->sessions.size()));
+        for (const qint64 cost : std::as_const(it->sessions)) {
+            perSession.push_back(cost);
+            row.costMicroUsd += cost;
+        }
+        row.medianSessionMicroUsd = median(perSession);
+        row.medianMessageMicroUsd = median(it->messages);
+        result.append(row);
+    }
+    return result;
+}
+
+Result<QList<BudgetUseRow>> ReportService::budgetUse(const ReportQuery &query)
+{
+    SWITCHYARD_TRY(query.validate());
+    auto budgets = BudgetRepository(m_database).list();
+    if (!budgets)
+        return budgets.error();
+    auto bots = BotRepository(m_database).list();
+    if (!bots)
+        return bots.error();
+    QList<BudgetUseRow> result;
+    for (const Budget &budget : *budgets) {
+        if (budget.scope != Budget::Scope::Bot)
+            continue;
+        const auto bot = std::find_if(bots->cbegin(), bots->cend(),
+                                      [&](const Bot &candidate) { return candidate.slug == budget.scopeRef; });
+        if (bot == bots->cend() || (query.botId && *query.botId != bot->id))
+            continue;
+        Where where;
+        where.add(QStringLiteral("r.bot_id = ?"), bot->id);
+        if (query.from)
+            where.add(QStringLiteral("r.day >= ?"), query.from->toString(Qt::ISODate));
+        if (query.to)
+            where.add(QStringLiteral("r.day <= ?"), query.to->toString(Qt::ISODate));
+        auto rows = runReport(m_database,
+                              QStringLiteral("SELECT r.day, SUM(r.calls), SUM(r.input_tokens + r.cached_input_tokens "
+                                             "+ r.cache_write_tokens + r.output_tokens + r.reasoning_tokens), "
+                                             "SUM(r.cost_micro_usd) FROM report_daily r WHERE r.calls <> 0%1 "
+                                             "GROUP BY r.day ORDER BY r.day")
+                                  .arg(where.sql),
+                              where.values);
+        if (!rows)
+            return rows.error();
+        while (rows->next()) {
+            BudgetUseRow row;
+            row.bot = bot->slug;
+            row.day = rows->value(0).toString();
+            row.calls = rows->value(1).toLongLong();
+            row.tokens = rows->value(2).toLongLong();
+            row.costMicroUsd = rows->value(3).toLongLong();
+            row.maxTokens = budget.maxTokens;
+            if (budget.maxCostUsd)
+                row.maxCostMicroUsd = MicroUsd::fromUsd(*budget.maxCostUsd);
+            result.append(row);
+        }
+    }
+    return result;
 }
 
 }  // namespace Switchyard

@@ -30,6 +30,35 @@ public:
     Result<QList<QualityRow>> quality(const ReportQuery &query);
     Result<QList<FallbackRow>> fallbacks(const ReportQuery &query);
 
+    /**
+     * The version comparison: every version of query.promptKey (required: an Error without it) with its calls,
+     * cost, latency percentiles and votes, read through costs(), latency() and quality() grouped by version, so
+     * each figure is the one those reports give. Sorted by version; query.groupBy is not used.
+     */
+    Result<QList<VersionRow>> versions(const ReportQuery &query);
+
+    /**
+     * Circuit breakers opened (breaker_events changing to open or forced_open), grouped by query.groupBy and per
+     * breaker. Breakers belong to a provider and model, not to a bot or prompt: only the days, provider and model
+     * filters apply, and grouping by bot or version is an Error. Reads breaker_events (its rows are state changes,
+     * few even on a busy workspace).
+     */
+    Result<QList<BreakerRow>> breakerOpens(const ReportQuery &query);
+
+    /**
+     * Cost per conversation and per message (see ConversationCostRow), grouped and filtered like the costs report
+     * by the answering call (its day, bot, config, provider, model and prompt). Medians use Percentile. Reads the
+     * messages that have a call and those calls by primary key.
+     */
+    Result<QList<ConversationCostRow>> conversationCosts(const ReportQuery &query);
+
+    /**
+     * Daily budget use: for every bot that has a bot budget (BudgetRepository), each day in the range on which it
+     * made calls, from the daily rollups. Only the days and bot filters apply (a budget counts all of a bot's
+     * calls); sorted by bot, then day. Demo calls count here as in every report, while BudgetGuard leaves them out.
+     */
+    Result<QList<BudgetUseRow>> budgetUse(const ReportQuery &query);
+
 private:
     Database &m_database;
 };

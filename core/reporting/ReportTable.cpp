@@ -129,6 +129,75 @@ ReportTable ReportTable::fallbacks(const QList<FallbackRow> &rows, ReportGroupin
     return table;
 }
 
+ReportTable ReportTable::versions(const QList<VersionRow> &rows)
+{
+    ReportTable table;
+    table.columns = {QStringLiteral("version"),           QStringLiteral("calls"),
+                     QStringLiteral("cost_usd"),          QStringLiteral("cost_micro_usd"),
+                     QStringLiteral("cost_per_call_usd"), QStringLiteral("latency_calls"),
+                     QStringLiteral("latency_p50_ms"),    QStringLiteral("latency_p95_ms"),
+                     QStringLiteral("latency_p99_ms"),    QStringLiteral("ttft_p50_ms"),
+                     QStringLiteral("votes_up"),          QStringLiteral("votes_down"),
+                     QStringLiteral("approval_rate")};
+    for (const VersionRow &row : rows) {
+        table.rows.append({row.version > 0 ? Cell(qint64(row.version)) : Cell(std::monostate{}), row.calls,
+                           MicroUsd::decimal(row.costMicroUsd), row.costMicroUsd,
+                           ratio(row.costMicroUsd, row.calls * MicroUsd::PerDollar), row.total.count,
+                           optionalCell(row.total.p50), optionalCell(row.total.p95), optionalCell(row.total.p99),
+                           optionalCell(row.timeToFirstToken.p50), row.up, row.down, ratio(row.up, row.up + row.down)});
+    }
+    return table;
+}
+
+ReportTable ReportTable::breakers(const QList<BreakerRow> &rows, ReportGrouping grouping)
+{
+    ReportTable table;
+    // One "breaker" column ("provider/model"): columns named provider and model would repeat the grouping's name.
+    table.columns = {ReportQuery::groupingName(grouping), QStringLiteral("breaker"), QStringLiteral("opens"),
+                     QStringLiteral("forced_opens")};
+    for (const BreakerRow &row : rows)
+        table.rows.append({row.key, row.provider + QLatin1Char('/') + row.model, row.opens, row.forcedOpens});
+    return table;
+}
+
+ReportTable ReportTable::conversations(const QList<ConversationCostRow> &rows, ReportGrouping grouping)
+{
+    ReportTable table;
+    table.columns = {ReportQuery::groupingName(grouping),  QStringLiteral("sessions"),
+                     QStringLiteral("messages"),           QStringLiteral("cost_usd"),
+                     QStringLiteral("cost_micro_usd"),     QStringLiteral("cost_per_session_usd"),
+                     QStringLiteral("median_session_usd"), QStringLiteral("cost_per_message_usd"),
+                     QStringLiteral("median_message_usd")};
+    const auto dollars = [](const std::optional<qint64> &micros) {
+        return micros ? Cell(MicroUsd::decimal(*micros)) : Cell(std::monostate{});
+    };
+    for (const ConversationCostRow &row : rows) {
+        table.rows.append(
+            {row.key, row.sessions, row.messages, MicroUsd::decimal(row.costMicroUsd), row.costMicroUsd,
+             ratio(row.costMicroUsd, row.sessions * MicroUsd::PerDollar), dollars(row.medianSessionMicroUsd),
+             ratio(row.costMicroUsd, row.messages * MicroUsd::PerDollar), dollars(row.medianMessageMicroUsd)});
+    }
+    return table;
+}
+
+ReportTable ReportTable::budgets(const QList<BudgetUseRow> &rows)
+{
+    ReportTable table;
+    table.columns = {QStringLiteral("bot"),        QStringLiteral("day"),          QStringLiteral("calls"),
+                     QStringLiteral("tokens"),     QStringLiteral("max_tokens"),   QStringLiteral("token_use"),
+                     QStringLiteral("cost_usd"),   QStringLiteral("max_cost_usd"), QStringLiteral("cost_use"),
+                     QStringLiteral("over_budget")};
+    for (const BudgetUseRow &row : rows) {
+        table.rows.append({row.bot, row.day, row.calls, row.tokens, optionalCell(row.maxTokens),
+                           row.maxTokens ? ratio(row.tokens, *row.maxTokens) : Cell(std::monostate{}),
+                           MicroUsd::decimal(row.costMicroUsd),
+                           row.maxCostMicroUsd ? Cell(MicroUsd::decimal(*row.maxCostMicroUsd)) : Cell(std::monostate{}),
+                           row.maxCostMicroUsd ? ratio(row.costMicroUsd, *row.maxCostMicroUsd) : Cell(std::monostate{}),
+                           qint64(row.overBudget() ? 1 : 0)});
+    }
+    return table;
+}
+
 Result<ReportTable> ReportTable::build(Database &database, ReportKind kind, const ReportQuery &query)
 {
     ReportService service(database);
@@ -156,6 +225,30 @@ Result<ReportTable> ReportTable::build(Database &database, ReportKind kind, cons
         if (!rows)
             return rows.error();
         return fallbacks(*rows, query.groupBy);
+    }
+    case ReportKind::Versions: {
+        auto rows = service.versions(query);
+        if (!rows)
+            return rows.error();
+        return versions(*rows);
+    }
+    case ReportKind::Breakers: {
+        auto rows = service.breakerOpens(query);
+        if (!rows)
+            return rows.error();
+        return breakers(*rows, query.groupBy);
+    }
+    case ReportKind::Conversations: {
+        auto rows = service.conversationCosts(query);
+        if (!rows)
+            return rows.error();
+        return conversations(*rows, query.groupBy);
+    }
+    case ReportKind::Budgets: {
+        auto rows = service.budgetUse(query);
+        if (!rows)
+            return rows.error();
+        return budgets(*rows);
     }
     }
     return ReportTable{};

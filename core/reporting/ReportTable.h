@@ -15,8 +15,8 @@ namespace Switchyard {
 
 class Database;
 
-/// The four reports a ReportTable can hold.
-enum class ReportKind { Costs, Latency, Quality, Fallbacks };
+/// The reports a ReportTable can hold.
+enum class ReportKind { Costs, Latency, Quality, Fallbacks, Versions, Breakers, Conversations, Budgets };
 
 /**
  * One report as named columns of cells: what `switchyard-cli report` prints and what the studio's dashboards export,
@@ -44,6 +44,10 @@ struct ReportTable {
     static ReportTable latency(const QList<LatencyRow> &rows, ReportGrouping grouping);
     static ReportTable quality(const QList<QualityRow> &rows, ReportGrouping grouping);
     static ReportTable fallbacks(const QList<FallbackRow> &rows, ReportGrouping grouping);
+    static ReportTable versions(const QList<VersionRow> &rows);
+    static ReportTable breakers(const QList<BreakerRow> &rows, ReportGrouping grouping);
+    static ReportTable conversations(const QList<ConversationCostRow> &rows, ReportGrouping grouping);
+    static ReportTable budgets(const QList<BudgetUseRow> &rows);
 
     /// Runs the @p kind report for @p query through ReportService and tabulates it.
     static Result<ReportTable> build(Database &database, ReportKind kind, const ReportQuery &query);

@@ -981,6 +981,68 @@ private Q_SLOTS:
         QCOMPARE(left.at(0)[QStringLiteral("cost_usd")].toString(), QStringLiteral("0.001234"));
     }
 
+    void dashboardReportsAgreeAcrossFormatsAndDemoExtrasAreRemovable()
+    {
+        const QString db = path(QStringLiteral("dashboards.db"));
+        const auto run = [&](QStringList args) {
+            return cli(args << QStringLiteral("--db") << db);
+        };
+        QCOMPARE(run({QStringLiteral("init")}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("demo-data"), QStringLiteral("--calls"), QStringLiteral("3000"),
+                      QStringLiteral("--days"), QStringLiteral("10")})
+                     .exitCode,
+                 0);
+        const QList<QStringList> reports = {
+            {QStringLiteral("versions"), QStringLiteral("--prompt"), QStringLiteral("support_answer")},
+            {QStringLiteral("breakers"), QStringLiteral("--by"), QStringLiteral("model")},
+            {QStringLiteral("conversations"), QStringLiteral("--by"), QStringLiteral("bot")},
+            {QStringLiteral("budgets")}};
+        for (const QStringList &report : reports) {
+            const QStringList args = QStringList{QStringLiteral("report")} + report;
+            const Run json = run(QStringList(args) << QStringLiteral("--format") << QStringLiteral("json"));
+            const Run csv = run(QStringList(args) << QStringLiteral("--format") << QStringLiteral("csv"));
+            QCOMPARE(json.exitCode, 0);
+            QCOMPARE(csv.exitCode, 0);
+            const QJsonArray rows = json.json().array();
+            QVERIFY2(rows.size() >= 2, qPrintable(report.first() + json.out + json.err));
+            QStringList lines = csv.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            QCOMPARE(lines.size(), rows.size() + 1);
+            const QStringList columns = lines.takeFirst().split(QLatin1Char(','));
+            for (int r = 0; r < rows.size(); ++r) {
+                const QStringList fields = lines.at(r).split(QLatin1Char(','));
+                QCOMPARE(fields.size(), columns.size());
+                for (int c = 0; c < columns.size(); ++c)
+                    QCOMPARE(fields.at(c), csvText(rows.at(r)[columns.at(c)]));
+            }
+        }
+
+        const auto error = [&](const QStringList &args, const QString &expected) {
+            const Run bad = run(QStringList{QStringLiteral("report")} + args);
+            QCOMPARE(bad.exitCode, 1);
+            QVERIFY2(bad.err.contains(expected), qPrintable(bad.err));
+            QVERIFY(bad.out.isEmpty());
+        };
+        error({QStringLiteral("versions")}, QStringLiteral("report versions needs --prompt KEY"));
+        error({QStringLiteral("versions"), QStringLiteral("--prompt"), QStringLiteral("x"), QStringLiteral("--by"),
+               QStringLiteral("day")},
+              QStringLiteral("report versions takes no --by"));
+        error({QStringLiteral("breakers"), QStringLiteral("--bot"), QStringLiteral("astro-guide")},
+              QStringLiteral("report breakers takes no --bot"));
+        error({QStringLiteral("breakers"), QStringLiteral("--by"), QStringLiteral("version")},
+              QStringLiteral("group them by provider, model, day, week or month"));
+        error({QStringLiteral("budgets"), QStringLiteral("--model"), QStringLiteral("gpt-4o")},
+              QStringLiteral("report budgets takes no --model"));
+
+        // --remove takes the demo conversations, breaker events and budgets out too.
+        QCOMPARE(run({QStringLiteral("demo-data"), QStringLiteral("--remove")}).exitCode, 0);
+        for (const QStringList &report : reports) {
+            const Run json = run(QStringList{QStringLiteral("report")} + report);
+            QCOMPARE(json.exitCode, 0);
+            QVERIFY2(json.json().array().isEmpty(), qPrintable(report.first() + json.out));
+        }
+        QVERIFY(run({QStringLiteral("budgets"), QStringLiteral("list")}).json().array().isEmpty());
+    }
+
     void dbFromEnvironment()
     {
         QProcess process;

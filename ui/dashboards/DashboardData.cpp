@@ -69,7 +69,15 @@ ReportGrouping DashboardData::timeBucketFor(const ReportQuery &query)
     return ReportGrouping::Week;
 }
 
-Result<DashboardData> DashboardData::load(Database &database, const ReportQuery &query)
+ReportQuery DashboardData::versionQuery(ReportQuery query, const QString &prompt)
+{
+    query.promptKey = prompt;
+    query.promptVersion.reset();
+    query.groupBy = ReportGrouping::Version;
+    return query;
+}
+
+Result<DashboardData> DashboardData::load(Database &database, const ReportQuery &query, const QString &versionPrompt)
 {
     SWITCHYARD_TRY(query.validate());
     ReportService service(database);
@@ -147,6 +155,26 @@ Result<DashboardData> DashboardData::load(Database &database, const ReportQuery 
     if (!byModel)
         return byModel.error();
     data.qualityByModel = *byModel;
+
+    data.versionPrompt = versionPrompt;
+    if (!versionPrompt.isEmpty()) {
+        auto versions = service.versions(versionQuery(query, versionPrompt));
+        if (!versions)
+            return versions.error();
+        data.versions = *versions;
+    }
+    auto breakers = service.breakerOpens(grouped(data.timeBucket));
+    if (!breakers)
+        return breakers.error();
+    data.breakersByTime = *breakers;
+    auto conversations = service.conversationCosts(query);
+    if (!conversations)
+        return conversations.error();
+    data.conversations = *conversations;
+    auto budgetUse = service.budgetUse(grouped(ReportGrouping::Day));
+    if (!budgetUse)
+        return budgetUse.error();
+    data.budgetUse = *budgetUse;
     return data;
 }
 

@@ -34,13 +34,22 @@ struct DashboardData {
     QList<FallbackRow> fallbacksByGroup;  ///< fallbacks by query.groupBy (outcome and fallback charts)
     QList<QualityRow> qualityByVersion;
     QList<QualityRow> qualityByModel;
+    QString versionPrompt;                     ///< the prompt whose versions are compared; "" for none
+    QList<VersionRow> versions;                ///< its versions, over the filters but for the version
+    QList<BreakerRow> breakersByTime;          ///< breaker opens by timeBucket (days, provider and model filters only)
+    QList<ConversationCostRow> conversations;  ///< cost per conversation and message by query.groupBy
+    QList<BudgetUseRow> budgetUse;             ///< per bot with a budget and day (days and bot filters only)
 
     /// The time bucket for @p query: its grouping when that is day/week/month, else days for up to 62 days, weeks
     /// beyond (or without a range).
     static ReportGrouping timeBucketFor(const ReportQuery &query);
 
-    /// Runs every report for @p query on the calling thread's connection.
-    static Result<DashboardData> load(Database &database, const ReportQuery &query);
+    /// @p query for the version comparison of @p prompt: its filters without a version, over that prompt.
+    static ReportQuery versionQuery(ReportQuery query, const QString &prompt);
+
+    /// Runs every report for @p query on the calling thread's connection; the version comparison compares the
+    /// versions of @p versionPrompt (none when empty).
+    static Result<DashboardData> load(Database &database, const ReportQuery &query, const QString &versionPrompt = {});
 };
 
 }  // namespace Switchyard

@@ -7,6 +7,7 @@
 #include "ui/FileDialog.h"
 #include "ui/activity/CallDetailDialog.h"
 #include "ui/activity/CallsTableModel.h"
+#include "ui/dashboards/ReportTableModel.h"
 
 #include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
@@ -23,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineSeries>
 #include <QLocale>
 #include <QMenu>
 #include <QPainter>
@@ -61,14 +63,29 @@ QString chartId(DashboardsPage::Chart chart)
         return QStringLiteral("approvalByVersion");
     case DashboardsPage::Chart::ApprovalByModel:
         return QStringLiteral("approvalByModel");
+    case DashboardsPage::Chart::Breakers:
+        return QStringLiteral("breakers");
+    case DashboardsPage::Chart::Conversations:
+        return QStringLiteral("conversations");
+    case DashboardsPage::Chart::Budget:
+        return QStringLiteral("budget");
+    case DashboardsPage::Chart::Versions:
+        return QStringLiteral("versions");
     }
     return {};
 }
 
-constexpr DashboardsPage::Chart allCharts[] = {
-    DashboardsPage::Chart::Cost,           DashboardsPage::Chart::Tokens,    DashboardsPage::Chart::Latency,
-    DashboardsPage::Chart::Outcomes,       DashboardsPage::Chart::Fallbacks, DashboardsPage::Chart::ApprovalByVersion,
-    DashboardsPage::Chart::ApprovalByModel};
+/// The charts of the grid (the version comparison is a table below it).
+constexpr DashboardsPage::Chart allCharts[] = {DashboardsPage::Chart::Cost,
+                                               DashboardsPage::Chart::Tokens,
+                                               DashboardsPage::Chart::Latency,
+                                               DashboardsPage::Chart::Outcomes,
+                                               DashboardsPage::Chart::Fallbacks,
+                                               DashboardsPage::Chart::ApprovalByVersion,
+                                               DashboardsPage::Chart::ApprovalByModel,
+                                               DashboardsPage::Chart::Breakers,
+                                               DashboardsPage::Chart::Conversations,
+                                               DashboardsPage::Chart::Budget};
 
 /// A report key as a category label: groups without a bot or prompt have the key "".
 QString categoryLabel(const QString &key)
@@ -131,22 +148,20 @@ DashboardsPage::DashboardsPage(Database &database, QWidget *parent)
         view->setChart(new QChart);
         m_views.insert(chart, view);
 
-        auto *exportButton = new QToolButton(charts);
-        exportButton->setObjectName(chartId(chart) + QStringLiteral("ExportButton"));
-        exportButton->setText(tr("Export"));
-        exportButton->setPopupMode(QToolButton::InstantPopup);
-        auto *menu = new QMenu(exportButton);
-        menu->addAction(tr("Image (PNG)…"), this, [this, chart] { exportChart(chart, ExportFormat::Png); });
-        menu->addAction(tr("Vector image (SVG)…"), this, [this, chart] { exportChart(chart, ExportFormat::Svg); });
-        menu->addAction(tr("Data (CSV)…"), this, [this, chart] { exportChart(chart, ExportFormat::Csv); });
-        exportButton->setMenu(menu);
-
         auto *box = new QVBoxLayout;
-        box->addWidget(exportButton, 0, Qt::AlignRight);
+        box->addWidget(createExportButton(chart, charts), 0, Qt::AlignRight);
         box->addWidget(view, 1);
-        grid->addLayout(box, cell / 2, cell % 2);
-        ++cell;
+        if (chart == Chart::Budget) {
+            // A bar per bot and day: it needs the whole width to be read.
+            cell += cell % 2;
+            grid->addLayout(box, cell / 2, 0, 1, 2);
+            cell += 2;
+        } else {
+            grid->addLayout(box, cell / 2, cell % 2);
+            ++cell;
+        }
     }
+    grid->addWidget(createVersionsSection(charts), (cell + 1) / 2, 0, 1, 2);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("dashboardsCharts"));
     scroll->setWidgetResizable(true);
@@ -184,6 +199,70 @@ DashboardsPage::DashboardsPage(Database &database, QWidget *parent)
 
 // A running report finishes first (in the worker's destructor); its answer is then dropped.
 DashboardsPage::~DashboardsPage() = default;
+
+QToolButton *DashboardsPage::createExportButton(Chart chart, QWidget *parent)
+{
+    auto *exportButton = new QToolButton(parent);
+    exportButton->setObjectName(chartId(chart) + QStringLiteral("ExportButton"));
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    menu->addAction(tr("Image (PNG)…"), this, [this, chart] { exportChart(chart, ExportFormat::Png); });
+    menu->addAction(tr("Vector image (SVG)…"), this, [this, chart] { exportChart(chart, ExportFormat::Svg); });
+    menu->addAction(tr("Data (CSV)…"), this, [this, chart] { exportChart(chart, ExportFormat::Csv); });
+    exportButton->setMenu(menu);
+    return exportButton;
+}
+
+QWidget *DashboardsPage::createVersionsSection(QWidget *parent)
+{
+    auto *section = new QWidget(parent);
+    m_versionPrompt = new QComboBox(section);
+    m_versionPrompt->setObjectName(QStringLiteral("dashboardsVersionPrompt"));
+    m_versionPrompt->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_versionPrompt->setMinimumContentsLength(20);
+    connect(m_versionPrompt, &QComboBox::currentIndexChanged, this, &DashboardsPage::scheduleQuery);
+    auto *label = new QLabel(tr("Compare the versions of &prompt:"), section);
+    label->setBuddy(m_versionPrompt);
+
+    m_versionsModel = new ReportTableModel(this);
+    m_versionsView = new QTableView(section);
+    m_versionsView->setObjectName(QStringLiteral("versionsTableView"));
+    m_versionsView->setModel(m_versionsModel);
+    m_versionsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_versionsView->verticalHeader()->hide();
+    m_versionsView->setMinimumHeight(180);
+    m_versionsView->setToolTip(tr("Double-click a version to list its calls."));
+    connect(m_versionsView, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { drillDown(Chart::Versions, 0, index.row()); });
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(label);
+    header->addWidget(m_versionPrompt);
+    header->addStretch(1);
+    header->addWidget(createExportButton(Chart::Versions, section));
+    auto *layout = new QVBoxLayout(section);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(header);
+    layout->addWidget(m_versionsView, 1);
+    return section;
+}
+
+QString DashboardsPage::versionPrompt() const
+{
+    return m_versionPrompt->currentData().toString();
+}
+
+void DashboardsPage::setVersionPrompt(const QString &promptKey)
+{
+    int index = m_versionPrompt->findData(promptKey);
+    if (index < 0) {
+        m_versionPrompt->addItem(promptKey, promptKey);
+        index = m_versionPrompt->count() - 1;
+    }
+    m_versionPrompt->setCurrentIndex(index);
+    scheduleQuery();
+}
 
 void DashboardsPage::createFilterBar()
 {
@@ -288,6 +367,17 @@ void DashboardsPage::loadChoices()
     refill(m_provider, items(choices->providers));
     refill(m_model, items(choices->models));
     refill(m_prompt, items(choices->promptKeys));
+    {
+        // The comparison always shows one prompt: the filter bar's when it names one, else the one chosen here,
+        // else the first.
+        const QString current = versionPrompt();
+        const QSignalBlocker blocker(m_versionPrompt);
+        m_versionPrompt->clear();
+        for (const QString &key : choices->promptKeys)
+            m_versionPrompt->addItem(key, key);
+        const QString wanted = m_prompt->currentData().toString();
+        m_versionPrompt->setCurrentIndex(qMax(0, m_versionPrompt->findData(wanted.isEmpty() ? current : wanted)));
+    }
 }
 
 void DashboardsPage::reload()
@@ -353,6 +443,12 @@ void DashboardsPage::setQuery(const ReportQuery &query)
 void DashboardsPage::scheduleQuery()
 {
     m_version->setEnabled(m_prompt->currentIndex() > 0);
+    // Choosing a prompt in the filter bar compares its versions.
+    if (const QString prompt = m_prompt->currentData().toString();
+        !prompt.isEmpty() && prompt != versionPrompt() && m_versionPrompt->findData(prompt) >= 0) {
+        const QSignalBlocker blocker(m_versionPrompt);
+        m_versionPrompt->setCurrentIndex(m_versionPrompt->findData(prompt));
+    }
     m_queryTimer->start();
 }
 
@@ -366,7 +462,8 @@ void DashboardsPage::refresh()
     }
     const quint64 request = ++m_pendingRequest;
     m_busy->show();
-    m_worker->run([query](Database &database) { return DashboardData::load(database, query); },
+    const QString prompt = versionPrompt();
+    m_worker->run([query, prompt](Database &database) { return DashboardData::load(database, query, prompt); },
                   [this, request](const Result<DashboardData> &data) { showData(request, data); });
 }
 
@@ -414,7 +511,7 @@ void DashboardsPage::setChart(Chart chart, QChart *content)
 }
 
 void DashboardsPage::connectBars(Chart chart, const QList<QBarSet *> &sets,
-                                 const std::function<QString(int set, int category)> &tooltip)
+                                 const std::function<QString(int set, int category)> &tooltip, bool drill)
 {
     for (int s = 0; s < sets.size(); ++s) {
         connect(sets.at(s), &QBarSet::hovered, this, [this, tooltip, s](bool status, int index) {
@@ -423,7 +520,8 @@ void DashboardsPage::connectBars(Chart chart, const QList<QBarSet *> &sets,
             else
                 QToolTip::hideText();
         });
-        connect(sets.at(s), &QBarSet::clicked, this, [this, chart, s](int index) { drillDown(chart, s, index); });
+        if (drill)
+            connect(sets.at(s), &QBarSet::clicked, this, [this, chart, s](int index) { drillDown(chart, s, index); });
     }
 }
 
@@ -619,6 +717,186 @@ void DashboardsPage::rebuildCharts()
     approval(Chart::ApprovalByVersion, tr("Approval per prompt version"), data.qualityByVersion,
              &DashboardData::qualityByVersion);
     approval(Chart::ApprovalByModel, tr("Approval per model"), data.qualityByModel, &DashboardData::qualityByModel);
+    rebuildNewerCharts();
+}
+
+void DashboardsPage::rebuildNewerCharts()
+{
+    const QLocale locale;
+    const DashboardData &data = m_data;
+    const auto dollars = [](qint64 micros) {
+        return double(micros) / double(MicroUsd::PerDollar);
+    };
+
+    {  // Breaker opens over time, stacked by breaker.
+        QStringList keys, targets;
+        for (const BreakerRow &row : data.breakersByTime) {
+            if (!keys.contains(row.key))
+                keys << row.key;
+            const QString target = row.provider + QLatin1Char('/') + row.model;
+            if (!targets.contains(target))
+                targets << target;
+        }
+        keys.sort();
+        targets.sort();
+        auto *series = new QStackedBarSeries;
+        QList<QBarSet *> sets;
+        for (const QString &target : targets) {
+            auto *set = new QBarSet(target);
+            QList<qreal> values(keys.size(), 0.0);
+            for (const BreakerRow &row : data.breakersByTime) {
+                if (row.provider + QLatin1Char('/') + row.model == target)
+                    values[keys.indexOf(row.key)] += double(row.opens + row.forcedOpens);
+            }
+            set->append(values);
+            series->append(set);
+            sets << set;
+        }
+        setChart(Chart::Breakers,
+                 barChart(tr("Circuit breakers opened (provider and model filters)"), series, keys, tr("opens")));
+        connectBars(
+            Chart::Breakers, sets,
+            [this, keys, targets](int s, int c) {
+                qint64 opens = 0, forced = 0;
+                for (const BreakerRow &row : m_data.breakersByTime) {
+                    if (row.key == keys.value(c) && row.provider + QLatin1Char('/') + row.model == targets.value(s)) {
+                        opens += row.opens;
+                        forced += row.forcedOpens;
+                    }
+                }
+                return tr("%1 · %2: opened %3 times by the engine, forced open %4 times")
+                    .arg(keys.value(c), targets.value(s))
+                    .arg(opens)
+                    .arg(forced);
+            },
+            false);
+    }
+    {  // Cost per conversation and per answered message.
+        auto *series = new QBarSeries;
+        const QStringList names = {tr("mean / conversation"), tr("median / conversation"), tr("mean / message"),
+                                   tr("median / message")};
+        QList<QBarSet *> sets;
+        for (const QString &name : names) {
+            auto *set = new QBarSet(name);
+            series->append(set);
+            sets << set;
+        }
+        for (const ConversationCostRow &row : data.conversations) {
+            sets[0]->append(row.sessions > 0 ? dollars(row.costMicroUsd) / double(row.sessions) : 0.0);
+            sets[1]->append(dollars(row.medianSessionMicroUsd.value_or(0)));
+            sets[2]->append(row.messages > 0 ? dollars(row.costMicroUsd) / double(row.messages) : 0.0);
+            sets[3]->append(dollars(row.medianMessageMicroUsd.value_or(0)));
+        }
+        setChart(Chart::Conversations, barChart(tr("Cost per conversation and per message (USD)"), series,
+                                                keysOf(data.conversations), tr("USD"), QStringLiteral("%.4f")));
+        connectBars(
+            Chart::Conversations, sets,
+            [this, names](int s, int c) {
+                const ConversationCostRow row = m_data.conversations.value(c);
+                const ReportTable table = ReportTable::conversations({row}, m_data.query.groupBy);
+                // The exact figures of the CSV: mean and median per conversation, then per message.
+                const int column = 5 + qBound(0, s, 3);
+                return tr("%1 · %2: $%3 (%4 conversations, %5 messages, $%6 in all)")
+                    .arg(categoryLabel(row.key), names.value(s), ReportTable::text(table.rows.value(0).value(column)))
+                    .arg(row.sessions)
+                    .arg(row.messages)
+                    .arg(MicroUsd::decimal(row.costMicroUsd));
+            },
+            false);
+    }
+    {  // Daily spend per bot against its budget: bars for the spend, a line per bot for its limit.
+        QStringList days, bots;
+        for (const BudgetUseRow &row : data.budgetUse) {
+            if (!days.contains(row.day))
+                days << row.day;
+            if (!bots.contains(row.bot))
+                bots << row.bot;
+        }
+        days.sort();
+        m_budgetDays = days;
+        m_budgetBots = bots;
+        auto *series = new QBarSeries;
+        series->setBarWidth(0.9);  // a month of days times several bots: every pixel of width counts
+        QList<QBarSet *> sets;
+        QList<QLineSeries *> limits;
+        for (const QString &bot : bots) {
+            auto *set = new QBarSet(bot);
+            QList<qreal> values(days.size(), 0.0);
+            std::optional<qint64> limit;
+            for (const BudgetUseRow &row : data.budgetUse) {
+                if (row.bot != bot)
+                    continue;
+                values[days.indexOf(row.day)] = dollars(row.costMicroUsd);
+                limit = row.maxCostMicroUsd;
+            }
+            set->append(values);
+            series->append(set);
+            sets << set;
+            if (limit && !days.isEmpty()) {
+                auto *line = new QLineSeries;
+                line->setName(tr("%1 daily limit").arg(bot));
+                // Across the whole bar group of each day: from the first category's left edge to the last's right.
+                line->append(-0.5, dollars(*limit));
+                line->append(double(days.size()) - 0.5, dollars(*limit));
+                limits << line;
+            }
+        }
+        QChart *chart =
+            barChart(bots.isEmpty() ? tr("Budget use (no bot has a daily budget)") : tr("Daily spend against budget"),
+                     series, days, tr("USD"), QStringLiteral("%.2f"));
+        for (int i = 0; i < limits.size(); ++i) {
+            QLineSeries *line = limits.at(i);
+            chart->addSeries(line);
+            for (QAbstractAxis *axis : chart->axes())
+                line->attachAxis(axis);
+            QPen pen(sets.value(i) ? sets.value(i)->color() : QColor(Qt::red));
+            for (QBarSet *set : std::as_const(sets)) {
+                if (line->name() == tr("%1 daily limit").arg(set->label()))
+                    pen.setColor(set->color().darker(140));
+            }
+            pen.setWidth(2);
+            pen.setStyle(Qt::DashLine);
+            line->setPen(pen);
+            connect(line, &QLineSeries::hovered, this, [this, line](const QPointF &, bool state) {
+                if (state)
+                    QToolTip::showText(QCursor::pos(), line->name(), this);
+                else
+                    QToolTip::hideText();
+            });
+        }
+        // The limits must stay in view even on days far below them.
+        if (auto *axisY = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0))) {
+            qreal top = axisY->max();
+            for (QLineSeries *line : std::as_const(limits))
+                top = qMax(top, line->at(0).y() * 1.1);
+            axisY->setMax(top);
+        }
+        setChart(Chart::Budget, chart);
+        connectBars(Chart::Budget, sets, [this, locale](int s, int c) {
+            const QString bot = m_budgetBots.value(s);
+            const QString day = m_budgetDays.value(c);
+            BudgetUseRow row;
+            for (const BudgetUseRow &candidate : m_data.budgetUse) {
+                if (candidate.bot == bot && candidate.day == day)
+                    row = candidate;
+            }
+            QString text =
+                tr("%1 · %2: $%3 over %4 calls").arg(bot, day, MicroUsd::decimal(row.costMicroUsd)).arg(row.calls);
+            if (row.maxCostMicroUsd) {
+                text +=
+                    tr("; %1% of the $%2 daily limit")
+                        .arg(percent(row.costMicroUsd, *row.maxCostMicroUsd), MicroUsd::decimal(*row.maxCostMicroUsd));
+            }
+            if (row.maxTokens) {
+                text += tr("; %1 of %2 tokens (%3%)")
+                            .arg(locale.toString(row.tokens), locale.toString(*row.maxTokens),
+                                 percent(row.tokens, *row.maxTokens));
+            }
+            return row.overBudget() ? tr("%1 — over budget").arg(text) : text;
+        });
+    }
+    m_versionsModel->setTable(table(Chart::Versions));
+    m_versionsView->resizeColumnsToContents();
 }
 
 ReportTable DashboardsPage::table(Chart chart) const
@@ -637,6 +915,14 @@ ReportTable DashboardsPage::table(Chart chart) const
         return ReportTable::quality(m_data.qualityByVersion, ReportGrouping::Version);
     case Chart::ApprovalByModel:
         return ReportTable::quality(m_data.qualityByModel, ReportGrouping::Model);
+    case Chart::Breakers:
+        return ReportTable::breakers(m_data.breakersByTime, m_data.timeBucket);
+    case Chart::Conversations:
+        return ReportTable::conversations(m_data.conversations, m_data.query.groupBy);
+    case Chart::Budget:
+        return ReportTable::budgets(m_data.budgetUse);
+    case Chart::Versions:
+        return ReportTable::versions(m_data.versions);
     }
     return {};
 }
@@ -664,7 +950,7 @@ bool DashboardsPage::exportChart(Chart chart, ExportFormat format)
     if (path.isEmpty())
         return false;
     const QString where = QDir::toNativeSeparators(path);
-    QChartView *view = m_views.value(chart);
+    QWidget *view = chart == Chart::Versions ? static_cast<QWidget *>(m_versionsView) : m_views.value(chart);
     bool written = false;
     switch (format) {
     case ExportFormat::Png:
@@ -675,7 +961,8 @@ bool DashboardsPage::exportChart(Chart chart, ExportFormat format)
         generator.setFileName(path);
         generator.setSize(view->size());
         generator.setViewBox(view->rect());
-        generator.setTitle(view->chart()->title());
+        generator.setTitle(chart == Chart::Versions ? tr("Versions of %1").arg(m_data.versionPrompt)
+                                                    : m_views.value(chart)->chart()->title());
         QPainter painter;
         written = painter.begin(&generator);
         if (written) {
@@ -754,6 +1041,32 @@ void DashboardsPage::drillDown(Chart chart, int set, int category)
         filter.bucket = m_data.qualityByModel.value(category).key;
         what = categoryLabel(*filter.bucket);
         break;
+    case Chart::Versions: {
+        if (category < 0 || category >= m_data.versions.size())
+            return;
+        const int version = m_data.versions.at(category).version;
+        filter.report = DashboardData::versionQuery(m_data.query, m_data.versionPrompt);
+        filter.bucket =
+            version > 0 ? QStringLiteral("%1@%2").arg(m_data.versionPrompt).arg(version) : m_data.versionPrompt;
+        what = *filter.bucket;
+        break;
+    }
+    case Chart::Budget: {
+        // A budget counts every call of its bot that day, whatever the other filters say.
+        const QString slug = m_budgetBots.value(set);
+        auto bot = BotRepository(m_database).bySlug(slug);
+        if (!bot || category < 0 || category >= m_budgetDays.size())
+            return;
+        filter.report = ReportQuery{};
+        filter.report.botId = bot->id;
+        filter.report.groupBy = ReportGrouping::Day;
+        filter.bucket = m_budgetDays.at(category);
+        what = tr("%1 · %2").arg(slug, *filter.bucket);
+        break;
+    }
+    case Chart::Breakers:
+    case Chart::Conversations:
+        return;  // their bars are not sets of calls
     }
     m_drillModel->setFilter(filter);
     // Counting a bucket scans its calls (tens of milliseconds on a large log): the worker does it, in order after

@@ -19,6 +19,7 @@ class QProgressBar;
 class QSpinBox;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace Switchyard {
 
@@ -26,19 +27,34 @@ class CallDetailDialog;
 class CallsTableModel;
 class Database;
 class DatabaseWorker;
+class ReportTableModel;
 
 /**
  * Charts over the recorded calls, all driven by one filter bar (date range, grouping, bot, provider, model, prompt
  * and version, config): cost over time stacked by the grouping, tokens over time by kind, latency percentiles and
  * time to first token per model, outcomes with error classes, which hop served, and approval per prompt version and
- * per model. The reports run on a worker thread with its own connection (the latest request wins) while a busy bar
- * shows; clicking a bar lists the calls behind it, and each chart exports as PNG, SVG or the CLI's CSV.
+ * per model, breaker opens by provider/model over time, cost per conversation and per message, each bot's daily
+ * spend against its budget, and a table comparing every version of one prompt. The reports run on a worker thread
+ * with its own connection (the latest request wins) while a busy bar shows; clicking a bar lists the calls behind
+ * it, and each chart (and the version table) exports as PNG, SVG or the CLI's CSV.
  */
 class DashboardsPage : public QWidget {
     Q_OBJECT
 
 public:
-    enum class Chart { Cost, Tokens, Latency, Outcomes, Fallbacks, ApprovalByVersion, ApprovalByModel };
+    enum class Chart {
+        Cost,
+        Tokens,
+        Latency,
+        Outcomes,
+        Fallbacks,
+        ApprovalByVersion,
+        ApprovalByModel,
+        Breakers,
+        Conversations,
+        Budget,
+        Versions,  ///< the version comparison: a table, not a chart
+    };
     enum class ExportFormat { Png, Svg, Csv };
 
     explicit DashboardsPage(Database &database, QWidget *parent = nullptr);
@@ -64,6 +80,13 @@ public:
     /// What the charts show now.
     const DashboardData &data() const { return m_data; }
     QChartView *chartView(Chart chart) const { return m_views.value(chart); }
+    /// The version comparison's table.
+    QTableView *versionsView() const { return m_versionsView; }
+
+    /// The prompt whose versions the comparison shows ("" for none).
+    QString versionPrompt() const;
+    /// Compares the versions of @p promptKey (re-queries like a user's choice would).
+    void setVersionPrompt(const QString &promptKey);
 
     /// The report a chart exports (the same table `switchyard-cli report ... --format csv` prints).
     ReportTable table(Chart chart) const;
@@ -71,7 +94,9 @@ public:
     /// failure is shown inline).
     bool exportChart(Chart chart, ExportFormat format);
 
-    /// Lists the calls behind bar @p category of layer @p set of @p chart in the drill-down table.
+    /// Lists the calls behind bar @p category of layer @p set of @p chart in the drill-down table (for the version
+    /// table: the calls of the version in row @p category). Breaker opens and conversation costs have no drill-down:
+    /// their bars are not sets of calls.
     void drillDown(Chart chart, int set, int category);
     CallsTableModel *drillModel() const { return m_drillModel; }
     /// How many calls the drill-down lists in all (the table reads them a page at a time). Counted on the worker:
@@ -91,15 +116,18 @@ protected:
 
 private:
     void createFilterBar();
+    QToolButton *createExportButton(Chart chart, QWidget *parent);
+    QWidget *createVersionsSection(QWidget *parent);
+    void rebuildNewerCharts();
     void loadChoices();
     void scheduleQuery();
     void showData(quint64 request, const Result<DashboardData> &data);
     void showDrillCount(quint64 request, const Result<qint64> &count, const QString &what);
     void rebuildCharts();
     void setChart(Chart chart, QChart *content);
-    /// Exact-value tooltips and drill-down clicks for the bars of @p sets.
+    /// Exact-value tooltips and (when @p drill) drill-down clicks for the bars of @p sets.
     void connectBars(Chart chart, const QList<QBarSet *> &sets,
-                     const std::function<QString(int set, int category)> &tooltip);
+                     const std::function<QString(int set, int category)> &tooltip, bool drill = true);
     void showError(const QString &message);
 
     Database &m_database;
@@ -123,6 +151,12 @@ private:
     QLabel *m_error = nullptr;
     QMap<Chart, QChartView *> m_views;
     QList<int> m_fallbackHops;  ///< the hop index of each layer of the fallbacks chart
+    QStringList m_budgetBots;   ///< the bot of each layer of the budget chart
+    QStringList m_budgetDays;   ///< the categories of the budget chart
+
+    QComboBox *m_versionPrompt = nullptr;
+    QTableView *m_versionsView = nullptr;
+    ReportTableModel *m_versionsModel = nullptr;
 
     QLabel *m_drillLabel = nullptr;
     CallsTableModel *m_drillModel = nullptr;

@@ -281,3 +281,96 @@ int main(int argc, char **argv)
     g_database = &database;
     return Bench::runSpecified();
 }
+
+// The dashboards' newer reports (helper-dashx): the prompt version comparison, breaker opens, cost per conversation
+// and message, and budget use, on the same history, with thread CPU time beside the wall time (the machine is
+// shared), full range and one bot over one week.
+namespace {
+
+double threadCpuMicros()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e6 + double(now.tv_nsec) / 1e3;
+}
+
+enum ViewKind { Versions, Breakers, Conversations, Budgets };
+
+/// Args: report kind, grouping, narrow (one bot over one week) or the whole history.
+void BM_DashboardView(benchmark::State &state)
+{
+    ReportService service(*g_database);
+    // A history cached before demo data had conversations would measure an empty report.
+    QSqlQuery sessions(g_database->connection());
+    if (!sessions.exec(QStringLiteral("SELECT COUNT(*) FROM sessions")) || !sessions.next() ||
+        sessions.value(0).toLongLong() == 0) {
+        state.SkipWithError("the cached history has no demo conversations: delete reports-N.db to rebuild it");
+        return;
+    }
+    ReportQuery query;
+    query.groupBy = ReportGrouping(state.range(1));
+    // Bot 1's prompt, so that the narrow version comparison (one bot, one week) has calls to compare.
+    query.promptKey = state.range(0) == Versions ? QStringLiteral("astrologer_daily") : QString();
+    const bool narrow = state.range(2) != 0;
+    if (narrow) {
+        query.botId = 1;
+        query.from = LastDay.addDays(-6);
+        query.to = LastDay;
+    }
+    std::vector<double> micros, cpu;
+    qint64 rows = 0;
+    for (auto _ : state) {
+        QElapsedTimer timer;
+        timer.start();
+        const double cpuStart = threadCpuMicros();
+        bool ok = false;
+        switch (ViewKind(state.range(0))) {
+        case Versions:
+            if (auto r = service.versions(query); (ok = r.ok()))
+                rows = r->size();
+            break;
+        case Breakers:
+            if (auto r = service.breakerOpens(query); (ok = r.ok()))
+                rows = r->size();
+            break;
+        case Conversations:
+            if (auto r = service.conversationCosts(query); (ok = r.ok()))
+                rows = r->size();
+            break;
+        case Budgets:
+            if (auto r = service.budgetUse(query); (ok = r.ok()))
+                rows = r->size();
+            break;
+        }
+        if (!ok) {
+            state.SkipWithError("the report failed");
+            return;
+        }
+        cpu.push_back(threadCpuMicros() - cpuStart);
+        micros.push_back(double(timer.nsecsElapsed()) / 1000.0);
+    }
+    state.counters["rows"] = double(rows);
+    state.counters["history_calls"] = double(historySize());
+    Bench::reportPercentiles(state, micros);
+    Bench::reportPercentiles(state, cpu, "cpu_");
+    static const char *const kinds[] = {"versions", "breakers", "conversations", "budgets"};
+    state.SetLabel(std::string(kinds[state.range(0)]) + " by " +
+                   ReportQuery::groupingName(ReportGrouping(state.range(1))).toStdString() +
+                   (narrow ? " (one bot, one week)" : " (all 90 days)"));
+}
+
+void viewArgs(benchmark::internal::Benchmark *b)
+{
+    b->Args({Versions, int(ReportGrouping::Version), 0});
+    b->Args({Versions, int(ReportGrouping::Version), 1});
+    b->Args({Breakers, int(ReportGrouping::Day), 0});
+    b->Args({Breakers, int(ReportGrouping::Week), 0});
+    for (const ReportGrouping grouping : {ReportGrouping::Day, ReportGrouping::Bot, ReportGrouping::Model})
+        b->Args({Conversations, int(grouping), 0});
+    b->Args({Conversations, int(ReportGrouping::Day), 1});
+    b->Args({Budgets, int(ReportGrouping::Day), 0});
+    b->Args({Budgets, int(ReportGrouping::Day), 1});
+}
+BENCHMARK(BM_DashboardView)->Apply(viewArgs)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+}  // namespace

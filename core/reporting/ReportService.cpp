@@ -477,6 +477,20 @@ QString reportedGroup(ReportGrouping grouping)
     return {};
 }
 
+/// The filters of @p query over raw calls (answered or not), on the served provider and model.
+Where rawWhere(const ReportQuery &query)
+{
+    Where where;
+    if (query.from)
+        where.add(QStringLiteral("c.created_at >= ?"), query.from->toString(Qt::ISODate) + QStringLiteral("T"));
+    if (query.to)
+        where.add(QStringLiteral("c.created_at < ?"), query.to->addDays(1).toString(Qt::ISODate) + QStringLiteral("T"));
+    addFilters(where, query,
+               {QStringLiteral("c.bot_id"), QStringLiteral("c.config_id"), QStringLiteral("c.served_provider"),
+                QStringLiteral("c.served_model"), QStringLiteral("c.prompt_key"), QStringLiteral("c.prompt_version")});
+    return where;
+}
+
 /// The filters of @p query over raw calls of every status, with the rollups' meaning of provider and model (rawWhere()
 /// compares the served ones, which only answered calls have).
 Where reportedWhere(const ReportQuery &query)

@@ -515,7 +515,7 @@ private Q_SLOTS:
              {bySqlUuid, QVariant::fromValue(*model.botId), QVariant::fromValue(*model.configId), model.promptKey,
               model.promptVersion ? QVariant(*model.promptVersion) : QVariant(), model.servedProvider,
               model.servedModel});
-        DemoCall bySql{model, std::nullopt};
+        DemoCall bySql{model, std::nullopt, std::nullopt, {}};
         bySql.call.uuid = bySqlUuid;
         bySql.call.requestedProvider = model.servedProvider;
         bySql.call.requestedModel = model.servedModel;

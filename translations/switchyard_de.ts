@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnswerFeedbackButtons</name>
+    <message>
+        <location filename="../ui/chat/AnswerFeedbackButtons.cpp" line="+134"/>
+        <source>Good Answer</source>
+        <translation>Gute Antwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bad Answer</source>
+        <translation>Schlechte Antwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate with a Comment…</source>
+        <translation>Mit Kommentar bewerten …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Switchyard</name>
     <message>
         <location filename="../core/prompts/PromptLinter.cpp" line="+297"/>
@@ -55,17 +78,57 @@
 <context>
     <name>Switchyard::ActivityPage</name>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="+24"/>
-        <source>Filter by call id, bot, prompt, provider, model or error class</source>
-        <translation>Nach Aufruf-ID, Bot, Prompt, Anbieter, Modell oder Fehlerklasse filtern</translation>
+        <location filename="../ui/activity/ActivityPage.cpp" line="+105"/>
+        <source>Search call id, bot, prompt, provider, model or error class (Ctrl+F)</source>
+        <translation>Aufruf-ID, Bot, Prompt, Anbieter, Modell oder Fehlerklasse suchen (Strg+F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
+        <source>Any time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today (UTC)</source>
+        <translation>Heute (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Any bot</source>
+        <translation>Alle Bots</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any model</source>
+        <translation>Alle Modelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Any status</source>
         <translation>Alle Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Answered</source>
         <translation>Beantwortet</translation>
     </message>
@@ -80,7 +143,72 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Any error class</source>
+        <translation>Alle Fehlerklassen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>B&amp;is:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Find Calls</source>
+        <translation>Aufrufe &amp;suchen</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Go to the search box of the call log</source>
+        <translation>Zum Suchfeld des Aufrufprotokolls wechseln</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Reload Calls</source>
+        <translation>Aufrufe neu &amp;laden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the recorded calls again, with calls recorded since</source>
+        <translation>Die aufgezeichneten Aufrufe erneut lesen, einschließlich der seitdem aufgezeichneten</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Open Call</source>
+        <translation>Aufruf ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the selected call with its attempts, prompt and conversation</source>
+        <translation>Den ausgewählten Aufruf mit seinen Versuchen, seinem Prompt und seiner Unterhaltung anzeigen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not read the filter choices: %1</source>
+        <translation>Die Filteroptionen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 call</source>
+        <translation>1 Aufruf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 calls</source>
+        <translation>%1 Aufrufe</translation>
+    </message>
+    <message>
+        <location line="-163"/>
         <source>Any provider</source>
         <translation>Alle Anbieter</translation>
     </message>
@@ -181,6 +309,49 @@
         <location line="+2"/>
         <source>First &amp;model:</source>
         <translation>Erstes &amp;Modell:</translation>
+    </message>
+</context>
+<context>
+    <name>Switchyard::AnswerCommentDialog</name>
+    <message>
+        <location filename="../ui/chat/AnswerCommentDialog.cpp" line="+12"/>
+        <source>Good Answer</source>
+        <translation>Gute Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad Answer</source>
+        <translation>Schlechte Antwort</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rate Answer</source>
+        <translation>Antwort bewerten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was good or bad about this answer?</source>
+        <translation>Was war an dieser Antwort gut oder schlecht?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comment on the answer</source>
+        <translation>Kommentar zur Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Store the comment with a thumbs up</source>
+        <translation>Den Kommentar mit Daumen hoch speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store the comment with a thumbs down</source>
+        <translation>Den Kommentar mit Daumen runter speichern</translation>
     </message>
 </context>
 <context>
@@ -941,14 +1112,24 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::CallDetailDialog</name>
     <message>
-        <location filename="../ui/activity/CallDetailDialog.cpp" line="+28"/>
+        <location filename="../ui/activity/CallDetailDialog.cpp" line="+32"/>
         <source>Call</source>
         <translation>Aufruf</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
+        <location line="+28"/>
+        <source>System Prompt Sent</source>
+        <translation>Gesendeter System-Prompt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages Sent</source>
+        <translation>Gesendete Nachrichten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt Template</source>
+        <translation>Prompt-Vorlage</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -956,12 +1137,22 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Open in Chat Tester</source>
+        <translation>Im Chat-Tester öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reopen the conversation of this call, or start one on its config with its message</source>
+        <translation>Die Unterhaltung dieses Aufrufs erneut öffnen oder mit seiner Nachricht eine neue auf seiner Konfiguration beginnen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Attempt path</source>
         <translation>Versuchspfad</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Could not read the call: %1</source>
         <translation>Der Aufruf konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1074,7 +1265,47 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>%1 (erstes Token nach %2)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Prompt sent:</source>
+        <translation>Gesendeter Prompt:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>recorded (%n message(s))</source>
+        <translation>
+            <numerusform>aufgezeichnet (%n Nachricht)</numerusform>
+            <numerusform>aufgezeichnet (%n Nachrichten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not recorded</source>
+        <translation>nicht aufgezeichnet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not recorded: this call was stored without the prompt it sent (a call from before this version of Switchyard, or demo data). The Prompt Template tab shows the template of its prompt version.</source>
+        <translation>Nicht aufgezeichnet: Dieser Aufruf wurde ohne den gesendeten Prompt gespeichert (ein Aufruf aus der Zeit vor dieser Version von Switchyard oder Demodaten). Die Registerkarte „Prompt-Vorlage“ zeigt die Vorlage seiner Prompt-Version.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The call was sent without a system prompt.</source>
+        <translation>Der Aufruf wurde ohne System-Prompt gesendet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>[%1]
+%2</source>
+        <translation>[%1]
+%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The call was sent without messages.</source>
+        <translation>Der Aufruf wurde ohne Nachrichten gesendet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>This call used no stored prompt.</source>
         <translation>Dieser Aufruf hat keinen gespeicherten Prompt verwendet.</translation>
     </message>
@@ -1102,12 +1333,17 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::CallsTableModel</name>
     <message>
-        <location filename="../ui/activity/CallsTableModel.cpp" line="+41"/>
+        <location filename="../ui/activity/CallsTableModel.cpp" line="+84"/>
         <source>Could not read the recorded calls: %1</source>
         <translation>Die aufgezeichneten Aufrufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+26"/>
+        <source>Could not count the recorded calls: %1</source>
+        <translation>Die aufgezeichneten Aufrufe konnten nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -1187,7 +1423,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-126"/>
         <source>Could not read more calls: %1</source>
         <translation>Weitere Aufrufe konnten nicht gelesen werden: %1</translation>
     </message>
@@ -1449,7 +1685,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::ChatColumn</name>
     <message>
-        <location filename="../ui/chat/ChatColumn.cpp" line="+69"/>
+        <location filename="../ui/chat/ChatColumn.cpp" line="+82"/>
         <source>**Not sent:** %1</source>
         <translation>**Nicht gesendet:** %1</translation>
     </message>
@@ -1457,7 +1693,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::ChatPage</name>
     <message>
-        <location filename="../ui/chat/ChatPage.cpp" line="+81"/>
+        <location filename="../ui/chat/ChatPage.cpp" line="+104"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
@@ -1468,29 +1704,29 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+89"/>
+        <location line="-91"/>
+        <location line="+92"/>
         <source>Stop</source>
         <translation>Stopp</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+89"/>
+        <location line="-91"/>
+        <location line="+92"/>
         <source>Regenerate</source>
         <translation>Neu generieren</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-91"/>
         <source>Edit &amp;&amp; Resend</source>
         <translation>Bearbeiten &amp;&amp; erneut senden</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Send the same message to up to four configs at once</source>
         <translation>Dieselbe Nachricht an bis zu vier Konfigurationen gleichzeitig senden</translation>
     </message>
@@ -1550,12 +1786,76 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Neue Unterhaltung</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+56"/>
         <source>Session exported to %1</source>
         <translation>Sitzung nach %1 exportiert</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+326"/>
+        <source>The comparison of session %1 has no columns left.</source>
+        <translation>Der Vergleich der Sitzung %1 hat keine Spalten mehr.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The bot of comparison %1 no longer exists; its messages are in the database.</source>
+        <translation>Der Bot des Vergleichs %1 existiert nicht mehr; seine Nachrichten befinden sich in der Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Column(s) %1 of this comparison can not be shown: their configs no longer exist.</source>
+        <translation>Spalte(n) %1 dieses Vergleichs können nicht angezeigt werden: Die zugehörigen Konfigurationen existieren nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>Loading the call details of %n answer(s)…</source>
+        <translation>
+            <numerusform>Die Aufrufdetails von %n Antwort werden geladen …</numerusform>
+            <numerusform>Die Aufrufdetails von %n Antworten werden geladen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Some call details could not be read: %1</source>
+        <translation>Einige Aufrufdetails konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stop the answer in progress before opening call %1.</source>
+        <translation>Stoppen Sie die laufende Antwort, bevor Sie Aufruf %1 öffnen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opening call %1…</source>
+        <translation>Aufruf %1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+4"/>
+        <source>Could not open call %1: %2</source>
+        <translation>Aufruf %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The bot of call %1 no longer exists, so it can not be asked again.</source>
+        <translation>Der Bot von Aufruf %1 existiert nicht mehr, daher kann die Frage nicht erneut gestellt werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call %1 was not made with a bot (an ad-hoc call), so the chat tester can not ask it again.</source>
+        <translation>Aufruf %1 wurde nicht über einen Bot ausgeführt (ein Ad-hoc-Aufruf), daher kann der Chat-Tester die Frage nicht erneut stellen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The config of call %1 no longer exists; the bot&apos;s active config is chosen.</source>
+        <translation>Die Konfiguration von Aufruf %1 existiert nicht mehr; die aktive Konfiguration des Bots wird ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Call %1 was recorded without its message; type one to ask again.</source>
+        <translation>Aufruf %1 wurde ohne seine Nachricht aufgezeichnet; geben Sie eine ein, um erneut zu fragen.</translation>
+    </message>
+    <message>
+        <location line="+187"/>
         <source>Winner of the comparison %1</source>
         <translation>Gewinner des Vergleichs %1</translation>
     </message>
@@ -1565,12 +1865,17 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation> vs. </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="-667"/>
         <source>%1 — %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-224"/>
+        <source>(not recorded: this call was stored without the prompt it sent)</source>
+        <translation>(nicht aufgezeichnet: Dieser Aufruf wurde ohne den gesendeten Prompt gespeichert)</translation>
+    </message>
+    <message>
+        <location line="+232"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -1590,7 +1895,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Chaos-Steuerung: %1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+70"/>
         <source>Billed: the price locks at the first message</source>
         <translation>Abgerechnet: Der Preis wird bei der ersten Nachricht festgelegt</translation>
     </message>
@@ -1605,17 +1910,30 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Sitzung wird nicht abgerechnet</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>The bot of session %1 no longer exists; its messages are in the database.</source>
         <translation>Der Bot der Sitzung %1 existiert nicht mehr; ihre Nachrichten befinden sich in der Datenbank.</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+339"/>
         <source>Charged %1 µ$; the wallet holds %2 µ$</source>
         <translation>%1 µ$ belastet; das Guthaben beträgt %2 µ$</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+106"/>
+        <source>The winner was not stored: %1</source>
+        <translation>Der Gewinner wurde nicht gespeichert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 — ★ won %n turn(s)</source>
+        <translation>
+            <numerusform>%1 – ★ %n Runde gewonnen</numerusform>
+            <numerusform>%1 – ★ %n Runden gewonnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Stored: thumbs up</source>
         <translation>Gespeichert: Daumen hoch</translation>
     </message>
@@ -1844,12 +2162,12 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::DashboardsPage</name>
     <message>
-        <location filename="../ui/dashboards/DashboardsPage.cpp" line="+76"/>
+        <location filename="../ui/dashboards/DashboardsPage.cpp" line="+93"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+114"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -1869,12 +2187,22 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Daten (CSV) …</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-41"/>
         <source>Click a bar to list the calls behind it.</source>
         <translation>Klicken Sie auf einen Balken, um die zugehörigen Aufrufe aufzulisten.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+54"/>
+        <source>Compare the versions of &amp;prompt:</source>
+        <translation>Versionen des &amp;Prompts vergleichen:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Double-click a version to list its calls.</source>
+        <translation>Doppelklicken Sie auf eine Version, um ihre Aufrufe aufzulisten.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Provider</source>
         <translation>Anbieter</translation>
     </message>
@@ -1989,12 +2317,12 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Die Filteroptionen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+126"/>
         <source>Could not read the reports: %1</source>
         <translation>Die Berichte konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>all calls</source>
         <translation>alle Aufrufe</translation>
     </message>
@@ -2011,11 +2339,13 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+218"/>
+        <location line="+55"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-270"/>
         <source>%1 · %2: $%3</source>
         <translation>%1 · %2: $%3</translation>
     </message>
@@ -2092,12 +2422,12 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     <message>
         <location line="+9"/>
         <location line="+15"/>
-        <location line="+185"/>
+        <location line="+374"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-381"/>
         <source>answered</source>
         <translation>beantwortet</translation>
     </message>
@@ -2163,7 +2493,88 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Zustimmung pro Modell</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+37"/>
+        <source>Circuit breakers opened (provider and model filters)</source>
+        <translation>Geöffnete Circuit Breaker (Anbieter- und Modellfilter)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>opens</source>
+        <translation>Öffnungen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 · %2: opened %3 times by the engine, forced open %4 times</source>
+        <translation>%1 · %2: %3-mal von der Engine geöffnet, %4-mal erzwungen geöffnet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>mean / conversation</source>
+        <translation>Mittelwert / Unterhaltung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>median / conversation</source>
+        <translation>Median / Unterhaltung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mean / message</source>
+        <translation>Mittelwert / Nachricht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>median / message</source>
+        <translation>Median / Nachricht</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cost per conversation and per message (USD)</source>
+        <translation>Kosten pro Unterhaltung und pro Nachricht (USD)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 · %2: $%3 (%4 conversations, %5 messages, $%6 in all)</source>
+        <translation>%1 · %2: $%3 (%4 Unterhaltungen, %5 Nachrichten, insgesamt $%6)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+17"/>
+        <source>%1 daily limit</source>
+        <translation>Tageslimit von %1</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Budget use (no bot has a daily budget)</source>
+        <translation>Budgetnutzung (kein Bot hat ein Tagesbudget)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Daily spend against budget</source>
+        <translation>Tägliche Ausgaben im Vergleich zum Budget</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1 · %2: $%3 over %4 calls</source>
+        <translation>%1 · %2: $%3 für %4 Aufrufe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; %1% of the $%2 daily limit</source>
+        <translation>; %1 % des Tageslimits von $%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; %1 of %2 tokens (%3%)</source>
+        <translation>; %1 von %2 Tokens (%3 %)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — over budget</source>
+        <translation>%1 – Budget überschritten</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
@@ -2183,7 +2594,12 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Diagramm exportieren</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+16"/>
+        <source>Versions of %1</source>
+        <translation>Versionen von %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Could not write %1. Check that the folder exists and is writable, then export again.</source>
         <translation>%1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner existiert und beschreibbar ist, und exportieren Sie erneut.</translation>
     </message>
@@ -2191,21 +2607,22 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <location line="+17"/>
         <location line="+24"/>
         <location line="+7"/>
+        <location line="+33"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-52"/>
         <source>answered calls of %1</source>
         <translation>beantwortete Aufrufe von %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+64"/>
         <source>Counting the calls in %1…</source>
         <translation>Die Aufrufe in %1 werden gezählt…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>%1 calls in %2 (double-click a call for its attempt path)</source>
         <translation>%1 Aufrufe in %2 (doppelklicken Sie auf einen Aufruf, um seinen Versuchspfad zu sehen)</translation>
     </message>
@@ -2506,12 +2923,12 @@ Korrigieren Sie die Datei und importieren Sie erneut.</translation>
 <context>
     <name>Switchyard::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+61"/>
+        <location filename="../ui/MainWindow.cpp" line="+62"/>
         <source>Sections</source>
         <translation>Bereiche</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+118"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2601,7 +3018,12 @@ Korrigieren Sie die Datei und importieren Sie erneut.</translation>
         <translation>A&amp;nbieter</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+3"/>
+        <source>&amp;Activity</source>
+        <translation>A&amp;ktivität</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Could not open the workspace %1.
 
 %2
@@ -2614,7 +3036,7 @@ The current workspace stays open.</source>
 Der aktuelle Arbeitsbereich bleibt geöffnet.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Could not open the workspace %1.
 
 %2
@@ -2969,7 +3391,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PageScreenshots</name>
     <message>
-        <location filename="../ui/PageScreenshots.cpp" line="+74"/>
+        <location filename="../ui/PageScreenshots.cpp" line="+76"/>
         <source>Could not create the screenshot folder %1. Check that its parent folder is writable.</source>
         <translation>Der Ordner für Bildschirmfotos %1 konnte nicht angelegt werden. Prüfen Sie, ob der übergeordnete Ordner beschreibbar ist.</translation>
     </message>
@@ -2984,7 +3406,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Das Bildschirmfoto %1 konnte nicht geschrieben werden. Prüfen Sie, ob der Ordner beschreibbar und der Datenträger nicht voll ist.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>And for a Virgo?</source>
         <translation>Und für eine Jungfrau?</translation>
     </message>
@@ -3020,7 +3442,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PromptCompletionModel</name>
     <message>
-        <location filename="../ui/prompts/PromptCompletionModel.cpp" line="+40"/>
+        <location filename="../ui/prompts/PromptCompletionModel.cpp" line="+43"/>
         <source>declared</source>
         <translation>deklariert</translation>
     </message>
@@ -3318,7 +3740,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>&amp;Add Section…</source>
         <translation>Abschnitt &amp;hinzufügen …</translation>
     </message>
@@ -3446,7 +3868,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
 <context>
     <name>Switchyard::PromptPreviewPanel</name>
     <message>
-        <location filename="../ui/prompts/PromptPreviewPanel.cpp" line="+39"/>
+        <location filename="../ui/prompts/PromptPreviewPanel.cpp" line="+79"/>
         <source>This prompt uses no variables.</source>
         <translation>Dieser Prompt verwendet keine Variablen.</translation>
     </message>
@@ -3491,7 +3913,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Der Prompt kann nicht geparst werden: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>Missing variables: %1</source>
         <translation>Fehlende Variablen: %1</translation>
     </message>
@@ -3585,7 +4007,7 @@ Der vorherige Arbeitsbereich wurde wieder geöffnet.</translation>
         <translation>Der Prompt „%1“ hat ungespeicherte Änderungen. Möchten Sie sie als neue Version speichern, bevor Sie fortfahren?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
         <source>Delete Prompt</source>
         <translation>Prompt löschen</translation>
     </message>
@@ -3793,7 +4215,7 @@ Legen Sie mit „Neuer Prompt“ einen an oder importieren Sie Prompt-Dateien.</
         <translation>%1 · %2 (%3/%4)</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+111"/>
         <source>Used in other prompts</source>
         <translation>In anderen Prompts verwendet</translation>
     </message>
@@ -4456,7 +4878,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
 <context>
     <name>Switchyard::SessionsPanel</name>
     <message>
-        <location filename="../ui/chat/SessionsPanel.cpp" line="+25"/>
+        <location filename="../ui/chat/SessionsPanel.cpp" line="+24"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
@@ -4481,7 +4903,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <translation>Die ausgewählte Sitzung als Markdown oder JSON speichern</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Select a session to export.</source>
         <translation>Wählen Sie eine Sitzung zum Exportieren aus.</translation>
     </message>
@@ -4509,7 +4931,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
 <context>
     <name>Switchyard::SessionsTableModel</name>
     <message>
-        <location filename="../ui/chat/SessionsTableModel.cpp" line="+42"/>
+        <location filename="../ui/chat/SessionsTableModel.cpp" line="+44"/>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -4522,6 +4944,19 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <location line="+1"/>
         <source>not billed</source>
         <translation>nicht abgerechnet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>comparison of %n config(s)</source>
+        <translation>
+            <numerusform>Vergleich von %n Konfiguration</numerusform>
+            <numerusform>Vergleich von %n Konfigurationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>single</source>
+        <translation>einzeln</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -4547,6 +4982,11 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <location line="+2"/>
         <source>Price</source>
         <translation>Preis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>Art</translation>
     </message>
 </context>
 <context>
@@ -4648,7 +5088,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
 <context>
     <name>Switchyard::TranscriptModel</name>
     <message>
-        <location filename="../ui/chat/TranscriptModel.cpp" line="+27"/>
+        <location filename="../ui/chat/TranscriptModel.cpp" line="+31"/>
         <source> · rated good</source>
         <translation> · als gut bewertet</translation>
     </message>
@@ -4658,7 +5098,27 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <translation> · als schlecht bewertet</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+11"/>
+        <source>Rated good.</source>
+        <translation>Als gut bewertet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rated bad.</source>
+        <translation>Als schlecht bewertet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not rated.</source>
+        <translation>Nicht bewertet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rate it good with %1, bad with %2, or with a comment with %3.</source>
+        <translation>Bewerten Sie sie mit %1 als gut, mit %2 als schlecht oder mit %3 mit einem Kommentar.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>*(stopped)*</source>
         <translation>*(gestoppt)*</translation>
     </message>
@@ -4668,7 +5128,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <translation>**Der Aufruf ist fehlgeschlagen:** %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>%1 via %2</source>
         <translation>%1 über %2</translation>
     </message>

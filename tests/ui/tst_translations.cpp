@@ -81,9 +81,25 @@ void TestTranslations::everyTsMessageIsTranslatedWithTheSamePlaceholders_data()
             } else if (xml.isStartElement() && xml.name() == QLatin1String("translation")) {
                 const QString type = xml.attributes().value(QLatin1String("type")).toString();
                 unfinished = !type.isEmpty();
-                translation = xml.readElementText();
-                const QByteArray row = QStringLiteral("%1 %2 #%3").arg(name, context).arg(++count).toUtf8();
-                QTest::newRow(row.constData()) << context << source << translation << unfinished;
+                // A plural message (numerus="yes") has one <numerusform> per plural form: each is a translation of
+                // its own and is checked like one.
+                QStringList forms;
+                translation.clear();
+                while (!xml.atEnd()) {
+                    xml.readNext();
+                    if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+                        forms.append(xml.readElementText());
+                    else if (xml.isCharacters())
+                        translation += xml.text();
+                    else if (xml.isEndElement() && xml.name() == QLatin1String("translation"))
+                        break;
+                }
+                if (forms.isEmpty())
+                    forms.append(translation);
+                for (const QString &form : std::as_const(forms)) {
+                    const QByteArray row = QStringLiteral("%1 %2 #%3").arg(name, context).arg(++count).toUtf8();
+                    QTest::newRow(row.constData()) << context << source << form << unfinished;
+                }
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));

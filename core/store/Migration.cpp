@@ -16,15 +16,20 @@ namespace Switchyard {
 
 namespace {
 
-/// "day = x AND bot_id = y ..." matching the rollup row of the calls row @p row.
+/// "table.day = x AND table.bot_id = y ..." pairing the key @p columns (comma-separated) of a rollup with @p values.
+QString keyMatch(const QString &table, const QString &columns, const QStringList &values)
+{
+    const QStringList names = columns.split(QStringLiteral(", "));
+    QStringList terms;
+    for (int i = 0; i < names.size(); ++i)
+        terms << QStringLiteral("%1.%2 = %3").arg(table, names.at(i), values.at(i));
+    return terms.join(QStringLiteral(" AND "));
+}
+
+/// The report_daily-shaped rollup row (@p table) of the calls row @p row.
 QString rollupKeyMatch(const QString &table, const QString &row)
 {
-    const QStringList columns = ReportRollupSql::keyColumns().split(QStringLiteral(", "));
-    const QStringList values = ReportRollupSql::keyValueList(row);
-    QStringList terms;
-    for (int i = 0; i < columns.size(); ++i)
-        terms << QStringLiteral("%1.%2 = %3").arg(table, columns.at(i), values.at(i));
-    return terms.join(QStringLiteral(" AND "));
+    return keyMatch(table, ReportRollupSql::keyColumns(), ReportRollupSql::keyValueList(row));
 }
 
 /// Migration 5: rollups for the reports (core/reporting), kept exactly in sync with the raw rows by triggers.
@@ -195,15 +200,11 @@ CREATE TABLE report_daily_fallbacks (
     return m;
 }
 
-/// "day = x AND bot_id = y ..." matching the report_latency row of the calls row @p row.
+/// The report_latency row of the calls row @p row.
 QString latencyKeyMatch(const QString &row)
 {
-    const QStringList columns = ReportRollupSql::latencyKeyColumns().split(QStringLiteral(", "));
-    const QStringList values = ReportRollupSql::latencyKeyValueList(row);
-    QStringList terms;
-    for (int i = 0; i < columns.size(); ++i)
-        terms << QStringLiteral("%1 = %2").arg(columns.at(i), values.at(i));
-    return terms.join(QStringLiteral(" AND "));
+    return keyMatch(QStringLiteral("report_latency"), ReportRollupSql::latencyKeyColumns(),
+                    ReportRollupSql::latencyKeyValueList(row));
 }
 
 /// Migration 6: exact latency percentiles from a rollup, and rollups a batch writer may maintain itself.

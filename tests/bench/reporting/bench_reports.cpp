@@ -11,6 +11,7 @@
 #include "core/store/Database.h"
 #include "core/workspace/WorkspaceInstaller.h"
 #include "tests/bench/BenchSupport.h"
+#include "tests/bench/DemoHistory.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -40,30 +41,8 @@ qint64 historySize()
 bool openHistory(Database &database)
 {
     const qint64 calls = historySize();
-    const QString path = QStringLiteral(SWITCHYARD_BENCH_CACHE_DIR "/reports-%1.db").arg(calls);
-    if (QFile::exists(path)) {
-        if (!database.open(path).ok())
-            return false;
-        QSqlQuery count(database.connection());
-        if (count.exec(QStringLiteral("SELECT COUNT(*) FROM calls")) && count.next() &&
-            count.value(0).toLongLong() == calls)
-            return true;
-        database.close();
-        QFile::remove(path);
-    }
-    if (!database.open(path).ok() || !WorkspaceInstaller(database).install(WorkspaceInstaller::sampleFolder()).ok())
-        return false;
-    QElapsedTimer timer;
-    timer.start();
-    const auto written = DemoDataGenerator::generate(database, DemoDataOptions{calls, Days, 2026, LastDay});
-    if (!written)
-        return false;
-    std::fprintf(stderr, "generated %lld demo calls in %.1f s (%.0f calls/s) into %s\n",
-                 static_cast<long long>(*written), double(timer.elapsed()) / 1000.0,
-                 double(*written) * 1000.0 / double(qMax<qint64>(1, timer.elapsed())), qPrintable(path));
-    QSqlQuery analyze(database.connection());
-    analyze.exec(QStringLiteral("ANALYZE"));
-    return true;
+    return Bench::openDemoHistory(database, QStringLiteral(SWITCHYARD_BENCH_CACHE_DIR "/reports-%1.db").arg(calls),
+                                  calls, Days, LastDay);
 }
 
 enum Kind { Costs, Latency, Quality, Fallbacks };

@@ -11,6 +11,8 @@
 #include "core/store/SqlSupport.h"
 #include "core/workspace/WorkspaceInstaller.h"
 #include "tests/bench/BenchSupport.h"
+#include "tests/bench/DemoHistory.h"
+#include "tests/bench/ui/StallMeter.h"
 #include "ui/activity/ActivityPage.h"
 #include "ui/activity/CallsTableModel.h"
 
@@ -37,15 +39,6 @@ namespace {
 const QDate LastDay(2026, 3, 31);
 constexpr int Days = 90;
 
-/// CPU time of this thread in nanoseconds: tells a stall the thread worked through from one the scheduler caused (the
-/// machine is shared; a preempted thread shows a long gap with little CPU time in it).
-qint64 threadCpuNanos()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
-}
-
 QList<qint64> historySizes()
 {
     QList<qint64> sizes;
@@ -63,28 +56,8 @@ std::map<qint64, std::unique_ptr<Database>> g_histories;
 /// Opens the cached history of @p calls calls, generating it first when missing or incomplete.
 bool openHistory(Database &database, qint64 calls)
 {
-    const QString path = QStringLiteral(SWITCHYARD_BENCH_CACHE_DIR "/calllog-%1.db").arg(calls);
-    if (QFile::exists(path)) {
-        if (database.open(path).ok()) {
-            QSqlQuery count(database.connection());
-            if (count.exec(QStringLiteral("SELECT COUNT(*) FROM calls")) && count.next() &&
-                count.value(0).toLongLong() == calls)
-                return true;
-        }
-        database.close();
-        QFile::remove(path);
-    }
-    if (!database.open(path).ok() || !WorkspaceInstaller(database).install(WorkspaceInstaller::sampleFolder()).ok())
-        return false;
-    QElapsedTimer timer;
-    timer.start();
-    if (!DemoDataGenerator::generate(database, DemoDataOptions{calls, Days, 2026, LastDay}).ok())
-        return false;
-    std::fprintf(stderr, "generated %lld demo calls in %.1f s into %s\n", static_cast<long long>(calls),
-                 double(timer.elapsed()) / 1000.0, qPrintable(path));
-    QSqlQuery analyze(database.connection());
-    analyze.exec(QStringLiteral("ANALYZE"));
-    return true;
+    return Bench::openDemoHistory(database, QStringLiteral(SWITCHYARD_BENCH_CACHE_DIR "/calllog-%1.db").arg(calls),
+                                  calls, Days, LastDay);
 }
 
 /// Runs @p read once per iteration and reports its p50/p99 and the rows it returned.
@@ -236,37 +209,13 @@ void pageStall(benchmark::State &state, qint64 calls)
             state.SkipWithError("the page never loaded");
             return;
         }
-        QElapsedTimer clock;
-        qint64 last = -1;
-        qint64 lastCpu = 0;
-        qint64 worst = 0;
-        qint64 worstCpu = 0;
-        qint64 worstCpuGap = 0;
-        std::vector<double> gaps;
-        QTimer heartbeat;
-        heartbeat.setTimerType(Qt::PreciseTimer);
-        heartbeat.setInterval(1);
-        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-            const qint64 now = clock.nsecsElapsed();
-            const qint64 cpu = threadCpuNanos();
-            if (last >= 0) {
-                if (now - last > worst) {
-                    worst = now - last;
-                    worstCpu = cpu - lastCpu;
-                }
-                worstCpuGap = std::max(worstCpuGap, cpu - lastCpu);
-                gaps.push_back(double(now - last) / 1000.0);
-            }
-            last = now;
-            lastCpu = cpu;
-        });
+        Bench::StallMeter stalls;
         QHeaderView *header = page.view()->horizontalHeader();
         auto *status = page.findChild<QComboBox *>(QStringLiteral("activityStatus"));
         auto *provider = page.findChild<QComboBox *>(QStringLiteral("activityProvider"));
         auto *search = page.findChild<QLineEdit *>(QStringLiteral("activityFilter"));
         state.ResumeTiming();
-        clock.start();
-        heartbeat.start();
+        stalls.start();
         bool ok = true;
         // Sorting: by cost, latency, bot, provider, back to time; each with the first page shown.
         for (const int column : {int(CallsTableModel::Cost), int(CallsTableModel::Latency), int(CallsTableModel::Bot),
@@ -293,16 +242,13 @@ void pageStall(benchmark::State &state, qint64 calls)
         typed.start();
         ok = ok && waitUntil([&typed] { return typed.elapsed() >= 300; });  // the search's typing pause
         ok = ok && settle();
-        heartbeat.stop();
+        stalls.stop();
         if (!ok) {
             state.SkipWithError("a query never answered");
             return;
         }
-        state.counters["max_stall_ms"] = double(worst) / 1e6;
-        state.counters["max_stall_cpu_ms"] = double(worstCpu) / 1e6;   // UI-thread CPU inside the worst gap
-        state.counters["max_gap_cpu_ms"] = double(worstCpuGap) / 1e6;  // most CPU the UI thread spent in any gap
+        stalls.report(state);
         state.counters["history_calls"] = double(calls);
-        Bench::reportPercentiles(state, gaps, "gap_");
     }
 }
 

@@ -11,6 +11,7 @@
 #include "core/store/ProviderRepository.h"
 #include "core/workspace/WorkspaceInstaller.h"
 #include "tests/bench/BenchSupport.h"
+#include "tests/bench/ui/StallMeter.h"
 #include "ui/chat/ChatColumn.h"
 #include "ui/chat/ChatPage.h"
 #include "ui/chat/MarkdownDelegate.h"
@@ -33,15 +34,6 @@
 using namespace Switchyard;
 
 namespace {
-
-/// CPU time of this thread in nanoseconds: tells a stall the thread worked through from one the scheduler caused (the
-/// machine is shared; a preempted thread shows a long gap with little CPU time in it).
-qint64 threadCpuNanos()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
-}
 
 bool fullRun()
 {
@@ -97,9 +89,9 @@ public:
         if (QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         const int depth = m_depth++;
-        const qint64 start = threadCpuNanos();
+        const qint64 start = Bench::threadCpuNanos();
         const bool result = QApplication::notify(receiver, event);
-        const qint64 spent = threadCpuNanos() - start;
+        const qint64 spent = Bench::threadCpuNanos() - start;
         --m_depth;
         if (depth <= 2 && spent > 300000) {  // cheap events are not what a stall is made of
             const QString key =
@@ -212,50 +204,19 @@ void BM_StreamStall(benchmark::State &state)
             state.SkipWithError("workspace set-up failed");
             return;
         }
-        QElapsedTimer clock;
-        qint64 last = -1;
-        qint64 lastCpu = 0;
-        qint64 worst = 0;
-        qint64 worstCpu = 0;
-        qint64 worstCpuGap = 0;
-        int over16 = 0;
-        std::vector<double> gaps;
-        QTimer heartbeat;
-        heartbeat.setTimerType(Qt::PreciseTimer);
-        heartbeat.setInterval(1);
-        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-            const qint64 now = clock.nsecsElapsed();
-            const qint64 cpu = threadCpuNanos();
-            if (last >= 0) {
-                if (now - last > worst) {
-                    worst = now - last;
-                    worstCpu = cpu - lastCpu;
-                }
-                worstCpuGap = std::max(worstCpuGap, cpu - lastCpu);
-                over16 += now - last > 16000000 ? 1 : 0;
-                gaps.push_back(double(now - last) / 1000.0);
-                TracingApplication::gapEnded(cpu - lastCpu);
-            }
-            last = now;
-            lastCpu = cpu;
-        });
+        Bench::StallMeter stalls(&TracingApplication::gapEnded);
         state.ResumeTiming();
-        clock.start();
-        heartbeat.start();
+        stalls.start();
         const bool ok = rig.converse(tokens, 100000);
-        heartbeat.stop();
+        stalls.stop();
         if (!ok) {
             state.SkipWithError("an answer failed");
             return;
         }
         const ChatColumn *column = rig.page->columns().first();
-        state.counters["max_stall_ms"] = double(worst) / 1e6;
-        state.counters["max_stall_cpu_ms"] = double(worstCpu) / 1e6;   // main-thread CPU inside the worst gap
-        state.counters["max_gap_cpu_ms"] = double(worstCpuGap) / 1e6;  // most CPU the main thread spent in any gap
-        state.counters["gaps_over_16ms"] = over16;
+        stalls.report(state);
         state.counters["messages"] = column->model()->rowCount();
         state.counters["cached_docs"] = column->delegate()->cachedDocuments();
-        Bench::reportPercentiles(state, gaps, "gap_");
     }
 }
 

@@ -1,10 +1,15 @@
 #include "tests/ui/UiTestSupport.h"
 
+#include "core/store/ProviderRepository.h"
 #include "core/workspace/WorkspaceInstaller.h"
 #include "ui/MainWindow.h"
+#include "ui/chat/ChatColumn.h"
+#include "ui/chat/ChatPage.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
+#include <QPlainTextEdit>
 #include <QTest>
 
 namespace Switchyard::Testing {
@@ -59,6 +64,49 @@ void closeDialogs()
         if (qobject_cast<QDialog *>(widget))
             widget->close();
     }
+}
+
+void setSimulator(Database &database, const QString &query)
+{
+    ProviderRepository providers(database);
+    auto config = providers.load();
+    QVERIFY(config.ok());
+    bool found = false;
+    for (ProviderSpec &provider : config->providers) {
+        if (provider.id == QLatin1String("simulator")) {
+            provider.baseUrl = QStringLiteral("simulator://local?") + query;
+            found = true;
+        }
+    }
+    QVERIFY(found);
+    QVERIFY(providers.replaceAll(*config).ok());
+}
+
+std::unique_ptr<ChatPage> createChatPage(UiWorkspace &workspace, const QString &botSlug)
+{
+    auto page = std::make_unique<ChatPage>(workspace.database, *workspace.settings);
+    page->resize(1200, 800);
+    showActive(page.get());
+    page->botCombo()->setCurrentIndex(page->botCombo()->findData(botSlug));
+    [&] {
+        QCOMPARE(page->botCombo()->currentData().toString(), botSlug);
+    }();
+    return page;
+}
+
+bool anyColumnBusy(const ChatPage &page)
+{
+    const auto &columns = page.columns();
+    return std::any_of(columns.cbegin(), columns.cend(), [](const ChatColumn *c) { return c->isBusy(); });
+}
+
+void sendAndWait(ChatPage &page, const QString &message)
+{
+    page.composer()->setFocus();
+    page.composer()->setPlainText(message);
+    QTest::keyClick(page.composer(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(page.composer()->toPlainText().isEmpty());  // Ctrl+Enter sent it
+    QTRY_VERIFY_WITH_TIMEOUT(!anyColumnBusy(page), ChatStreamTimeoutMs);
 }
 
 }  // namespace Switchyard::Testing

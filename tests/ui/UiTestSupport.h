@@ -11,8 +11,9 @@
 class QWidget;
 
 namespace Switchyard {
+class ChatPage;
 class MainWindow;
-}
+}  // namespace Switchyard
 
 namespace Switchyard::Testing {
 
@@ -58,5 +59,22 @@ template <typename T> T *child(QObject *parent, const char *name)
 
 /// Closes every top-level dialog: dialogs opened with open() must not outlive the test that opened them.
 void closeDialogs();
+
+/// How long a chat test waits for the simulator to finish streaming.
+constexpr int ChatStreamTimeoutMs = 15000;
+
+/// Points the sample's "simulator" provider at `simulator://local?<query>` (e.g.
+/// "latency_ms=5&tokens_per_second=2000"), so chat tests stream fast. Failures are recorded like UiWorkspace::open()'s.
+void setSimulator(Database &database, const QString &query);
+
+/// A Chat page on @p workspace, shown and active, with the bot @p botSlug chosen. Failures are recorded like
+/// UiWorkspace::open()'s (the page is returned anyway).
+std::unique_ptr<ChatPage> createChatPage(UiWorkspace &workspace, const QString &botSlug);
+
+/// Whether a column of @p page is still streaming.
+bool anyColumnBusy(const ChatPage &page);
+
+/// Types @p message into @p page's composer, sends it with Ctrl+Enter and waits until every column finished.
+void sendAndWait(ChatPage &page, const QString &message);
 
 }  // namespace Switchyard::Testing

@@ -26,7 +26,7 @@ using namespace Switchyard::Testing;
 
 namespace {
 
-constexpr int StreamTimeoutMs = 15000;
+constexpr int StreamTimeoutMs = ChatStreamTimeoutMs;
 constexpr int StoreTimeoutMs = 5000;
 using Button = AnswerFeedbackButtons::Button;
 
@@ -63,14 +63,7 @@ void TestAnswerFeedback::init()
     m_workspace->openWithSample();
     if (QTest::currentTestFailed())
         return;
-    ProviderRepository providers(m_workspace->database);
-    auto config = providers.load();
-    QVERIFY(config.ok());
-    for (ProviderSpec &provider : config->providers) {
-        if (provider.id == QLatin1String("simulator"))
-            provider.baseUrl = QStringLiteral("simulator://local?latency_ms=5&tokens_per_second=2000");
-    }
-    QVERIFY(providers.replaceAll(*config).ok());
+    setSimulator(m_workspace->database, QStringLiteral("latency_ms=5&tokens_per_second=2000"));
 }
 
 void TestAnswerFeedback::cleanup()
@@ -82,19 +75,12 @@ void TestAnswerFeedback::cleanup()
 
 void TestAnswerFeedback::createPage()
 {
-    m_page = std::make_unique<ChatPage>(m_workspace->database, *m_workspace->settings);
-    m_page->resize(1200, 800);
-    showActive(m_page.get());
-    m_page->botCombo()->setCurrentIndex(m_page->botCombo()->findData(QStringLiteral("astro-guide")));
-    QCOMPARE(m_page->botCombo()->currentData().toString(), QStringLiteral("astro-guide"));
+    m_page = createChatPage(*m_workspace, QStringLiteral("astro-guide"));
 }
 
 void TestAnswerFeedback::sendAndWait(const QString &message)
 {
-    m_page->composer()->setFocus();
-    m_page->composer()->setPlainText(message);
-    QTest::keyClick(m_page->composer(), Qt::Key_Return, Qt::ControlModifier);
-    QTRY_VERIFY_WITH_TIMEOUT(!column()->isBusy(), StreamTimeoutMs);
+    Testing::sendAndWait(*m_page, message);
 }
 
 void TestAnswerFeedback::clickButton(int row, Button button)

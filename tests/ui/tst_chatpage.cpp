@@ -48,7 +48,7 @@ using namespace Switchyard::Testing;
 
 namespace {
 
-constexpr int StreamTimeoutMs = 15000;
+constexpr int StreamTimeoutMs = ChatStreamTimeoutMs;
 const QString AstroGuide = QStringLiteral("astro-guide");
 
 }  // namespace
@@ -86,7 +86,6 @@ private:
     /// Types @p message and presses Ctrl+Enter, then waits until every column has answered.
     void sendAndWait(const QString &message);
     qint64 count(const QString &sql);
-    static bool anyBusy(const ChatPage &page);
 
     std::unique_ptr<UiWorkspace> m_workspace;
     std::unique_ptr<ChatPage> m_page;
@@ -110,42 +109,17 @@ void TestChatPage::cleanup()
 
 void TestChatPage::setSimulator(const QString &query)
 {
-    ProviderRepository providers(m_workspace->database);
-    auto config = providers.load();
-    QVERIFY(config.ok());
-    bool found = false;
-    for (ProviderSpec &provider : config->providers) {
-        if (provider.id == QLatin1String("simulator")) {
-            provider.baseUrl = QStringLiteral("simulator://local?") + query;
-            found = true;
-        }
-    }
-    QVERIFY(found);
-    QVERIFY(providers.replaceAll(*config).ok());
+    Testing::setSimulator(m_workspace->database, query);
 }
 
 void TestChatPage::createPage()
 {
-    m_page = std::make_unique<ChatPage>(m_workspace->database, *m_workspace->settings);
-    m_page->resize(1200, 800);
-    showActive(m_page.get());
-    m_page->botCombo()->setCurrentIndex(m_page->botCombo()->findData(AstroGuide));
-    QCOMPARE(m_page->botCombo()->currentData().toString(), AstroGuide);
-}
-
-bool TestChatPage::anyBusy(const ChatPage &page)
-{
-    const auto &columns = page.columns();
-    return std::any_of(columns.cbegin(), columns.cend(), [](const ChatColumn *c) { return c->isBusy(); });
+    m_page = createChatPage(*m_workspace, AstroGuide);
 }
 
 void TestChatPage::sendAndWait(const QString &message)
 {
-    m_page->composer()->setFocus();
-    m_page->composer()->setPlainText(message);
-    QTest::keyClick(m_page->composer(), Qt::Key_Return, Qt::ControlModifier);
-    QVERIFY(m_page->composer()->toPlainText().isEmpty());  // Ctrl+Enter sent it
-    QTRY_VERIFY_WITH_TIMEOUT(!anyBusy(*m_page), StreamTimeoutMs);
+    Testing::sendAndWait(*m_page, message);
 }
 
 qint64 TestChatPage::count(const QString &sql)
@@ -346,7 +320,7 @@ void TestChatPage::enterAddsALineCtrlEnterSends()
     QTest::keyClick(composer, Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(composer->toPlainText(), QString());
     QCOMPARE(m_page->columns().first()->model()->entry(0).text, QStringLiteral("line one\nline two"));
-    QTRY_VERIFY_WITH_TIMEOUT(!anyBusy(*m_page), StreamTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!anyColumnBusy(*m_page), StreamTimeoutMs);
     // While nothing streams, Stop is off; Regenerate and Edit & Resend are on once there is a question.
     QVERIFY(!m_page->findChild<QPushButton *>(QStringLiteral("stopButton"))->isEnabled());
     QVERIFY(m_page->findChild<QPushButton *>(QStringLiteral("regenerateButton"))->isEnabled());
@@ -443,7 +417,7 @@ void TestChatPage::editAndResendPutsTheQuestionBack()
 
     m_page->findChild<QPushButton *>(QStringLiteral("regenerateButton"))->click();
     QVERIFY(m_page->columns().first()->isBusy());
-    QTRY_VERIFY_WITH_TIMEOUT(!anyBusy(*m_page), StreamTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!anyColumnBusy(*m_page), StreamTimeoutMs);
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->entry(0).text, QStringLiteral("First question"));
     QCOMPARE(model->entry(1).call->status, CallRecord::Status::Ok);

@@ -39,7 +39,7 @@ using namespace Switchyard::Testing;
 
 namespace {
 
-constexpr int StreamTimeoutMs = 15000;
+constexpr int StreamTimeoutMs = ChatStreamTimeoutMs;
 const QString AstroGuide = QStringLiteral("astro-guide");
 
 }  // namespace
@@ -67,7 +67,6 @@ private:
     qint64 callIdOf(const QString &uuid);
     /// Opens session @p sessionId from the Sessions tab and waits for the stored call details.
     void openFromSessionsTab(qint64 sessionId);
-    static bool anyBusy(const ChatPage &page);
 
     std::unique_ptr<UiWorkspace> m_workspace;
     std::unique_ptr<ChatPage> m_page;
@@ -79,14 +78,7 @@ void TestChatSessions::init()
     m_workspace->openWithSample();
     if (QTest::currentTestFailed())
         return;
-    ProviderRepository providers(m_workspace->database);
-    auto config = providers.load();
-    QVERIFY(config.ok());
-    for (ProviderSpec &provider : config->providers) {
-        if (provider.id == QLatin1String("simulator"))
-            provider.baseUrl = QStringLiteral("simulator://local?latency_ms=5&tokens_per_second=2000");
-    }
-    QVERIFY(providers.replaceAll(*config).ok());
+    setSimulator(m_workspace->database, QStringLiteral("latency_ms=5&tokens_per_second=2000"));
 }
 
 void TestChatSessions::cleanup()
@@ -98,24 +90,12 @@ void TestChatSessions::cleanup()
 
 void TestChatSessions::createPage()
 {
-    m_page = std::make_unique<ChatPage>(m_workspace->database, *m_workspace->settings);
-    m_page->resize(1200, 800);
-    showActive(m_page.get());
-    m_page->botCombo()->setCurrentIndex(m_page->botCombo()->findData(AstroGuide));
-    QCOMPARE(m_page->botCombo()->currentData().toString(), AstroGuide);
-}
-
-bool TestChatSessions::anyBusy(const ChatPage &page)
-{
-    const auto &columns = page.columns();
-    return std::any_of(columns.cbegin(), columns.cend(), [](const ChatColumn *c) { return c->isBusy(); });
+    m_page = createChatPage(*m_workspace, AstroGuide);
 }
 
 void TestChatSessions::sendAndWait(const QString &message)
 {
-    m_page->composer()->setPlainText(message);
-    m_page->send();
-    QTRY_VERIFY_WITH_TIMEOUT(!anyBusy(*m_page), StreamTimeoutMs);
+    Testing::sendAndWait(*m_page, message);
 }
 
 qint64 TestChatSessions::createFastConfig()
@@ -363,7 +343,7 @@ void TestChatSessions::openCallWithoutSessionPutsItsMessageInTheComposer()
     QCOMPARE(m_page->configCombo()->currentData().toLongLong(), fast);
     QCOMPARE(m_page->composer()->toPlainText(), QStringLiteral("What about Venus?"));
     QCOMPARE(m_page->columns().first()->model()->rowCount(), 0);  // not sent
-    QVERIFY(!anyBusy(*m_page));
+    QVERIFY(!anyColumnBusy(*m_page));
 
     // A call recorded without its prompt: the composer stays empty and the page says why.
     CallRecord old = call;

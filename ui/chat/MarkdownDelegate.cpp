@@ -8,8 +8,10 @@
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QToolTip>
 
 namespace Switchyard {
@@ -22,6 +24,14 @@ constexpr int CacheSize = 256;
 bool hasFeedback(const QModelIndex &index)
 {
     return index.data(TranscriptModel::RatingRole).isValid();
+}
+
+/// Keeps the shaped glyphs of every paragraph of @p document from @p from on after layout. By default a block drops
+/// them once laid out, so each paint shaped the text of every row in view again: the costliest part of a repaint.
+void keepShapedText(QTextDocument &document, QTextBlock from)
+{
+    for (QTextBlock block = from.isValid() ? from : document.begin(); block.isValid(); block = block.next())
+        block.layout()->setCacheEnabled(true);
 }
 
 }  // namespace
@@ -109,7 +119,9 @@ MarkdownDelegate::Cached *MarkdownDelegate::cached(const QModelIndex &index, int
         // More of a streaming answer: only its last paragraph is laid out again.
         QTextCursor end(&entry->document);
         end.movePosition(QTextCursor::End);
+        const QTextBlock last = end.block();
         end.insertText(text.mid(entry->text.size()));
+        keepShapedText(entry->document, last);
         entry->text = text;
     } else if (!entry || entry->markdown != markdown || entry->text != text) {
         entry = new Cached;
@@ -118,6 +130,7 @@ MarkdownDelegate::Cached *MarkdownDelegate::cached(const QModelIndex &index, int
             entry->document.setMarkdown(text);
         else
             entry->document.setPlainText(text);
+        keepShapedText(entry->document, {});
         entry->text = text;
         entry->markdown = markdown;
         m_documents.insert(index.row(), entry);

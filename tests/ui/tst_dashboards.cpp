@@ -438,6 +438,8 @@ void TestDashboards::callDetailShowsTheAttemptPath()
     QVERIFY2(fallback >= 0, "the demo day has a call that needed more than one attempt");
     CallDetailDialog *dialog = m_page->openCall(fallback);
     QVERIFY(dialog);
+    QVERIFY(dialog->isLoading());
+    QVERIFY(waitForCall(dialog));
     QCOMPARE(dialog->call().uuid, model->callRow(fallback).uuid);
     QCOMPARE(dialog->attemptsModel()->rowCount(), int(model->callRow(fallback).attempts));
     QAbstractItemModelTester tester(dialog->attemptsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -3,6 +3,7 @@
 #include "core/store/ProviderRepository.h"
 #include "core/workspace/WorkspaceInstaller.h"
 #include "ui/MainWindow.h"
+#include "ui/activity/CallDetailDialog.h"
 #include "ui/chat/ChatColumn.h"
 #include "ui/chat/ChatPage.h"
 
@@ -64,6 +65,11 @@ void closeDialogs()
         if (qobject_cast<QDialog *>(widget))
             widget->close();
     }
+}
+
+bool waitForCall(CallDetailDialog *dialog)
+{
+    return QTest::qWaitFor([dialog] { return !dialog->isLoading(); }, 20000);
 }
 
 void setSimulator(Database &database, const QString &query)

@@ -11,6 +11,7 @@
 class QWidget;
 
 namespace Switchyard {
+class CallDetailDialog;
 class ChatPage;
 class MainWindow;
 }  // namespace Switchyard
@@ -59,6 +60,9 @@ template <typename T> T *child(QObject *parent, const char *name)
 
 /// Closes every top-level dialog: dialogs opened with open() must not outlive the test that opened them.
 void closeDialogs();
+
+/// Waits until @p dialog shows the call it was asked for last (it reads on its worker); false when it never does.
+bool waitForCall(CallDetailDialog *dialog);
 
 /// How long a chat test waits for the simulator to finish streaming.
 constexpr int ChatStreamTimeoutMs = 15000;

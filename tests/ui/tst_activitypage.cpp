@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void sortingByAColumn();
     void queriesRunOnTheWorkerAndTheLatestWins();
     void doubleClickOpensTheCall();
+    void callDetailReadsOnItsWorkerAndTheLatestWins();
     void keyboard();
 
 private:
@@ -365,9 +367,48 @@ void TestActivityPage::doubleClickOpensTheCall()
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
     CallDetailDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_page->findChild<CallDetailDialog *>()) != nullptr);
+    QVERIFY(waitForCall(dialog));
     QCOMPARE(dialog->call().uuid, model->callRow(2).uuid);
     QCOMPARE(dialog->attemptsModel()->rowCount(), int(model->callRow(2).attempts));
     dialog->close();
+}
+
+void TestActivityPage::callDetailReadsOnItsWorkerAndTheLatestWins()
+{
+    CallsTableModel *model = m_page->model();
+    CallDetailDialog dialog(m_workspace->database);
+    QSignalSpy shown(&dialog, &CallDetailDialog::callShown);
+
+    // The call is read on the dialog's worker: the dialog says it is reading until the answer arrives.
+    dialog.showCall(model->callId(3));
+    QVERIFY(dialog.isLoading());
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("callDetailLoading"))->isVisibleTo(&dialog));
+    QVERIFY(!dialog.openInChatButton()->isEnabled());
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(shown.takeFirst().at(0).toBool(), true);
+    QVERIFY(!dialog.isLoading());
+    QCOMPARE(dialog.call().uuid, model->callRow(3).uuid);
+    QVERIFY(dialog.openInChatButton()->isEnabled());
+
+    // Asked for two calls in a row, it shows the second only.
+    dialog.showCall(model->callId(5));
+    dialog.showCall(model->callId(6));
+    QVERIFY(shown.wait(20000));
+    QTest::qWait(50);
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(dialog.call().uuid, model->callRow(6).uuid);
+
+    // A call that is not there: the reason is shown, nothing of the previous call stays, and it can not be opened.
+    shown.clear();
+    dialog.showCall(987654321);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(shown.takeFirst().at(0).toBool(), false);
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("callDetailError"));
+    QVERIFY(error->isVisibleTo(&dialog));
+    QVERIFY2(error->text().contains(QStringLiteral("987654321")), qPrintable(error->text()));
+    QVERIFY(dialog.call().uuid.isEmpty());
+    QCOMPARE(dialog.attemptsModel()->rowCount(), 0);
+    QVERIFY(!dialog.openInChatButton()->isEnabled());
 }
 
 void TestActivityPage::keyboard()
@@ -382,6 +423,7 @@ void TestActivityPage::keyboard()
     QTest::keyClick(view, Qt::Key_Return);
     CallDetailDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_page->findChild<CallDetailDialog *>()) != nullptr);
+    QVERIFY(waitForCall(dialog));
     QCOMPARE(dialog->call().uuid, model->callRow(4).uuid);
     dialog->close();
     QTRY_VERIFY(m_page->findChild<CallDetailDialog *>() == nullptr);

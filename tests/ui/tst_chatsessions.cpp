@@ -378,7 +378,10 @@ void TestChatSessions::callDetailShowsTheSentPromptOrNotRecorded()
     const TranscriptEntry answer = m_page->columns().first()->model()->entry(1);
 
     CallDetailDialog dialog(m_workspace->database);
-    QVERIFY(dialog.showCall(callIdOf(answer.call->uuid)));
+    QSignalSpy shown(&dialog, &CallDetailDialog::callShown);
+    dialog.showCall(callIdOf(answer.call->uuid));
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(shown.takeFirst().at(0).toBool(), true);
     QCOMPARE(child<QLabel>(&dialog, "callSentPrompt")->text(), QStringLiteral("recorded (1 message(s))"));
     QCOMPARE(child<QPlainTextEdit>(&dialog, "callSentSystemText")->toPlainText(), answer.system);
     QVERIFY(child<QPlainTextEdit>(&dialog, "callSentMessagesText")
@@ -395,7 +398,9 @@ void TestChatSessions::callDetailShowsTheSentPromptOrNotRecorded()
         recorder.record(demo);
         QVERIFY(recorder.flush().ok());
     }
-    QVERIFY(dialog.showCall(callIdOf(demo.uuid)));
+    dialog.showCall(callIdOf(demo.uuid));
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(shown.takeFirst().at(0).toBool(), true);
     QCOMPARE(child<QLabel>(&dialog, "callSentPrompt")->text(), QStringLiteral("not recorded"));
     QVERIFY(child<QPlainTextEdit>(&dialog, "callSentSystemText")->toPlainText().isEmpty());
     QVERIFY(child<QPlainTextEdit>(&dialog, "callSentSystemText")
@@ -421,6 +426,7 @@ void TestChatSessions::openInChatFromTheCallDetailSwitchesToTheChatPage()
 
     CallDetailDialog *dialog = CallDetailDialog::openFor(m_workspace->database, callId, window.get());
     QVERIFY(dialog);
+    QVERIFY(waitForCall(dialog));  // the button is enabled once the call is read
     QSignalSpy opened(chat, &ChatPage::callOpened);
     dialog->openInChatButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, StreamTimeoutMs);

@@ -25,6 +25,8 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QSvgRenderer>
 #include <QTest>
 #include <QTimer>
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void cleanup();
     void chartsShowReportServiceNumbers();
     void changingAFilterRequeries();
+    void filterChoicesFollowTheRecordedCalls();
     void loadingStateWhileAQueryRunsAndLatestWins();
     void drillDownListsTheCallsOfABucket();
     void callDetailShowsTheAttemptPath();
@@ -267,6 +270,40 @@ void TestDashboards::changingAFilterRequeries()
     QCOMPARE(m_page->data().costsByGroup.first(), providers->first());
 }
 
+void TestDashboards::filterChoicesFollowTheRecordedCalls()
+{
+    // The choices are read on the worker; the charts asked for after a reload must already see the new choices.
+    load(baseQuery(ReportGrouping::Provider));
+    auto *providerBox = m_page->findChild<QComboBox *>(QStringLiteral("dashboardsProvider"));
+    QVERIFY(providerBox);
+    QVERIFY(providerBox->count() > 2);
+    const QString gone = providerBox->itemData(1).toString();
+    const QString kept = providerBox->itemData(2).toString();
+    QSignalSpy loaded(m_page.get(), &DashboardsPage::loaded);
+    providerBox->setCurrentIndex(1);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_page->data().query.provider, gone);
+
+    // Every call of the chosen provider goes: after a reload it is no longer offered, the filter falls back to any
+    // provider, and the charts show the other providers' calls.
+    QSqlQuery remove(m_workspace->database.connection());
+    QVERIFY2(
+        remove.exec(
+            QStringLiteral("DELETE FROM calls WHERE served_provider = '%1' OR requested_provider = '%1'").arg(gone)),
+        qPrintable(remove.lastError().text()));
+    loaded.clear();
+    m_page->reload();
+    QVERIFY(m_page->isLoading());
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(providerBox->findData(gone), -1);
+    QVERIFY(providerBox->findData(kept) > 0);
+    QCOMPARE(providerBox->currentIndex(), 0);
+    QVERIFY(m_page->data().query.provider.isEmpty());
+    QVERIFY(!m_page->data().costsByGroup.isEmpty());
+    for (const CostRow &row : m_page->data().costsByGroup)
+        QVERIFY2(row.key != gone, qPrintable(row.key));
+}
+
 void TestDashboards::loadingStateWhileAQueryRunsAndLatestWins()
 {
     load(baseQuery(ReportGrouping::Day));
@@ -401,6 +438,8 @@ void TestDashboards::callDetailShowsTheAttemptPath()
     QVERIFY2(fallback >= 0, "the demo day has a call that needed more than one attempt");
     CallDetailDialog *dialog = m_page->openCall(fallback);
     QVERIFY(dialog);
+    QVERIFY(dialog->isLoading());
+    QVERIFY(waitForCall(dialog));
     QCOMPARE(dialog->call().uuid, model->callRow(fallback).uuid);
     QCOMPARE(dialog->attemptsModel()->rowCount(), int(model->callRow(fallback).attempts));
     QAbstractItemModelTester tester(dialog->attemptsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -1,5 +1,6 @@
 #include "ui/activity/ActivityPage.h"
 
+#include "ui/ChoiceBox.h"
 #include "ui/activity/CallDetailDialog.h"
 #include "ui/activity/CallsTableModel.h"
 
@@ -29,21 +30,6 @@ constexpr int CustomPeriod = -1;
 QDate todayUtc()
 {
     return QDateTime::currentDateTimeUtc().date();
-}
-
-/// Refills @p box with "any" and @p items (text, data), keeping the chosen data when it is still there.
-/// @return true when the choice had to change (what it chose is gone).
-bool refill(QComboBox *box, const QList<std::pair<QString, QVariant>> &items)
-{
-    const QVariant current = box->currentData();
-    const QSignalBlocker blocker(box);
-    while (box->count() > 1)
-        box->removeItem(1);
-    for (const auto &[text, data] : items)
-        box->addItem(text, data);
-    const int index = current.isValid() ? box->findData(current) : 0;
-    box->setCurrentIndex(qMax(0, index));
-    return index < 0;
 }
 
 }  // namespace
@@ -242,19 +228,13 @@ void ActivityPage::waitForQueries()
 
 void ActivityPage::showChoices(const CallLogChoices &choices)
 {
-    QList<std::pair<QString, QVariant>> bots;
+    QList<Choice> bots;
     for (const CallLogChoices::Bot &bot : choices.bots)
         bots.append({bot.slug, bot.id});
-    const auto same = [](const QStringList &values) {
-        QList<std::pair<QString, QVariant>> items;
-        for (const QString &value : values)
-            items.append({value, value});
-        return items;
-    };
-    bool changed = refill(m_bot, bots);
-    changed = refill(m_provider, same(choices.providers)) || changed;
-    changed = refill(m_modelFilter, same(choices.models)) || changed;
-    changed = refill(m_errorClass, same(choices.errorClasses)) || changed;
+    bool changed = refillChoices(m_bot, bots);
+    changed = refillChoices(m_provider, choicesOf(choices.providers)) || changed;
+    changed = refillChoices(m_modelFilter, choicesOf(choices.models)) || changed;
+    changed = refillChoices(m_errorClass, choicesOf(choices.errorClasses)) || changed;
     // A chosen bot, provider, model or error class that no call has any more: list without it.
     if (changed)
         applyFilter();

@@ -3,6 +3,7 @@
 #include "core/model/Money.h"
 #include "core/store/BotRepository.h"
 #include "core/store/CallLogRepository.h"
+#include "core/store/DatabaseWorker.h"
 #include "core/store/PromptRepository.h"
 #include "core/store/SessionRepository.h"
 #include "ui/activity/CallNavigator.h"
@@ -22,11 +23,49 @@
 
 namespace Switchyard {
 
+/// Everything the dialog shows about one call, read on the dialog's worker.
+struct CallDetail {
+    CallRecord call;
+    QString bot;  ///< the bot's slug (its id when the bot is gone); empty when the call had none
+    Result<QString> promptTemplate = QString();  ///< the body of the prompt version the call used
+    Result<QList<SessionMessage>> conversation = QList<SessionMessage>();  ///< the call's session, when it had one
+};
+
+namespace {
+
+Result<CallDetail> readCallDetail(Database &database, qint64 callId)
+{
+    auto call = CallLogRepository(database).call(callId);
+    if (!call)
+        return call.error();
+    CallDetail detail;
+    detail.call = std::move(*call);
+    if (detail.call.botId) {
+        auto found = BotRepository(database).byId(*detail.call.botId);
+        detail.bot = found ? found->slug : QString::number(*detail.call.botId);
+    }
+    if (!detail.call.promptKey.isEmpty()) {
+        PromptRepository prompts(database);
+        auto version = detail.call.promptVersion ? prompts.version(detail.call.promptKey, *detail.call.promptVersion)
+                                                 : prompts.latest(detail.call.promptKey);
+        if (version)
+            detail.promptTemplate = version->body;
+        else
+            detail.promptTemplate = version.error();
+    }
+    if (detail.call.sessionId)
+        detail.conversation = SessionRepository(database).messages(*detail.call.sessionId);
+    return detail;
+}
+
+}  // namespace
+
 CallDetailDialog::CallDetailDialog(Database &database, QWidget *parent)
     : QDialog(parent), m_database(database), m_form(new QFormLayout), m_error(new QLabel(this)),
       m_attemptsModel(new AttemptsTableModel(this)), m_attemptsView(new QTableView(this)),
       m_prompt(new QPlainTextEdit(this)), m_sentSystem(new QPlainTextEdit(this)),
-      m_sentMessages(new QPlainTextEdit(this)), m_conversation(new QPlainTextEdit(this))
+      m_sentMessages(new QPlainTextEdit(this)), m_conversation(new QPlainTextEdit(this)),
+      m_loading(new QLabel(tr("Reading the call…"), this))
 {
     setObjectName(QStringLiteral("callDetailDialog"));
     setWindowTitle(tr("Call"));
@@ -35,6 +74,8 @@ CallDetailDialog::CallDetailDialog(Database &database, QWidget *parent)
     m_error->setObjectName(QStringLiteral("callDetailError"));
     m_error->setWordWrap(true);
     m_error->hide();
+    m_loading->setObjectName(QStringLiteral("callDetailLoading"));
+    m_loading->hide();
 
     m_attemptsView->setObjectName(QStringLiteral("callAttemptsView"));
     m_attemptsView->setModel(m_attemptsModel);
@@ -75,6 +116,7 @@ CallDetailDialog::CallDetailDialog(Database &database, QWidget *parent)
     });
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_loading);
     layout->addWidget(m_error);
     layout->addLayout(m_form);
     layout->addWidget(new QLabel(tr("Attempt path"), this));
@@ -105,32 +147,48 @@ CallDetailDialog *CallDetailDialog::openFor(Database &database, qint64 callId, Q
     return dialog;
 }
 
-bool CallDetailDialog::showCall(qint64 callId)
+void CallDetailDialog::showCall(qint64 callId)
+{
+    // Read on a worker: the call with its attempts and sent prompt, its prompt version and its whole conversation.
+    if (!m_worker)
+        m_worker = new DatabaseWorker(m_database, QStringLiteral("callDetailWorker"), this);
+    m_loading->show();
+    m_openInChat->setEnabled(false);
+    m_worker->runLatest(
+        m_requests.next(), [callId](Database &database) { return readCallDetail(database, callId); },
+        [this, callId](const Result<CallDetail> &detail) {
+            m_loading->hide();
+            const bool shown = showDetail(callId, detail);
+            Q_EMIT callShown(shown);
+        });
+}
+
+bool CallDetailDialog::isLoading() const
+{
+    return m_loading->isVisibleTo(this);
+}
+
+bool CallDetailDialog::showDetail(qint64 callId, const Result<CallDetail> &detail)
 {
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
-    auto call = CallLogRepository(m_database).call(callId);
-    m_openInChat->setEnabled(call.ok());
-    m_callId = call ? callId : 0;
-    if (!call) {
+    m_openInChat->setEnabled(detail.ok());
+    m_callId = detail ? callId : 0;
+    if (!detail) {
         m_call = {};
         m_attemptsModel->setAttempts({});
         for (QPlainTextEdit *text : {m_prompt, m_sentSystem, m_sentMessages, m_conversation})
             text->clear();
-        m_error->setText(tr("Could not read the call: %1").arg(call.error().toString()));
+        m_error->setText(tr("Could not read the call: %1").arg(detail.error().toString()));
         m_error->show();
         return false;
     }
     m_error->hide();
-    m_call = *call;
+    m_call = detail->call;
     setWindowTitle(tr("Call %1").arg(m_call.uuid));
 
     const QLocale locale;
-    QString bot = tr("none");
-    if (m_call.botId) {
-        auto found = BotRepository(m_database).byId(*m_call.botId);
-        bot = found ? found->slug : QString::number(*m_call.botId);
-    }
+    const QString bot = detail->bot.isEmpty() ? tr("none") : detail->bot;
     const auto target = [](const QString &provider, const QString &model) {
         return provider.isEmpty() ? tr("none") : tr("%1 / %2").arg(provider, model);
     };
@@ -167,8 +225,8 @@ bool CallDetailDialog::showCall(qint64 callId)
     m_attemptsModel->setAttempts(m_call.attempts);
 
     showSent();
-    showPrompt();
-    showConversation(callId);
+    showPrompt(detail->promptTemplate);
+    showConversation(callId, detail->conversation);
     return true;
 }
 
@@ -193,7 +251,7 @@ void CallDetailDialog::showSent()
     m_sentMessages->setPlainText(messages.join(QStringLiteral("\n\n")));
 }
 
-void CallDetailDialog::showPrompt()
+void CallDetailDialog::showPrompt(const Result<QString> &promptTemplate)
 {
     // The template of the prompt version the call used; what it rendered to is under System Prompt Sent.
     m_prompt->clear();
@@ -201,18 +259,15 @@ void CallDetailDialog::showPrompt()
         m_prompt->setPlaceholderText(tr("This call used no stored prompt."));
         return;
     }
-    PromptRepository prompts(m_database);
-    auto version = m_call.promptVersion ? prompts.version(m_call.promptKey, *m_call.promptVersion)
-                                        : prompts.latest(m_call.promptKey);
-    if (!version) {
+    if (!promptTemplate) {
         m_prompt->setPlaceholderText(
-            tr("The prompt %1 is not in this workspace: %2").arg(m_call.promptKey, version.error().toString()));
+            tr("The prompt %1 is not in this workspace: %2").arg(m_call.promptKey, promptTemplate.error().toString()));
         return;
     }
-    m_prompt->setPlainText(version->body);
+    m_prompt->setPlainText(*promptTemplate);
 }
 
-void CallDetailDialog::showConversation(qint64 callId)
+void CallDetailDialog::showConversation(qint64 callId, const Result<QList<SessionMessage>> &messages)
 {
     // A chat call's conversation is stored, up to its answer.
     m_conversation->clear();
@@ -221,7 +276,6 @@ void CallDetailDialog::showConversation(qint64 callId)
                                               "was recorded with it."));
         return;
     }
-    auto messages = SessionRepository(m_database).messages(*m_call.sessionId);
     if (!messages) {
         m_conversation->setPlaceholderText(tr("Could not read the conversation: %1").arg(messages.error().toString()));
         return;

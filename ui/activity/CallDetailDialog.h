@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/common/Result.h"
 #include "core/model/CallRecord.h"
+#include "core/model/ChatSession.h"
+#include "core/store/DatabaseWorker.h"
 
 #include <QDialog>
 
@@ -14,6 +17,7 @@ namespace Switchyard {
 
 class AttemptsTableModel;
 class Database;
+struct CallDetail;
 
 /// One recorded call: what was asked and what answered, its status, tokens, cost and timings, every attempt of its
 /// path (hop, retry, outcome, HTTP status, error class), the rendered system prompt and messages it sent (when they
@@ -30,8 +34,11 @@ public:
     /// Chat Tester" request goes to CallNavigator::instance().
     static CallDetailDialog *openFor(Database &database, qint64 callId, QWidget *parent);
 
-    /// Reads and shows call @p callId; false (with the reason shown in the dialog) when it can not be read.
-    bool showCall(qint64 callId);
+    /// Reads call @p callId on the dialog's worker (showing that it is reading) and shows it; callShown() follows.
+    /// Asking for another call before the answer drops the earlier one.
+    void showCall(qint64 callId);
+    /// True from showCall() until its call is shown.
+    bool isLoading() const;
 
     const CallRecord &call() const { return m_call; }
     AttemptsTableModel *attemptsModel() const { return m_attemptsModel; }
@@ -40,11 +47,14 @@ public:
 Q_SIGNALS:
     /// The user asked to continue call @p callId in the chat tester (the dialog closes).
     void openInChatRequested(qint64 callId);
+    /// The call asked for last is shown; @p ok is false when it could not be read (the reason is in the dialog).
+    void callShown(bool ok);
 
 private:
+    bool showDetail(qint64 callId, const Result<CallDetail> &detail);
     void showSent();
-    void showPrompt();
-    void showConversation(qint64 callId);
+    void showPrompt(const Result<QString> &promptTemplate);
+    void showConversation(qint64 callId, const Result<QList<SessionMessage>> &messages);
     void setField(const QString &objectName, const QString &label, const QString &value);
 
     Database &m_database;
@@ -58,6 +68,9 @@ private:
     QPlainTextEdit *m_sentMessages = nullptr;
     QPlainTextEdit *m_conversation = nullptr;
     QPushButton *m_openInChat = nullptr;
+    QLabel *m_loading = nullptr;
+    DatabaseWorker *m_worker = nullptr;  ///< created with the first call shown
+    LatestRequest m_requests;
     qint64 m_callId = 0;
 };
 

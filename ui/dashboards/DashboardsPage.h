@@ -27,6 +27,7 @@ class CallDetailDialog;
 class CallsTableModel;
 class Database;
 class DatabaseWorker;
+struct DashboardFilterChoices;
 class ReportTableModel;
 
 /**
@@ -119,7 +120,7 @@ private:
     QToolButton *createExportButton(Chart chart, QWidget *parent);
     QWidget *createVersionsSection(QWidget *parent);
     void rebuildNewerCharts();
-    void loadChoices();
+    void showChoices(const Result<DashboardFilterChoices> &choices);
     void scheduleQuery();
     void showData(quint64 request, const Result<DashboardData> &data);
     void showDrillCount(quint64 request, const Result<qint64> &count, const QString &what);

@@ -70,7 +70,7 @@ using CallRowText::formatTimestamp;
 /// statement, so appending (time-ordered keys) skips the descent from the root.
 class NativeStatements {
 public:
-    static constexpr int RowsPerStatement = 64;  ///< a power of two
+    static constexpr int RowsPerStatement = 256;  ///< a power of two
 
     static std::unique_ptr<NativeStatements> create(const QSqlDatabase &db)
     {

@@ -1,12 +1,12 @@
 #include "core/accounting/UsageRecorder.h"
 
+#include "core/store/CallRowText.h"
 #include "core/store/Database.h"
 #include "core/store/DeferredRollups.h"
 #include "core/store/SentPromptStore.h"
 #include "core/store/SqliteHandle.h"
 #include "core/store/Transaction.h"
 
-#include <QDate>
 #include <QDeadlineTimer>
 #include <QRandomGenerator>
 #include <QSqlDriver>
@@ -17,7 +17,6 @@
 #include <QVariant>
 #include <array>
 #include <bit>
-#include <cstdio>
 #include <cstring>
 #include <limits>
 
@@ -57,68 +56,7 @@ QByteArray insertSql(const char *table, const char *columns, int columnCount, in
     return sql;
 }
 
-/// Writes "2025-01-31T12:00:00.000Z" (the store's timestamp format) to @p buffer (at least 32 bytes) and returns its
-/// length. Done by hand (days to civil date after H. Hinnant's algorithm, then digits) because QDateTime::toString()
-/// and even snprintf() cost more than SQLite's work for the rest of a row.
-int formatTimestamp(const QDateTime &when, char *buffer)
-{
-    const qint64 msecs = when.toMSecsSinceEpoch();
-    const qint64 days = msecs >= 0 ? msecs / 86400000 : -((-msecs + 86399999) / 86400000);
-    const qint64 inDay = msecs - days * 86400000;
-    const qint64 z = days + 719468;  // days since 0000-03-01
-    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    const qint64 dayOfEra = z - era * 146097;
-    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;  // 0 = March
-    const int day = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
-    const int month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
-    const qint64 year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-    const int ms = int(inDay % 1000);
-    const int s = int(inDay / 1000 % 60);
-    const int m = int(inDay / 60000 % 60);
-    const int h = int(inDay / 3600000);
-    if (year < 1 || year > 9999) {
-        // Outside four-digit years QDate's calendar (no year 0) decides; never seen in practice.
-        int qYear = 0, qMonth = 0, qDay = 0;
-        QDate::fromJulianDay(2440588 + days).getDate(&qYear, &qMonth, &qDay);
-        return std::snprintf(buffer, 32, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", qYear, qMonth, qDay, h, m, s, ms);
-    }
-    const auto put = [](char *out, int value, int digits) {
-        for (int i = digits - 1; i >= 0; --i) {
-            out[i] = char('0' + value % 10);
-            value /= 10;
-        }
-    };
-    put(buffer, int(year), 4);
-    buffer[4] = '-';
-    put(buffer + 5, month, 2);
-    buffer[7] = '-';
-    put(buffer + 8, day, 2);
-    buffer[10] = 'T';
-    put(buffer + 11, h, 2);
-    buffer[13] = ':';
-    put(buffer + 14, m, 2);
-    buffer[16] = ':';
-    put(buffer + 17, s, 2);
-    buffer[19] = '.';
-    put(buffer + 20, ms, 3);
-    buffer[23] = 'Z';
-    buffer[24] = '\0';
-    return 24;
-}
-
-QString formatTimestamp(const QDateTime &when)
-{
-    char buffer[32];
-    const int length = formatTimestamp(when, buffer);
-    return QString::fromLatin1(buffer, length);
-}
-
-QString errorClassName(FailureClass failure)
-{
-    return failure == FailureClass::None ? QString() : failureClassName(failure);
-}
+using CallRowText::formatTimestamp;
 
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
 /// The INSERTs straight on the SQLite connection under Qt's QSQLITE driver (the same library and handle), for the
@@ -132,7 +70,7 @@ QString errorClassName(FailureClass failure)
 /// statement, so appending (time-ordered keys) skips the descent from the root.
 class NativeStatements {
 public:
-    static constexpr int RowsPerStatement = 64;  ///< a power of two
+    static constexpr int RowsPerStatement = 256;  ///< a power of two
 
     static std::unique_ptr<NativeStatements> create(const QSqlDatabase &db)
     {
@@ -335,7 +273,7 @@ private:
         bindText(q, i++, call.servedModel);
         bindText(q, i++, call.servedRegion);
         bindText(q, i++, CallRecord::statusName(call.status), Lifetime::Temporary);
-        bindText(q, i++, errorClassName(call.errorClass), Lifetime::Temporary);
+        bindText(q, i++, CallRowText::errorClass(call.errorClass), Lifetime::Temporary);
         bindText(q, i++, call.errorMessage);
         sqlite3_bind_int(q, i++, call.streamed ? 1 : 0);
         bindInt(q, i++, call.latencyMs);
@@ -363,7 +301,7 @@ private:
         bindText(a, j++, attempt.region);
         bindText(a, j++, AttemptRecord::outcomeName(attempt.outcome), Lifetime::Temporary);
         bindInt(a, j++, attempt.httpStatus);
-        bindText(a, j++, errorClassName(attempt.errorClass), Lifetime::Temporary);
+        bindText(a, j++, CallRowText::errorClass(attempt.errorClass), Lifetime::Temporary);
         bindText(a, j++, attempt.errorMessage);
         bindInt(a, j++, attempt.latencyMs);
         bindTimestamp(a, j++, attempt.startedAt.isValid() ? attempt.startedAt : callCreated);
@@ -482,7 +420,8 @@ QString UsageRecorder::newCallUuid()
 class UsageRecorder::Writer {
 public:
     Writer(QSqlDatabase db, bool native, bool batchRollups)
-        : m_db(std::move(db)), m_insertCall(m_db), m_insertAttempt(m_db), m_rollups(m_db, batchRollups)
+        : m_db(std::move(db)), m_insertCall(m_db), m_insertAttempt(m_db), m_rollups(m_db, batchRollups),
+          m_sentPrompts(m_db)
     {
         m_prepared =
             m_insertCall.prepare(QString::fromLatin1(insertSql("calls", CallColumns, CallColumnCount, 1))) &&
@@ -509,6 +448,24 @@ public:
     DeferredRollups &rollups()
     {
         return m_rollups;
+    }
+
+    /// Counts @p call, just inserted, into the batch's rollups. Only the native path does: its totals come from the
+    /// records, while the portable one (any driver) lets DeferredRollups aggregate the inserted rows.
+    void countInRollups(const CallRecord &call)
+    {
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+        if (m_native)
+            m_rollups.add(call);
+#else
+        Q_UNUSED(call);
+#endif
+    }
+
+    /// One per connection, so that its statements are prepared once.
+    SentPromptStore &sentPrompts()
+    {
+        return m_sentPrompts;
     }
 
     Result<void> ready() const
@@ -570,7 +527,7 @@ public:
         q.bindValue(i++, text(call.servedModel));
         q.bindValue(i++, text(call.servedRegion));
         q.bindValue(i++, CallRecord::statusName(call.status));
-        q.bindValue(i++, text(errorClassName(call.errorClass)));
+        q.bindValue(i++, text(CallRowText::errorClass(call.errorClass)));
         q.bindValue(i++, text(call.errorMessage));
         q.bindValue(i++, call.streamed ? 1 : 0);
         q.bindValue(i++, nullableInt(call.latencyMs));
@@ -598,7 +555,7 @@ public:
             a.bindValue(j++, text(attempt.region));
             a.bindValue(j++, AttemptRecord::outcomeName(attempt.outcome));
             a.bindValue(j++, nullableInt(attempt.httpStatus));
-            a.bindValue(j++, text(errorClassName(attempt.errorClass)));
+            a.bindValue(j++, text(CallRowText::errorClass(attempt.errorClass)));
             a.bindValue(j++, text(attempt.errorMessage));
             a.bindValue(j++, nullableInt(attempt.latencyMs));
             a.bindValue(j++, attempt.startedAt.isValid() ? formatTimestamp(attempt.startedAt) : created);
@@ -633,6 +590,7 @@ private:
     QSqlQuery m_insertCall;
     QSqlQuery m_insertAttempt;
     DeferredRollups m_rollups;
+    SentPromptStore m_sentPrompts;
     bool m_prepared = false;
     QString m_prepareError;
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
@@ -799,8 +757,10 @@ void UsageRecorder::run()
                     refused = deferred && !writer->insertBatch(batch);
                     // The rendered prompts go in after their calls, in the same transaction.
                     if (deferred && !refused)
-                        refused = !SentPromptStore(writer->database()).write(batch);
+                        refused = !writer->sentPrompts().write(batch);
                     if (deferred && !refused) {
+                        for (const CallRecord &call : batch)
+                            writer->countInRollups(call);
                         auto committed = writer->rollups().apply();
                         if (committed)
                             committed = tx.commit();
@@ -822,13 +782,15 @@ void UsageRecorder::run()
                         Transaction one(writer->database());
                         auto inserted = one.isActive() ? writer->insert(call) : Result<void>(one.error());
                         if (inserted)
-                            inserted = SentPromptStore(writer->database()).write(call);
+                            inserted = writer->sentPrompts().write(call);
                         if (inserted)
                             inserted = one.commit();
-                        if (inserted)
+                        if (inserted) {
                             ++kept;
-                        else
+                            writer->countInRollups(call);
+                        } else {
                             errors.append(inserted.error());
+                        }
                     }
                     auto committed = writer->rollups().apply();
                     if (committed)

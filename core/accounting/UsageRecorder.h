@@ -45,8 +45,9 @@ public:
         /// multi-row INSERTs (about twice the throughput of the QSqlQuery path, which binds a QVariant per value and
         /// runs a statement per row); false forces the portable QSqlQuery path (other drivers always use it).
         bool nativeSqlite = true;
-        /// Update the report rollups once per batch from the rows it inserted (DeferredRollups); false leaves them
-        /// to the per-row triggers (slower: kept for comparison benchmarks).
+        /// Update the report rollups once per batch (DeferredRollups): on the native path from the batch's records,
+        /// totalled in memory (BatchRollupTotals), else from the rows it inserted; false leaves them to the per-row
+        /// triggers (slower: kept for comparison benchmarks).
         bool batchRollups = true;
     };
 

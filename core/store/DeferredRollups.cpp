@@ -1,6 +1,7 @@
 #include "core/store/DeferredRollups.h"
 
 #include "core/store/ReportRollupSql.h"
+#include "core/store/RollupTotalsWriter.h"
 #include "core/store/SqliteHandle.h"
 
 #include <QSqlError>
@@ -17,6 +18,8 @@ DeferredRollups::DeferredRollups(QSqlDatabase db, bool enabled)
       m_addFallbacks(m_db), m_addLatency(m_db)
 {
 }
+
+DeferredRollups::~DeferredRollups() = default;
 
 Result<void> DeferredRollups::prepare()
 {
@@ -49,6 +52,8 @@ Result<void> DeferredRollups::prepare()
         if (!query->prepare(sql))
             return failure(*query, QStringLiteral("prepare the report rollups' batch update"));
     }
+    // Without it (another driver) apply() aggregates the rows.
+    m_writer = RollupTotalsWriter::create(sqliteHandle(m_db));
     m_prepared = true;
     return {};
 }
@@ -62,10 +67,20 @@ Result<void> DeferredRollups::defer()
         return failure(m_lastId, QStringLiteral("read the last call id"));
     m_lastCallId = m_lastId.value(0).toLongLong();
     m_lastId.finish();
+    m_totals.clear();
+    m_added = false;
     m_setDeferred.bindValue(QStringLiteral(":deferred"), 1);
     if (!m_setDeferred.exec())
         return failure(m_setDeferred, QStringLiteral("defer the report rollups"));
     return {};
+}
+
+void DeferredRollups::add(const CallRecord &call)
+{
+    if (!m_enabled)
+        return;
+    m_totals.add(call);
+    m_added = true;
 }
 
 Result<void> DeferredRollups::apply()
@@ -73,11 +88,21 @@ Result<void> DeferredRollups::apply()
     if (!m_enabled)
         return {};
     SWITCHYARD_TRY(prepare());
-    for (QSqlQuery *add : {&m_addDaily, &m_addFallbacks, &m_addLatency}) {
-        add->bindValue(QStringLiteral(":last"), m_lastCallId);
-        if (!add->exec())
-            return failure(*add, QStringLiteral("update the report rollups"));
+    if (m_added && m_writer && m_totals.exact()) {
+        if (const QString error = m_writer->write(m_totals); !error.isEmpty()) {
+            return Error::make(Error::Code::Database,
+                               QStringLiteral("Could not update the report rollups (%1).").arg(error),
+                               m_db.databaseName());
+        }
+    } else {
+        for (QSqlQuery *add : {&m_addDaily, &m_addFallbacks, &m_addLatency}) {
+            add->bindValue(QStringLiteral(":last"), m_lastCallId);
+            if (!add->exec())
+                return failure(*add, QStringLiteral("update the report rollups"));
+        }
     }
+    m_totals.clear();
+    m_added = false;
     m_setDeferred.bindValue(QStringLiteral(":deferred"), 0);
     if (!m_setDeferred.exec())
         return failure(m_setDeferred, QStringLiteral("update the report rollups"));

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/BatchRollupTotals.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <memory>
 
 namespace Switchyard {
+
+class RollupTotalsWriter;
 
 /**
  * Keeps the report rollups (report_daily, report_daily_fallbacks, report_latency) in sync for a writer that inserts
@@ -16,14 +20,18 @@ namespace Switchyard {
  * DeferredRollups rollups(db);
  * rollups.defer();     // before the first INSERT
  * ... INSERT calls, then their attempts ...
+ * rollups.add(call);   // optional: for each call inserted, once it is in
  * rollups.apply();     // before commit
  * tx.commit();
  * @endcode
  *
  * defer() remembers the last call id and sets migration 6's rollup_control.deferred, which turns the rollups' INSERT
  * triggers off for this transaction only (other connections still see 0: see Migration). apply() adds the aggregate
- * of every call inserted since defer() and of their attempts, with the same SQL that defines the rollups
- * (ReportRollupSql), and sets the flag back. Only INSERTs of new calls and of their attempts may happen in between:
+ * of every call inserted since defer() and of their attempts, and sets the flag back. The aggregate comes either from
+ * the writer's records, when it add()s every call it inserted (on SQLite: BatchRollupTotals, written by
+ * RollupTotalsWriter, without reading the rows back), or else from the rows, with the same SQL that defines the
+ * rollups (ReportRollupSql): when nothing was added, on another driver, or when a total overflows (the SQL then
+ * fails the batch, as SQLite's SUM() does). Only INSERTs of new calls and of their attempts may happen in between:
  * updates and deletes still run their triggers, and a call inserted since defer() has no feedback yet. Savepoints
  * rolled back in between are fine (their calls are gone before apply() looks). If either step fails, roll the
  * transaction back.
@@ -32,8 +40,15 @@ class DeferredRollups {
 public:
     /// With @p enabled false, defer() and apply() do nothing and the triggers keep the rollups row by row.
     explicit DeferredRollups(QSqlDatabase db, bool enabled = true);
+    ~DeferredRollups();
+
+    DeferredRollups(const DeferredRollups &) = delete;
+    DeferredRollups &operator=(const DeferredRollups &) = delete;
 
     Result<void> defer();
+    /// Counts @p call, inserted since defer() with its attempts, into this transaction's totals. Either add every
+    /// call inserted since defer() or none: apply() uses the added totals as the whole batch's when there are any.
+    void add(const CallRecord &call);
     Result<void> apply();
 
     /// Turns all triggers off on this connection (SQLite only), when every trigger on @p tables — every table the
@@ -56,6 +71,9 @@ private:
     QSqlQuery m_addDaily;
     QSqlQuery m_addFallbacks;
     QSqlQuery m_addLatency;
+    BatchRollupTotals m_totals;                    ///< what add() counted since defer()
+    bool m_added = false;                          ///< add() was called since defer()
+    std::unique_ptr<RollupTotalsWriter> m_writer;  ///< on SQLite only; prepared with the other statements
 };
 
 }  // namespace Switchyard

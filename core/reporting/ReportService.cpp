@@ -621,39 +621,43 @@ Result<QList<ConversationCostRow>> ReportService::conversationCosts(const Report
     const QString sql = QStringLiteral("SELECT %1, r.session_id, r.cost_micro_usd, r.message_costs FROM "
                                        "report_conversations r WHERE r.messages <> 0%2")
                             .arg(rollupGroup(query.groupBy, QStringLiteral("r")), where.sql);
+    // (session, cost) pairs sorted and summed once per report key: cheaper than hashing every row's session.
     struct Conversations {
-        QHash<qint64, qint64> sessions;  ///< session id → its cost in the group
+        std::vector<std::pair<qint64, qint64>> sessionCosts;
         std::vector<qint64> messages;
     };
     SqlGroups<Conversations> groups;
     SWITCHYARD_TRY(scanRows(m_database, sql, where.values, [&](const ScanRow &row) {
         Conversations &group = groups.at(row.text(0));
-        group.sessions[row.integer(1)] += row.integer(2);
+        group.sessionCosts.emplace_back(row.integer(1), row.integer(2));
         appendMessageCosts(row.text(3), group.messages);
     }));
     QMap<QString, Conversations> merged;  // report key → its groups (the days of a week or month) together
     for (auto &[sqlGroup, conversations] : groups.groups()) {
         Conversations &into = merged[(*mapper)(QString::fromUtf8(sqlGroup))];
-        if (into.sessions.isEmpty() && into.messages.empty()) {
+        if (into.sessionCosts.empty() && into.messages.empty()) {
             into = std::move(conversations);
             continue;
         }
-        for (auto it = conversations.sessions.cbegin(); it != conversations.sessions.cend(); ++it)
-            into.sessions[it.key()] += it.value();
+        into.sessionCosts.insert(into.sessionCosts.end(), conversations.sessionCosts.begin(),
+                                 conversations.sessionCosts.end());
         into.messages.insert(into.messages.end(), conversations.messages.begin(), conversations.messages.end());
     }
     QList<ConversationCostRow> result;
     for (auto it = merged.begin(); it != merged.end(); ++it) {
         ConversationCostRow row;
         row.key = it.key();
-        row.sessions = it->sessions.size();
         row.messages = qint64(it->messages.size());
+        std::vector<std::pair<qint64, qint64>> &sessionCosts = it->sessionCosts;
+        std::sort(sessionCosts.begin(), sessionCosts.end());
         std::vector<qint64> perSession;
-        perSession.reserve(std::size_t(it->sessions.size()));
-        for (const qint64 cost : std::as_const(it->sessions)) {
-            perSession.push_back(cost);
-            row.costMicroUsd += cost;
+        for (std::size_t i = 0; i < sessionCosts.size(); ++i) {
+            if (i == 0 || sessionCosts[i].first != sessionCosts[i - 1].first)
+                perSession.push_back(0);
+            perSession.back() += sessionCosts[i].second;
+            row.costMicroUsd += sessionCosts[i].second;
         }
+        row.sessions = qint64(perSession.size());
         row.medianSessionMicroUsd = median(perSession);
         row.medianMessageMicroUsd = median(it->messages);
         result.append(row);

@@ -17,7 +17,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -27,7 +26,6 @@
 #include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTest>
-#include <QTimer>
 #include <QToolTip>
 #include <memory>
 
@@ -63,7 +61,6 @@ private Q_SLOTS:
     void callDetailShowsTheAttemptPath();
     void csvExportEqualsTheCliReport();
     void pngAndSvgExportsAreValid();
-    void timingWithManyCalls();
 
 private:
     ReportQuery baseQuery(ReportGrouping grouping) const
@@ -489,75 +486,6 @@ void TestDashboards::pngAndSvgExportsAreValid()
     // Cancelling the file dialog writes nothing.
     FileDialog::instance().setNextFileName(QString());
     QVERIFY(!m_page->exportChart(DashboardsPage::Chart::Tokens, DashboardsPage::ExportFormat::Png));
-}
-
-/// A measurement, not a check of a limit: SWITCHYARD_DASHBOARD_CALLS=100000 adds that many demo calls and reports how
-/// long the page takes to show them and the longest the UI thread went without processing events meanwhile.
-void TestDashboards::timingWithManyCalls()
-{
-    const qint64 calls = qEnvironmentVariableIntValue("SWITCHYARD_DASHBOARD_CALLS");
-    if (calls <= 0)
-        QSKIP("set SWITCHYARD_DASHBOARD_CALLS to measure");
-    DemoDataOptions options;
-    options.calls = calls;
-    options.days = 30;
-    options.seed = 9;
-    options.lastDay = LastDay;
-    QVERIFY(DemoDataGenerator::generate(m_workspace->database, options).ok());
-
-    for (const ReportGrouping grouping : {ReportGrouping::Provider, ReportGrouping::Day}) {
-        ReportQuery query = baseQuery(grouping);
-        query.from = LastDay.addDays(-29);
-        QElapsedTimer gapTimer;
-        qint64 longestGap = 0;
-        QTimer ticker;
-        ticker.setInterval(5);
-        connect(&ticker, &QTimer::timeout, this, [&] { longestGap = qMax(longestGap, gapTimer.restart()); });
-        QSignalSpy loaded(m_page.get(), &DashboardsPage::loaded);
-        QElapsedTimer timer;
-        timer.start();
-        gapTimer.start();
-        ticker.start();
-        m_page->setQuery(query);
-        m_page->refresh();
-        QVERIFY(loaded.wait(120000));
-        const qint64 loadMs = timer.elapsed();
-        if (const QString grab = qEnvironmentVariable("SWITCHYARD_DASHBOARD_GRAB"); !grab.isEmpty())
-            m_page->grab().save(grab.arg(ReportQuery::groupingName(grouping)));
-        ticker.stop();
-        timer.restart();
-        m_page->drillDown(DashboardsPage::Chart::Tokens, 0, 0);
-        const qint64 drillMs = timer.elapsed();  // what the UI thread spends: the count runs on the worker
-        QSignalSpy counted(m_page.get(), &DashboardsPage::drillCounted);
-        QVERIFY(counted.wait(120000));
-        qInfo(
-            "%lld calls, by %s: charts in %lld ms (longest UI stall %lld ms); drill-down of a day (%lld calls) %lld ms",
-            qint64(Calls + calls), qPrintable(ReportQuery::groupingName(grouping)), loadMs, longestGap,
-            m_page->drillCount(), drillMs);
-    }
-
-    // The Activity page's model on the same log.
-    CallsTableModel log(m_workspace->database);
-    QElapsedTimer timer;
-    timer.start();
-    // Each step until its answer is shown (the queries run on the model's workers).
-    log.setFilter({});
-    QVERIFY(waitUntilLoaded(&log));
-    const qint64 firstPage = timer.restart();
-    log.fetchMore({});
-    QVERIFY(waitUntilLoaded(&log));
-    const qint64 nextPage = timer.restart();
-    log.sort(CallsTableModel::Cost, Qt::DescendingOrder);
-    QVERIFY(waitUntilLoaded(&log));
-    const qint64 sorted = timer.restart();
-    CallLogFilter text;
-    text.text = QStringLiteral("timeout");
-    log.setFilter(text);
-    QVERIFY(waitUntilLoaded(&log));
-    const qint64 filtered = timer.restart();
-    QVERIFY(log.errorString().isEmpty());
-    qInfo("call log: first page %lld ms, next page %lld ms, sorted by cost %lld ms, text filter %lld ms", firstPage,
-          nextPage, sorted, filtered);
 }
 
 QTEST_MAIN(TestDashboards)

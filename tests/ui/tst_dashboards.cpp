@@ -63,24 +63,9 @@ private Q_SLOTS:
     void pngAndSvgExportsAreValid();
 
 private:
-    ReportQuery baseQuery(ReportGrouping grouping) const
-    {
-        ReportQuery query;
-        query.from = LastDay.addDays(-(Days - 1));
-        query.to = LastDay;
-        query.groupBy = grouping;
-        return query;
-    }
+    ReportQuery baseQuery(ReportGrouping grouping) const { return dashboardQuery(LastDay, Days, grouping); }
     /// Sets the filter bar and waits for the charts to show it.
-    void load(const ReportQuery &query)
-    {
-        QSignalSpy loaded(m_page.get(), &DashboardsPage::loaded);
-        m_page->setQuery(query);
-        m_page->refresh();  // now, not after the typing pause; the answer to the first showing is then dropped
-        QVERIFY(loaded.wait(20000));
-        QCOMPARE(m_page->data().query.groupBy, query.groupBy);
-        QVERIFY(!m_page->isLoading());
-    }
+    void load(const ReportQuery &query) { QVERIFY(loadDashboards(*m_page, query)); }
     /// Drills into a bar and waits for the worker's count of its calls and the first page of the list (read on the
     /// model's own worker); false when either never arrives.
     bool drillDown(DashboardsPage::Chart chart, int set, int category)

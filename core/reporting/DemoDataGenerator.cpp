@@ -546,17 +546,20 @@ Result<qint64> DemoDataGenerator::remove(Database &database)
     if (!deleted)
         return deleted.error();
     const qint64 removed = deleted->numRowsAffected();
+    // Demo sessions go too, with their messages (the conversation rollup's triggers subtract those still linked).
+    SWITCHYARD_TRY(removeDemoExtras(*db));
     // Rollup rows only demo calls filled are now all zero: drop them.
     for (const QString &sql :
          {QStringLiteral("DELETE FROM report_daily WHERE calls = 0 AND input_tokens = 0 AND cached_input_tokens = 0 "
                          "AND cache_write_tokens = 0 AND output_tokens = 0 AND reasoning_tokens = 0 AND "
                          "cost_micro_usd = 0 AND feedback_up = 0 AND feedback_down = 0"),
           QStringLiteral("DELETE FROM report_daily_fallbacks WHERE calls = 0"),
-          QStringLiteral("DELETE FROM report_latency WHERE calls = 0")}) {
+          QStringLiteral("DELETE FROM report_latency WHERE calls = 0"),
+          QStringLiteral("DELETE FROM report_conversations WHERE messages = 0 AND cost_micro_usd = 0 AND "
+                         "message_costs = ''")}) {
         if (auto cleaned = SqlSupport::run(*db, sql, {}, action); !cleaned)
             return cleaned.error();
     }
-    SWITCHYARD_TRY(removeDemoExtras(*db));
     SWITCHYARD_TRY(tx.commit());
     return removed;
 }

@@ -5,7 +5,6 @@
 #include "core/store/BotRepository.h"
 #include "core/store/BudgetRepository.h"
 #include "core/store/Database.h"
-#include "core/store/ReportRollupSql.h"
 #include "core/store/SqlSupport.h"
 #include "core/store/SqliteHandle.h"
 
@@ -187,11 +186,12 @@ struct Samples {
     std::vector<qint64> ttft;
 };
 
-/// The samples of each group of a latency scan. Groups are few (tens to hundreds) and consecutive rows often share
-/// one (a day, a busy model), so a remembered last group and a short linear search beat hashing every row's key.
-class SampleGroups {
+/// The figures (@p Value) of each SQL group of a report's scan. Groups are few (tens to hundreds) and consecutive
+/// rows often share one (a day, a busy model), so a remembered last group and a short linear search beat hashing
+/// every row's key.
+template <typename Value> class SqlGroups {
 public:
-    Samples &at(QByteArrayView key)
+    Value &at(QByteArrayView key)
     {
         if (m_last && m_last->first == key)
             return m_last->second;
@@ -201,15 +201,15 @@ public:
                 return group.second;
             }
         }
-        m_last = &m_groups.emplace_back(key.toByteArray(), Samples{});
+        m_last = &m_groups.emplace_back(key.toByteArray(), Value{});
         return m_last->second;
     }
 
-    std::deque<std::pair<QByteArray, Samples>> &groups() { return m_groups; }
+    std::deque<std::pair<QByteArray, Value>> &groups() { return m_groups; }
 
 private:
-    std::deque<std::pair<QByteArray, Samples>> m_groups;  ///< a deque: m_last stays valid as groups are added
-    std::pair<QByteArray, Samples> *m_last = nullptr;
+    std::deque<std::pair<QByteArray, Value>> m_groups;  ///< a deque: m_last stays valid as groups are added
+    std::pair<QByteArray, Value> *m_last = nullptr;
 };
 
 /// Appends the values of a report_latency text ("812,1204,") to @p values. Parsed by hand: a report at a million calls
@@ -238,22 +238,62 @@ void appendSamples(QByteArrayView text, std::vector<qint64> &values)
         values.push_back(value);
 }
 
-/// Calls @p row with (group, latencies text, ttfts text) for every row of @p sql.
+/// One row of a scanRows() result: columns read in place as text or integers.
+class ScanRow {
+public:
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+    explicit ScanRow(sqlite3_stmt *statement) : m_statement(statement) {}
+#endif
+    explicit ScanRow(const QSqlQuery *query) : m_query(query) {}
+
+    /// Column @p i as UTF-8 text, valid until the next row.
+    QByteArrayView text(int i) const
+    {
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+        if (m_statement) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, i));
+            return QByteArrayView(text, sqlite3_column_bytes(m_statement, i));
+        }
+#endif
+        if (std::size_t(i) >= m_texts.size())
+            m_texts.resize(std::size_t(i) + 1);
+        m_texts[std::size_t(i)] = m_query->value(i).toString().toUtf8();
+        return m_texts[std::size_t(i)];
+    }
+
+    qint64 integer(int i) const
+    {
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+        if (m_statement)
+            return sqlite3_column_int64(m_statement, i);
+#endif
+        return m_query->value(i).toLongLong();
+    }
+
+private:
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+    sqlite3_stmt *m_statement = nullptr;
+#endif
+    const QSqlQuery *m_query = nullptr;
+    mutable std::vector<QByteArray> m_texts;  ///< the QSqlQuery path's texts, kept alive like SQLite's
+};
+
+/// Calls @p row with a ScanRow for every row of @p sql (a report reading tens of thousands of rollup rows).
 template <typename RowFunction>
-Result<void> scanSamples(Database &database, const QString &sql, const QVariantList &values, RowFunction &&row)
+Result<void> scanRows(Database &database, const QString &sql, const QVariantList &values, RowFunction &&row)
 {
     auto db = database.checkedConnection();
     if (!db)
         return db.error();
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
-    // Megabytes of text: read it in place from SQLite rather than copied into QVariants.
+    // Many rows and megabytes of text: read them in place from SQLite rather than copied into QVariants.
     if (sqlite3 *handle = sqliteHandle(*db)) {
         const QByteArray utf8 = sql.toUtf8();
         sqlite3_stmt *statement = nullptr;
         if (sqlite3_prepare_v2(handle, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
             return Error::make(
                 Error::Code::Database,
-                QStringLiteral("Could not run a latency report (%1).").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+                QStringLiteral("Could not run a report (%1).").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
         }
         for (int i = 0; i < values.size(); ++i) {
             const QVariant &value = values.at(i);
@@ -264,30 +304,23 @@ Result<void> scanSamples(Database &database, const QString &sql, const QVariantL
                 sqlite3_bind_int64(statement, i + 1, value.toLongLong());
             }
         }
-        const auto column = [statement](int i) {
-            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, i));
-            return QByteArrayView(text, sqlite3_column_bytes(statement, i));
-        };
+        const ScanRow current(statement);
         int rc = SQLITE_ROW;
         while ((rc = sqlite3_step(statement)) == SQLITE_ROW)
-            row(column(0), column(1), column(2));
+            row(current);
         const QString error = rc == SQLITE_DONE ? QString() : QString::fromUtf8(sqlite3_errmsg(handle));
         sqlite3_finalize(statement);
         if (!error.isEmpty())
-            return Error::make(Error::Code::Database,
-                               QStringLiteral("Could not run a latency report (%1).").arg(error));
+            return Error::make(Error::Code::Database, QStringLiteral("Could not run a report (%1).").arg(error));
         return {};
     }
 #endif
-    auto query = SqlSupport::run(*db, sql, values, QStringLiteral("run a latency report"));
+    auto query = SqlSupport::run(*db, sql, values, QStringLiteral("run a report"));
     if (!query)
         return query.error();
-    while (query->next()) {
-        const QByteArray group = query->value(0).toString().toUtf8();
-        const QByteArray total = query->value(1).toString().toUtf8();
-        const QByteArray ttft = query->value(2).toString().toUtf8();
-        row(QByteArrayView(group), QByteArrayView(total), QByteArrayView(ttft));
-    }
+    const ScanRow current(&*query);
+    while (query->next())
+        row(current);
     return {};
 }
 
@@ -366,49 +399,43 @@ Result<QList<FallbackRow>> ReportService::fallbacks(const ReportQuery &query)
     auto mapper = KeyMapper::create(m_database, query.groupBy);
     if (!mapper)
         return mapper.error();
+    // One pass over each rollup, summed here rather than by GROUP BY: the rollups are ordered by day, so grouping by
+    // anything else made SQLite sort every row (three sorts of ~50,000 rows at a million calls).
     const Where where = rollupWhere(query, QStringLiteral("r"));
     const QString group = rollupGroup(query.groupBy, QStringLiteral("r"));
-    const QString columns = rollupGroupColumns(query.groupBy, QStringLiteral("r"));
+    SqlGroups<FallbackRow> groups;
+    SWITCHYARD_TRY(scanRows(m_database,
+                            QStringLiteral("SELECT %1, r.status = 'ok', r.error_class, r.calls FROM report_daily r "
+                                           "WHERE r.calls <> 0%2")
+                                .arg(group, where.sql),
+                            where.values, [&](const ScanRow &row) {
+                                FallbackRow &into = groups.at(row.text(0));
+                                const qint64 calls = row.integer(3);
+                                into.calls += calls;
+                                if (row.integer(1) != 0) {
+                                    into.okCalls += calls;
+                                } else {
+                                    into.errorCalls += calls;
+                                    into.errorClasses[QString::fromUtf8(row.text(2))] += calls;
+                                }
+                            }));
+    SWITCHYARD_TRY(scanRows(m_database,
+                            QStringLiteral("SELECT %1, r.hop_index, r.calls FROM report_daily_fallbacks r "
+                                           "WHERE r.calls <> 0%2")
+                                .arg(group, where.sql),
+                            where.values, [&](const ScanRow &row) {
+                                groups.at(row.text(0)).servedByHop[int(row.integer(1))] += row.integer(2);
+                            }));
     QMap<QString, FallbackRow> merged;
-    {
-        auto rows = runReport(m_database,
-                              QStringLiteral("SELECT %1, SUM(r.calls), SUM(CASE WHEN r.status = 'ok' THEN r.calls "
-                                             "ELSE 0 END) FROM report_daily r WHERE r.calls <> 0%2 GROUP BY %3")
-                                  .arg(group, where.sql, columns),
-                              where.values);
-        if (!rows)
-            return rows.error();
-        while (rows->next()) {
-            FallbackRow &row = merged[(*mapper)(rows->value(0).toString())];
-            row.calls += rows->value(1).toLongLong();
-            row.okCalls += rows->value(2).toLongLong();
-        }
-    }
-    {
-        auto rows = runReport(m_database,
-                              QStringLiteral("SELECT %1, r.error_class, SUM(r.calls) FROM report_daily r "
-                                             "WHERE r.calls <> 0 AND r.status <> 'ok'%2 GROUP BY %3, r.error_class")
-                                  .arg(group, where.sql, columns),
-                              where.values);
-        if (!rows)
-            return rows.error();
-        while (rows->next()) {
-            FallbackRow &row = merged[(*mapper)(rows->value(0).toString())];
-            const qint64 calls = rows->value(2).toLongLong();
-            row.errorCalls += calls;
-            row.errorClasses[rows->value(1).toString()] += calls;
-        }
-    }
-    auto hops = runReport(m_database,
-                          QStringLiteral("SELECT %1, r.hop_index, SUM(r.calls) FROM report_daily_fallbacks r "
-                                         "WHERE r.calls <> 0%2 GROUP BY %3, r.hop_index")
-                              .arg(group, where.sql, columns),
-                          where.values);
-    if (!hops)
-        return hops.error();
-    while (hops->next()) {
-        FallbackRow &row = merged[(*mapper)(hops->value(0).toString())];
-        row.servedByHop[hops->value(1).toInt()] += hops->value(2).toLongLong();
+    for (const auto &[sqlGroup, figures] : groups.groups()) {
+        FallbackRow &row = merged[(*mapper)(QString::fromUtf8(sqlGroup))];
+        row.calls += figures.calls;
+        row.okCalls += figures.okCalls;
+        row.errorCalls += figures.errorCalls;
+        for (auto it = figures.errorClasses.cbegin(); it != figures.errorClasses.cend(); ++it)
+            row.errorClasses[it.key()] += it.value();
+        for (auto it = figures.servedByHop.cbegin(); it != figures.servedByHop.cend(); ++it)
+            row.servedByHop[it.key()] += it.value();
     }
     for (FallbackRow &row : merged) {
         const qint64 firstHop = row.okCalls - row.fallbackCalls();
@@ -428,13 +455,12 @@ Result<QList<LatencyRow>> ReportService::latency(const ReportQuery &query)
     const Where where = rollupWhere(query, QStringLiteral("r"));
     const QString sql = QStringLiteral("SELECT %1, r.latencies, r.ttfts FROM report_latency r WHERE r.calls <> 0%2")
                             .arg(rollupGroup(query.groupBy, QStringLiteral("r")), where.sql);
-    SampleGroups groups;
-    SWITCHYARD_TRY(scanSamples(m_database, sql, where.values,
-                               [&](QByteArrayView group, QByteArrayView total, QByteArrayView ttft) {
-                                   Samples &samples = groups.at(group);
-                                   appendSamples(total, samples.total);
-                                   appendSamples(ttft, samples.ttft);
-                               }));
+    SqlGroups<Samples> groups;
+    SWITCHYARD_TRY(scanRows(m_database, sql, where.values, [&](const ScanRow &row) {
+        Samples &samples = groups.at(row.text(0));
+        appendSamples(row.text(1), samples.total);
+        appendSamples(row.text(2), samples.ttft);
+    }));
     QMap<QString, Samples> merged;
     for (auto &[group, samples] : groups.groups()) {
         Samples &into = merged[(*mapper)(QString::fromUtf8(group))];
@@ -454,57 +480,30 @@ Result<QList<LatencyRow>> ReportService::latency(const ReportQuery &query)
 
 namespace {
 
-/// "provider/model" etc. of a raw call row @p c with the rollups' meaning (the provider that answered, else the one
-/// asked), for reports that read raw rows of every status.
-QString reportedGroup(ReportGrouping grouping)
+/// Appends the costs of a report_conversations message_costs text ("(1520@4711)(-3@4712)", see
+/// ReportRollupSql::messageCostEntry()) to @p values. Parsed by hand like appendSamples(): a million calls' history
+/// holds hundreds of thousands of them.
+void appendMessageCosts(QByteArrayView text, std::vector<qint64> &values)
 {
-    const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
-    switch (grouping) {
-    case ReportGrouping::Provider:
-        return key.at(3);
-    case ReportGrouping::Model:
-        return QStringLiteral("(%1) || '/' || (%2)").arg(key.at(3), key.at(4));
-    case ReportGrouping::Bot:
-        return QStringLiteral("CAST(COALESCE(c.bot_id, 0) AS TEXT)");
-    case ReportGrouping::Version:
-        return QStringLiteral("c.prompt_key || CASE WHEN COALESCE(c.prompt_version, 0) > 0 THEN '@' || "
-                              "c.prompt_version ELSE '' END");
-    case ReportGrouping::Day:
-    case ReportGrouping::Week:
-    case ReportGrouping::Month:
-        return key.at(0);
+    qint64 value = 0;
+    bool inCost = false;
+    bool negative = false;
+    for (const char c : text) {
+        if (c == '(') {
+            value = 0;
+            negative = false;
+            inCost = true;
+        } else if (!inCost) {
+            continue;
+        } else if (c >= '0' && c <= '9') {
+            value = value * 10 + (c - '0');
+        } else if (c == '-') {
+            negative = true;
+        } else {  // the '@' before the call id
+            values.push_back(negative ? -value : value);
+            inCost = false;
+        }
     }
-    return {};
-}
-
-/// The filters of @p query over raw calls (answered or not), on the served provider and model.
-Where rawWhere(const ReportQuery &query)
-{
-    Where where;
-    if (query.from)
-        where.add(QStringLiteral("c.created_at >= ?"), query.from->toString(Qt::ISODate) + QStringLiteral("T"));
-    if (query.to)
-        where.add(QStringLiteral("c.created_at < ?"), query.to->addDays(1).toString(Qt::ISODate) + QStringLiteral("T"));
-    addFilters(where, query,
-               {QStringLiteral("c.bot_id"), QStringLiteral("c.config_id"), QStringLiteral("c.served_provider"),
-                QStringLiteral("c.served_model"), QStringLiteral("c.prompt_key"), QStringLiteral("c.prompt_version")});
-    return where;
-}
-
-/// The filters of @p query over raw calls of every status, with the rollups' meaning of provider and model (rawWhere()
-/// compares the served ones, which only answered calls have).
-Where reportedWhere(const ReportQuery &query)
-{
-    ReportQuery rest = query;
-    rest.provider.clear();
-    rest.model.clear();
-    Where where = rawWhere(rest);
-    const QStringList key = ReportRollupSql::keyValueList(QStringLiteral("c"));
-    if (!query.provider.isEmpty())
-        where.add(QStringLiteral("(%1) = ?").arg(key.at(3)), query.provider);
-    if (!query.model.isEmpty())
-        where.add(QStringLiteral("(%1) = ?").arg(key.at(4)), query.model);
-    return where;
 }
 
 std::optional<qint64> median(std::vector<qint64> &values)
@@ -616,45 +615,49 @@ Result<QList<ConversationCostRow>> ReportService::conversationCosts(const Report
     auto mapper = KeyMapper::create(m_database, query.groupBy);
     if (!mapper)
         return mapper.error();
-    const Where where = reportedWhere(query);
-    // CROSS JOIN keeps the messages outside: messages.call_id has no index, so with a narrow filter on calls SQLite
-    // would otherwise search the calls by index and scan every message for each of them.
-    auto rows =
-        runReport(m_database,
-                  QStringLiteral("SELECT %1, m.session_id, CAST(ROUND(c.cost_usd * 1000000) AS INTEGER) "
-                                 "FROM messages m CROSS JOIN calls c ON c.id = m.call_id WHERE m.call_id IS NOT NULL%2")
-                      .arg(reportedGroup(query.groupBy), where.sql),
-                  where.values);
-    if (!rows)
-        return rows.error();
-    struct Group {
-        QHash<qint64, qint64> sessions;  ///< session id → its cost in the group
+    // report_conversations (migration 8) has a row per session and key-day of the linked calls: a session's cost in a
+    // group is the sum of its rows there, the messages' costs are the rows' entries.
+    const Where where = rollupWhere(query, QStringLiteral("r"));
+    const QString sql = QStringLiteral("SELECT %1, r.session_id, r.cost_micro_usd, r.message_costs FROM "
+                                       "report_conversations r WHERE r.messages <> 0%2")
+                            .arg(rollupGroup(query.groupBy, QStringLiteral("r")), where.sql);
+    // (session, cost) pairs sorted and summed once per report key: cheaper than hashing every row's session.
+    struct Conversations {
+        std::vector<std::pair<qint64, qint64>> sessionCosts;
         std::vector<qint64> messages;
     };
-    QHash<QString, QString> keys;  // SQL group → report key, mapped once per group
-    QMap<QString, Group> groups;
-    while (rows->next()) {
-        const QString sqlGroup = rows->value(0).toString();
-        auto key = keys.constFind(sqlGroup);
-        if (key == keys.constEnd())
-            key = keys.insert(sqlGroup, (*mapper)(sqlGroup));
-        Group &group = groups[*key];
-        const qint64 cost = rows->value(2).toLongLong();
-        group.sessions[rows->value(1).toLongLong()] += cost;
-        group.messages.push_back(cost);
+    SqlGroups<Conversations> groups;
+    SWITCHYARD_TRY(scanRows(m_database, sql, where.values, [&](const ScanRow &row) {
+        Conversations &group = groups.at(row.text(0));
+        group.sessionCosts.emplace_back(row.integer(1), row.integer(2));
+        appendMessageCosts(row.text(3), group.messages);
+    }));
+    QMap<QString, Conversations> merged;  // report key → its groups (the days of a week or month) together
+    for (auto &[sqlGroup, conversations] : groups.groups()) {
+        Conversations &into = merged[(*mapper)(QString::fromUtf8(sqlGroup))];
+        if (into.sessionCosts.empty() && into.messages.empty()) {
+            into = std::move(conversations);
+            continue;
+        }
+        into.sessionCosts.insert(into.sessionCosts.end(), conversations.sessionCosts.begin(),
+                                 conversations.sessionCosts.end());
+        into.messages.insert(into.messages.end(), conversations.messages.begin(), conversations.messages.end());
     }
     QList<ConversationCostRow> result;
-    for (auto it = groups.begin(); it != groups.end(); ++it) {
+    for (auto it = merged.begin(); it != merged.end(); ++it) {
         ConversationCostRow row;
         row.key = it.key();
-        row.sessions = it->sessions.size();
         row.messages = qint64(it->messages.size());
+        std::vector<std::pair<qint64, qint64>> &sessionCosts = it->sessionCosts;
+        std::sort(sessionCosts.begin(), sessionCosts.end());
         std::vector<qint64> perSession;
-        perSession.reserve(std::size_t(it->sessions.size()));
-        for (const qint64 cost : std::as_const(it->sessions)) {
-            perSession.push_back(cost);
-            row.costMicroUsd += cost;
+        for (std::size_t i = 0; i < sessionCosts.size(); ++i) {
+            if (i == 0 || sessionCosts[i].first != sessionCosts[i - 1].first)
+                perSession.push_back(0);
+            perSession.back() += sessionCosts[i].second;
+            row.costMicroUsd += sessionCosts[i].second;
         }
+        row.sessions = qint64(perSession.size());
         row.medianSessionMicroUsd = median(perSession);
         row.medianMessageMicroUsd = median(it->messages);
         result.append(row);

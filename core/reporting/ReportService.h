@@ -48,7 +48,7 @@ public:
     /**
      * Cost per conversation and per message (see ConversationCostRow), grouped and filtered like the costs report
      * by the answering call (its day, bot, config, provider, model and prompt). Medians use Percentile. Reads the
-     * messages that have a call and those calls by primary key.
+     * report_conversations rollup (a row per session and key-day, migration 8), not the messages.
      */
     Result<QList<ConversationCostRow>> conversationCosts(const ReportQuery &query);
 

@@ -75,26 +75,58 @@ Result<QMap<QString, LatencySamples>> latencySamples(const QSqlDatabase &db, con
     return result;
 }
 
-/// Counts the keys whose samples differ between @p stored and @p fresh and keeps a few as examples.
-qint64 latencyDifferences(const QMap<QString, LatencySamples> &stored, const QMap<QString, LatencySamples> &fresh,
-                          QStringList *examples)
+/// One report_conversations key's figures in a canonical form: the message entries sorted.
+struct ConversationFigures {
+    qint64 messages = 0;
+    qint64 costMicroUsd = 0;
+    QStringList entries;
+    bool operator==(const ConversationFigures &) const = default;
+};
+
+/// Key -> figures of every row of @p sql ("SELECT <conversation key columns>, messages, cost_micro_usd,
+/// message_costs"), rows with nothing left in them left out.
+Result<QMap<QString, ConversationFigures>> conversationFigures(const QSqlDatabase &db, const QString &sql)
+{
+    auto rows = SqlSupport::run(db, sql, {}, QStringLiteral("compare the conversation rollup with the raw rows"));
+    if (!rows)
+        return rows.error();
+    const int keyColumns = int(ReportRollupSql::conversationKeyColumns().count(QLatin1Char(',')) + 1);
+    QMap<QString, ConversationFigures> result;
+    while (rows->next()) {
+        ConversationFigures figures{rows->value(keyColumns).toLongLong(), rows->value(keyColumns + 1).toLongLong(),
+                                    rows->value(keyColumns + 2).toString().split(QLatin1Char(')'), Qt::SkipEmptyParts)};
+        if (figures == ConversationFigures{})
+            continue;
+        figures.entries.sort();
+        QStringList key;
+        for (int i = 0; i < keyColumns; ++i)
+            key << rows->value(i).toString();
+        result.insert(key.join(QStringLiteral(", ")), figures);
+    }
+    return result;
+}
+
+/// Counts the keys whose figures differ between @p stored and @p fresh and keeps a few as examples, with the counts
+/// @p count gives for each side.
+template <typename Figures, typename Count>
+qint64 keyDifferences(const QMap<QString, Figures> &stored, const QMap<QString, Figures> &fresh, const QString &table,
+                      Count count, QStringList *examples)
 {
     QStringList keys = stored.keys() + fresh.keys();
     keys.removeDuplicates();
-    qint64 count = 0;
+    qint64 differences = 0;
     for (const QString &key : keys) {
         if (stored.value(key) == fresh.value(key))
             continue;
         if (examples->size() < MaxExamples) {
-            examples->append(QStringLiteral("report_latency, differs from the raw rows: %1 (%2 calls stored, %3 in "
-                                            "the raw rows)")
-                                 .arg(key)
-                                 .arg(stored.value(key).calls)
-                                 .arg(fresh.value(key).calls));
+            examples->append(QStringLiteral("%1, differs from the raw rows: %2 (%3 stored, %4 in the raw rows)")
+                                 .arg(table, key)
+                                 .arg(count(stored.value(key)))
+                                 .arg(count(fresh.value(key))));
         }
-        ++count;
+        ++differences;
     }
-    return count;
+    return differences;
 }
 
 }  // namespace
@@ -140,7 +172,24 @@ Result<RollupDifferences> RollupChecker::check()
     auto fresh = latencySamples(*db, ReportRollupSql::latencyAggregate());
     if (!fresh)
         return fresh.error();
-    result.latencyRowsOff = latencyDifferences(*stored, *fresh, &result.examples);
+    result.latencyRowsOff = keyDifferences(
+        *stored, *fresh, QStringLiteral("report_latency"),
+        [](const LatencySamples &samples) { return QStringLiteral("%1 calls").arg(samples.calls); }, &result.examples);
+
+    auto storedConversations = conversationFigures(
+        *db, QStringLiteral("SELECT %1, messages, cost_micro_usd, message_costs FROM report_conversations")
+                 .arg(ReportRollupSql::conversationKeyColumns()));
+    if (!storedConversations)
+        return storedConversations.error();
+    auto freshConversations = conversationFigures(*db, ReportRollupSql::conversationAggregate());
+    if (!freshConversations)
+        return freshConversations.error();
+    result.conversationRowsOff = keyDifferences(
+        *storedConversations, *freshConversations, QStringLiteral("report_conversations"),
+        [](const ConversationFigures &figures) {
+            return QStringLiteral("%1 messages, %2 micro-USD").arg(figures.messages).arg(figures.costMicroUsd);
+        },
+        &result.examples);
     return result;
 }
 

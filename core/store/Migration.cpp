@@ -349,6 +349,106 @@ CREATE TABLE call_prompts (
     };
 }
 
+/// Migration 8: what conversations cost, from a rollup instead of a join of every message with its call.
+///
+/// report_conversations holds, per UTC day x bot x config x provider x model x prompt key x version of the call a
+/// message links to (the report_daily key without status and error class: a message links to any call) x the
+/// message's session, the number of such messages, the sum of their calls' costs in micro-dollars and each message's
+/// cost as a "(cost@call id)" entry (ReportRollupSql::messageCostEntry()). A conversation report sums a session's
+/// rows for its session costs and reads the entries for the exact median message cost. Rows are short (a session has
+/// a few messages per key and day), so the entries are rewritten cheaply when a message or call changes.
+///
+/// Order of events the triggers rely on: a message links to a call recorded before it (ChatSessionLedger looks the
+/// call up by uuid, demo data inserts the calls first), so inserting a call never changes this rollup and the batch
+/// recorder needs no trigger here. Deleting a call subtracts its messages in a BEFORE DELETE trigger, while they still
+/// link to it; the ON DELETE SET NULL that follows updates them after the call row is gone, so their own update
+/// trigger finds no call and changes nothing. Deleting a session deletes its messages by ON DELETE CASCADE, whose
+/// delete trigger subtracts each.
+Migration conversationRollup()
+{
+    Migration m{
+        8, QStringLiteral("conversation cost rollup: messages and their calls' costs per session, by triggers"), {}};
+    const QString key = ReportRollupSql::conversationKeyColumns();
+    m.statements << QStringLiteral(R"sql(
+CREATE TABLE report_conversations (
+    day            TEXT NOT NULL,
+    bot_id         INTEGER NOT NULL,
+    config_id      INTEGER NOT NULL,
+    provider       TEXT NOT NULL,
+    model          TEXT NOT NULL,
+    prompt_key     TEXT NOT NULL,
+    prompt_version INTEGER NOT NULL,
+    session_id     INTEGER NOT NULL,
+    messages       INTEGER NOT NULL DEFAULT 0,
+    cost_micro_usd INTEGER NOT NULL DEFAULT 0,
+    message_costs  TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (day, bot_id, config_id, provider, model, prompt_key, prompt_version, session_id)
+) WITHOUT ROWID)sql");
+    m.statements << QStringLiteral("INSERT INTO report_conversations (%1, messages, cost_micro_usd, message_costs) %2")
+                        .arg(key, ReportRollupSql::conversationAggregate());
+
+    const auto callKey = [](const QString &call) {
+        return ReportRollupSql::conversationCallKeyValueList(call).join(QStringLiteral(", "));
+    };
+    const auto rowOf = [&](const QString &call, const QString &session) {
+        return keyMatch(QStringLiteral("report_conversations"), key,
+                        ReportRollupSql::conversationCallKeyValueList(call) << session);
+    };
+    const QString cost = ReportRollupSql::costMicros(QStringLiteral("c"));
+    const QString entry = ReportRollupSql::messageCostEntry(QStringLiteral("c"));
+    // One message (row @p message) counted on, or taken off, the row of its call and session.
+    const auto addMessage = [&](const QString &message) {
+        return QStringLiteral("INSERT INTO report_conversations (%1, messages, cost_micro_usd, message_costs) "
+                              "SELECT %2, %3.session_id, 1, %4, %5 FROM calls c WHERE c.id = %3.call_id %6;")
+            .arg(key, callKey(QStringLiteral("c")), message, cost, entry, ReportRollupSql::conversationAccumulate());
+    };
+    const QString firstEntry = QStringLiteral("instr(message_costs, %1)").arg(entry);
+    const auto removeMessage = [&](const QString &message) {
+        return QStringLiteral("UPDATE report_conversations SET messages = messages - 1, cost_micro_usd = "
+                              "cost_micro_usd - %1, message_costs = CASE WHEN %2 = 0 THEN message_costs ELSE "
+                              "substr(message_costs, 1, %2 - 1) || substr(message_costs, %2 + length(%3)) END "
+                              "FROM calls c WHERE c.id = %4.call_id AND %5;")
+            .arg(cost, firstEntry, entry, message, rowOf(QStringLiteral("c"), message + QStringLiteral(".session_id")));
+    };
+    // All messages of one call (row @p call), per session: replace() takes out every entry of the call at once.
+    const auto addCall = [&](const QString &call) {
+        return QStringLiteral("INSERT INTO report_conversations (%1, messages, cost_micro_usd, message_costs) "
+                              "SELECT %2, m.session_id, COUNT(*), COUNT(*) * %3, group_concat(%4, '') FROM messages m "
+                              "WHERE m.call_id = %5.id GROUP BY m.session_id %6;")
+            .arg(key, callKey(call), ReportRollupSql::costMicros(call), ReportRollupSql::messageCostEntry(call), call,
+                 ReportRollupSql::conversationAccumulate());
+    };
+    const auto removeCall = [&](const QString &call) {
+        return QStringLiteral("UPDATE report_conversations SET messages = messages - s.n, cost_micro_usd = "
+                              "cost_micro_usd - s.n * %1, message_costs = replace(message_costs, %2, '') FROM "
+                              "(SELECT m.session_id, COUNT(*) AS n FROM messages m WHERE m.call_id = %3.id GROUP BY "
+                              "m.session_id) s WHERE %4;")
+            .arg(ReportRollupSql::costMicros(call), ReportRollupSql::messageCostEntry(call), call,
+                 rowOf(call, QStringLiteral("s.session_id")));
+    };
+
+    const QString newRow = QStringLiteral("NEW");
+    const QString oldRow = QStringLiteral("OLD");
+    m.statements << QStringLiteral("CREATE TRIGGER messages_conversation_insert AFTER INSERT ON messages "
+                                   "WHEN NEW.call_id IS NOT NULL BEGIN %1 END")
+                        .arg(addMessage(newRow));
+    m.statements << QStringLiteral("CREATE TRIGGER messages_conversation_delete AFTER DELETE ON messages "
+                                   "WHEN OLD.call_id IS NOT NULL BEGIN %1 END")
+                        .arg(removeMessage(oldRow));
+    m.statements << QStringLiteral(
+                        "CREATE TRIGGER messages_conversation_update AFTER UPDATE OF session_id, call_id "
+                        "ON messages WHEN OLD.call_id IS NOT NULL OR NEW.call_id IS NOT NULL BEGIN %1 %2 END")
+                        .arg(removeMessage(oldRow), addMessage(newRow));
+    m.statements << QStringLiteral("CREATE TRIGGER calls_conversation_delete BEFORE DELETE ON calls BEGIN %1 END")
+                        .arg(removeCall(oldRow));
+    // The columns of the key and the cost; an update moves all of the call's messages from its old row to its new.
+    m.statements << QStringLiteral("CREATE TRIGGER calls_conversation_update AFTER UPDATE OF created_at, bot_id, "
+                                   "config_id, served_provider, served_model, requested_provider, requested_model, "
+                                   "prompt_key, prompt_version, cost_usd ON calls BEGIN %1 %2 END")
+                        .arg(removeCall(oldRow), addCall(newRow));
+    return m;
+}
+
 QList<Migration> buildMigrations()
 {
     QList<Migration> migrations;
@@ -758,6 +858,7 @@ END)sql"),
     migrations.append(reportRollups());
     migrations.append(deferredRollupsAndLatency());
     migrations.append(renderedPromptsAndComparisons());
+    migrations.append(conversationRollup());
 
     return migrations;
 }

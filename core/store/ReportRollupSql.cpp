@@ -88,4 +88,41 @@ QString latencyAccumulate()
         .arg(latencyKeyColumns());
 }
 
+QString conversationKeyColumns()
+{
+    return latencyKeyColumns() + QStringLiteral(", session_id");
+}
+
+QStringList conversationCallKeyValueList(const QString &call)
+{
+    return keyValueList(call).mid(0, 7);
+}
+
+QString costMicros(const QString &call)
+{
+    return QStringLiteral("CAST(ROUND(%1.cost_usd * 1000000) AS INTEGER)").arg(call);
+}
+
+QString messageCostEntry(const QString &call)
+{
+    return QStringLiteral("'(' || %1 || '@' || %2.id || ')'").arg(costMicros(call), call);
+}
+
+QString conversationAggregate(const QString &condition)
+{
+    const QString key = (conversationCallKeyValueList(QStringLiteral("c")) << QStringLiteral("m.session_id"))
+                            .join(QStringLiteral(", "));
+    return QStringLiteral("SELECT %1, COUNT(*), SUM(%2), group_concat(%3, '') FROM messages m JOIN calls c ON c.id = "
+                          "m.call_id WHERE true%4 GROUP BY %1")
+        .arg(key, costMicros(QStringLiteral("c")), messageCostEntry(QStringLiteral("c")), condition);
+}
+
+QString conversationAccumulate()
+{
+    return QStringLiteral("ON CONFLICT (%1) DO UPDATE SET messages = messages + excluded.messages, "
+                          "cost_micro_usd = cost_micro_usd + excluded.cost_micro_usd, "
+                          "message_costs = message_costs || excluded.message_costs")
+        .arg(conversationKeyColumns());
+}
+
 }  // namespace Switchyard::ReportRollupSql

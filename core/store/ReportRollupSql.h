@@ -4,8 +4,9 @@
 #include <QStringList>
 
 /// The SQL that defines the report rollups (migration 5's report_daily and report_daily_fallbacks, migration 6's
-/// report_latency) as aggregates of the raw rows. The migrations backfill with it, UsageRecorder adds each batch with
-/// it (DeferredRollups), and RollupChecker compares the maintained tables against it.
+/// report_latency, migration 8's report_conversations) as aggregates of the raw rows. The migrations backfill with it,
+/// UsageRecorder adds each batch with it (DeferredRollups), and RollupChecker compares the maintained tables against
+/// it.
 namespace Switchyard::ReportRollupSql {
 
 /// "day, bot_id, config_id, provider, model, prompt_key, prompt_version, status, error_class": the rollups' key.
@@ -53,5 +54,28 @@ QString latencyAggregate(const QString &condition = {});
 /// "ON CONFLICT (key) DO UPDATE SET calls = calls + excluded.calls, latencies = latencies || excluded.latencies, ..."
 /// adding to report_latency.
 QString latencyAccumulate();
+
+/// "day, bot_id, config_id, provider, model, prompt_key, prompt_version, session_id": report_conversations' key, the
+/// first seven keyColumns() of the call a message links to, and the message's session.
+QString conversationKeyColumns();
+
+/// The report_conversations key of the `calls` row named @p call, without the session: keyValueList()'s first seven.
+QStringList conversationCallKeyValueList(const QString &call);
+
+/// A call's cost in integer micro-dollars as the rollups count it: ROUND(cost_usd * 1e6) of the `calls` row @p call.
+QString costMicros(const QString &call);
+
+/// One message's entry in report_conversations.message_costs: "(cost@call id)", e.g. "(1520@4711)". The call id makes
+/// every entry of a call findable (a call deleted or changed takes all of its messages' entries out with replace()),
+/// the brackets keep one entry from matching inside another.
+QString messageCostEntry(const QString &call);
+
+/// "SELECT key, messages, cost_micro_usd, message_costs FROM messages m JOIN calls c ... GROUP BY key": per message
+/// session and key of the linked call, the number of messages linked to calls, the sum of their calls' costs (each
+/// message counts its call's cost once) and one messageCostEntry() per message, in no particular order.
+QString conversationAggregate(const QString &condition = {});
+
+/// "ON CONFLICT (key) DO UPDATE SET messages = messages + excluded.messages, ..." adding to report_conversations.
+QString conversationAccumulate();
 
 }  // namespace Switchyard::ReportRollupSql

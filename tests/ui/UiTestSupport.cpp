@@ -6,11 +6,13 @@
 #include "ui/activity/CallDetailDialog.h"
 #include "ui/chat/ChatColumn.h"
 #include "ui/chat/ChatPage.h"
+#include "ui/dashboards/DashboardsPage.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTest>
 
 namespace Switchyard::Testing {
@@ -113,6 +115,23 @@ void sendAndWait(ChatPage &page, const QString &message)
     QTest::keyClick(page.composer(), Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(page.composer()->toPlainText().isEmpty());  // Ctrl+Enter sent it
     QTRY_VERIFY_WITH_TIMEOUT(!anyColumnBusy(page), ChatStreamTimeoutMs);
+}
+
+ReportQuery dashboardQuery(const QDate &lastDay, int days, ReportGrouping grouping)
+{
+    ReportQuery query;
+    query.from = lastDay.addDays(-(days - 1));
+    query.to = lastDay;
+    query.groupBy = grouping;
+    return query;
+}
+
+bool loadDashboards(DashboardsPage &page, const ReportQuery &query)
+{
+    QSignalSpy loaded(&page, &DashboardsPage::loaded);
+    page.setQuery(query);
+    page.refresh();
+    return loaded.wait(20000) && page.data().query.groupBy == query.groupBy && !page.isLoading();
 }
 
 }  // namespace Switchyard::Testing

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/reporting/ReportQuery.h"
 #include "core/settings/Settings.h"
 #include "core/store/Database.h"
 
@@ -13,6 +14,7 @@ class QWidget;
 namespace Switchyard {
 class CallDetailDialog;
 class ChatPage;
+class DashboardsPage;
 class MainWindow;
 }  // namespace Switchyard
 
@@ -80,5 +82,12 @@ bool anyColumnBusy(const ChatPage &page);
 
 /// Types @p message into @p page's composer, sends it with Ctrl+Enter and waits until every column finished.
 void sendAndWait(ChatPage &page, const QString &message);
+
+/// The dashboards tests' query: the @p days up to and including @p lastDay, grouped by @p grouping.
+ReportQuery dashboardQuery(const QDate &lastDay, int days, ReportGrouping grouping);
+
+/// Sets @p page's filter bar to @p query, refreshes now (not after the typing pause; the answer to the first showing
+/// is then dropped) and waits for the charts; false when they never arrive, show another grouping or still load.
+bool loadDashboards(DashboardsPage &page, const ReportQuery &query);
 
 }  // namespace Switchyard::Testing

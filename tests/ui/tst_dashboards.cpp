@@ -17,7 +17,6 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -29,7 +28,6 @@
 #include <QSqlQuery>
 #include <QSvgRenderer>
 #include <QTest>
-#include <QTimer>
 #include <QToolTip>
 #include <memory>
 
@@ -66,27 +64,11 @@ private Q_SLOTS:
     void callDetailShowsTheAttemptPath();
     void csvExportEqualsTheCliReport();
     void pngAndSvgExportsAreValid();
-    void timingWithManyCalls();
 
 private:
-    ReportQuery baseQuery(ReportGrouping grouping) const
-    {
-        ReportQuery query;
-        query.from = LastDay.addDays(-(Days - 1));
-        query.to = LastDay;
-        query.groupBy = grouping;
-        return query;
-    }
+    ReportQuery baseQuery(ReportGrouping grouping) const { return dashboardQuery(LastDay, Days, grouping); }
     /// Sets the filter bar and waits for the charts to show it.
-    void load(const ReportQuery &query)
-    {
-        QSignalSpy loaded(m_page.get(), &DashboardsPage::loaded);
-        m_page->setQuery(query);
-        m_page->refresh();  // now, not after the typing pause; the answer to the first showing is then dropped
-        QVERIFY(loaded.wait(20000));
-        QCOMPARE(m_page->data().query.groupBy, query.groupBy);
-        QVERIFY(!m_page->isLoading());
-    }
+    void load(const ReportQuery &query) { QVERIFY(loadDashboards(*m_page, query)); }
     /// Drills into a bar and waits for the worker's count of its calls and the first page of the list (read on the
     /// model's own worker); false when either never arrives.
     bool drillDown(DashboardsPage::Chart chart, int set, int category)
@@ -528,75 +510,6 @@ void TestDashboards::pngAndSvgExportsAreValid()
     // Cancelling the file dialog writes nothing.
     FileDialog::instance().setNextFileName(QString());
     QVERIFY(!m_page->exportChart(DashboardsPage::Chart::Tokens, DashboardsPage::ExportFormat::Png));
-}
-
-/// A measurement, not a check of a limit: SWITCHYARD_DASHBOARD_CALLS=100000 adds that many demo calls and reports how
-/// long the page takes to show them and the longest the UI thread went without processing events meanwhile.
-void TestDashboards::timingWithManyCalls()
-{
-    const qint64 calls = qEnvironmentVariableIntValue("SWITCHYARD_DASHBOARD_CALLS");
-    if (calls <= 0)
-        QSKIP("set SWITCHYARD_DASHBOARD_CALLS to measure");
-    DemoDataOptions options;
-    options.calls = calls;
-    options.days = 30;
-    options.seed = 9;
-    options.lastDay = LastDay;
-    QVERIFY(DemoDataGenerator::generate(m_workspace->database, options).ok());
-
-    for (const ReportGrouping grouping : {ReportGrouping::Provider, ReportGrouping::Day}) {
-        ReportQuery query = baseQuery(grouping);
-        query.from = LastDay.addDays(-29);
-        QElapsedTimer gapTimer;
-        qint64 longestGap = 0;
-        QTimer ticker;
-        ticker.setInterval(5);
-        connect(&ticker, &QTimer::timeout, this, [&] { longestGap = qMax(longestGap, gapTimer.restart()); });
-        QSignalSpy loaded(m_page.get(), &DashboardsPage::loaded);
-        QElapsedTimer timer;
-        timer.start();
-        gapTimer.start();
-        ticker.start();
-        m_page->setQuery(query);
-        m_page->refresh();
-        QVERIFY(loaded.wait(120000));
-        const qint64 loadMs = timer.elapsed();
-        if (const QString grab = qEnvironmentVariable("SWITCHYARD_DASHBOARD_GRAB"); !grab.isEmpty())
-            m_page->grab().save(grab.arg(ReportQuery::groupingName(grouping)));
-        ticker.stop();
-        timer.restart();
-        m_page->drillDown(DashboardsPage::Chart::Tokens, 0, 0);
-        const qint64 drillMs = timer.elapsed();  // what the UI thread spends: the count runs on the worker
-        QSignalSpy counted(m_page.get(), &DashboardsPage::drillCounted);
-        QVERIFY(counted.wait(120000));
-        qInfo(
-            "%lld calls, by %s: charts in %lld ms (longest UI stall %lld ms); drill-down of a day (%lld calls) %lld ms",
-            qint64(Calls + calls), qPrintable(ReportQuery::groupingName(grouping)), loadMs, longestGap,
-            m_page->drillCount(), drillMs);
-    }
-
-    // The Activity page's model on the same log.
-    CallsTableModel log(m_workspace->database);
-    QElapsedTimer timer;
-    timer.start();
-    // Each step until its answer is shown (the queries run on the model's workers).
-    log.setFilter({});
-    QVERIFY(waitUntilLoaded(&log));
-    const qint64 firstPage = timer.restart();
-    log.fetchMore({});
-    QVERIFY(waitUntilLoaded(&log));
-    const qint64 nextPage = timer.restart();
-    log.sort(CallsTableModel::Cost, Qt::DescendingOrder);
-    QVERIFY(waitUntilLoaded(&log));
-    const qint64 sorted = timer.restart();
-    CallLogFilter text;
-    text.text = QStringLiteral("timeout");
-    log.setFilter(text);
-    QVERIFY(waitUntilLoaded(&log));
-    const qint64 filtered = timer.restart();
-    QVERIFY(log.errorString().isEmpty());
-    qInfo("call log: first page %lld ms, next page %lld ms, sorted by cost %lld ms, text filter %lld ms", firstPage,
-          nextPage, sorted, filtered);
 }
 
 QTEST_MAIN(TestDashboards)

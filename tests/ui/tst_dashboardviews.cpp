@@ -71,22 +71,9 @@ private Q_SLOTS:
     void versionTableExportsAsImages();
 
 private:
-    ReportQuery baseQuery(ReportGrouping grouping) const
-    {
-        ReportQuery query;
-        query.from = LastDay.addDays(-(Days - 1));
-        query.to = LastDay;
-        query.groupBy = grouping;
-        return query;
-    }
-    void load(const ReportQuery &query)
-    {
-        QSignalSpy loaded(m_page.get(), &DashboardsPage::loaded);
-        m_page->setQuery(query);
-        m_page->refresh();
-        QVERIFY(loaded.wait(20000));
-        QVERIFY(!m_page->isLoading());
-    }
+    ReportQuery baseQuery(ReportGrouping grouping) const { return dashboardQuery(LastDay, Days, grouping); }
+    /// Sets the filter bar and waits for the charts to show it.
+    void load(const ReportQuery &query) { QVERIFY(loadDashboards(*m_page, query)); }
     bool drillDown(DashboardsPage::Chart chart, int set, int category)
     {
         QSignalSpy counted(m_page.get(), &DashboardsPage::drillCounted);

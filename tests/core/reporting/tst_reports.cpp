@@ -1,6 +1,6 @@
 // The reports against expectations computed independently, in plain C++ over the generated records (not SQL), for
-// every report, grouping and filter; and the rollups staying equal to the raw rows through inserts, feedback changes,
-// updates and the removal of demo data.
+// every report, grouping and filter; and the rollups (report_daily, report_latency, report_conversations) staying equal
+// to the raw rows through inserts, feedback changes, updates and the removal of demo data.
 #include "core/accounting/UsageRecorder.h"
 #include "core/model/Money.h"
 #include "core/reporting/DemoDataGenerator.h"
@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
+#include <numeric>
 
 using namespace Switchyard;
 
@@ -235,6 +236,46 @@ private:
         for (int i = 0; i < values.size(); ++i)
             query.bindValue(i, values.at(i));
         QVERIFY2(query.exec(), qPrintable(sql));
+    }
+
+    /// The conversation costs report as its definition says, in C++ over m_calls: every message linked to a call
+    /// counts that call's cost, in the group of the call, and a session's cost in a group is the sum of its messages'.
+    /// Only the links between messages and calls come from the database.
+    void compareConversations(ReportGrouping grouping)
+    {
+        QHash<QString, const CallRecord *> byUuid;
+        for (const DemoCall &demo : m_calls)
+            byUuid.insert(demo.call.uuid, &demo.call);
+        struct Expected {
+            QHash<qint64, qint64> sessions;
+            std::vector<qint64> messages;
+        };
+        QMap<QString, Expected> expected;
+        QSqlQuery links(m_database.connection());
+        QVERIFY(links.exec(QStringLiteral("SELECT c.uuid, m.session_id FROM messages m JOIN calls c ON c.id = "
+                                          "m.call_id")));
+        while (links.next()) {
+            const CallRecord *call = byUuid.value(links.value(0).toString());
+            QVERIFY2(call, qPrintable(links.value(0).toString()));
+            Expected &group = expected[keyOf(*call, grouping)];
+            const qint64 cost = MicroUsd::fromUsd(call->costUsd);
+            group.sessions[links.value(1).toLongLong()] += cost;
+            group.messages.push_back(cost);
+        }
+        const auto actual =
+            ReportService(m_database).conversationCosts(ReportQuery{{}, {}, {}, {}, {}, {}, {}, {}, grouping});
+        QVERIFY(actual.ok());
+        QCOMPARE(actual->size(), expected.size());
+        for (const ConversationCostRow &row : *actual) {
+            QVERIFY2(expected.contains(row.key), qPrintable(row.key));
+            const Expected &group = expected[row.key];
+            std::vector<qint64> sessions(group.sessions.cbegin(), group.sessions.cend());
+            QCOMPARE(row.sessions, qint64(sessions.size()));
+            QCOMPARE(row.messages, qint64(group.messages.size()));
+            QCOMPARE(row.costMicroUsd, std::accumulate(sessions.begin(), sessions.end(), qint64(0)));
+            QCOMPARE(row.medianSessionMicroUsd, std::optional<qint64>(definitionPercentile(sessions, 50)));
+            QCOMPARE(row.medianMessageMicroUsd, std::optional<qint64>(definitionPercentile(group.messages, 50)));
+        }
     }
 
     std::vector<DemoCall> generate(quint64 seed, qint64 count)
@@ -560,6 +601,97 @@ private Q_SLOTS:
         compareAll(ReportQuery{});
     }
 
+    void messageChangesKeepConversationRollupInSync()
+    {
+        QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM report_conversations WHERE messages > 0")) > 100);
+        compareConversations(ReportGrouping::Model);
+        // Two answered calls already linked to messages, and a new session.
+        QList<CallRecord *> linked;
+        for (DemoCall &demo : m_calls) {
+            if (linked.size() < 2 && scalar(QStringLiteral("SELECT COUNT(*) FROM messages WHERE call_id = (SELECT id "
+                                                           "FROM calls WHERE uuid = ?)"),
+                                            {demo.call.uuid}) == 1)
+                linked << &demo.call;
+        }
+        QCOMPARE(linked.size(), 2);
+        CallRecord &first = *linked[0];
+        CallRecord &second = *linked[1];
+        exec(QStringLiteral("INSERT INTO sessions (uuid, title, created_at, updated_at) VALUES ('conversation-test', "
+                            "'test', '2026-03-15T00:00:00.000Z', '2026-03-15T00:00:00.000Z')"));
+        const QString session = QStringLiteral("(SELECT id FROM sessions WHERE uuid = 'conversation-test')");
+        const QString callId = QStringLiteral("(SELECT id FROM calls WHERE uuid = ?)");
+        const auto addMessage = [&](int position, const QString &uuid) {
+            exec(QStringLiteral("INSERT INTO messages (session_id, position, role, content, call_id, created_at) "
+                                "VALUES (%1, ?, 'assistant', 'answer', %2, '2026-03-15T00:00:00.000Z')")
+                     .arg(session, callId),
+                 {position, uuid});
+        };
+        // Inserts: the first call answers twice in the new session (two entries of one call in one row).
+        addMessage(1, first.uuid);
+        addMessage(2, first.uuid);
+        addMessage(3, first.uuid);
+        verifyConsistent();
+        // Updates of call_id (to another call, to none) and of session_id.
+        exec(QStringLiteral("UPDATE messages SET call_id = %1 WHERE session_id = %2 AND position = 3")
+                 .arg(callId, session),
+             {second.uuid});
+        exec(QStringLiteral("UPDATE messages SET call_id = NULL WHERE call_id = %1 AND session_id <> %2")
+                 .arg(callId, session),
+             {second.uuid});
+        exec(QStringLiteral("UPDATE messages SET session_id = %1, position = 4 WHERE id = (SELECT MIN(id) FROM "
+                            "messages WHERE call_id IS NOT NULL AND session_id <> %1)")
+                 .arg(session));
+        verifyConsistent();
+        compareConversations(ReportGrouping::Version);
+        // A message deleted.
+        exec(QStringLiteral("DELETE FROM messages WHERE session_id = %1 AND position = 2").arg(session));
+        addMessage(5, first.uuid);
+        verifyConsistent();
+        // The call's key and cost change: all of its messages move.
+        exec(QStringLiteral("UPDATE calls SET cost_usd = cost_usd + 0.000005, prompt_version = 99, created_at = "
+                            "'2026-03-02T10:00:00.000Z' WHERE uuid = ?"),
+             {first.uuid});
+        first.costUsd = MicroUsd::toUsd(MicroUsd::fromUsd(first.costUsd) + 5);
+        first.promptVersion = 99;
+        first.createdAt = QDateTime::fromString(QStringLiteral("2026-03-02T10:00:00.000Z"), Qt::ISODateWithMs);
+        verifyConsistent();
+        compareConversations(ReportGrouping::Day);
+        compareConversations(ReportGrouping::Version);
+        // The second call deleted: its messages lose the link (ON DELETE SET NULL).
+        exec(QStringLiteral("DELETE FROM calls WHERE uuid = ?"), {second.uuid});
+        const QString secondUuid = second.uuid;
+        std::erase_if(m_calls, [&](const DemoCall &d) { return d.call.uuid == secondUuid; });
+        QCOMPARE(
+            scalar(
+                QStringLiteral("SELECT COUNT(*) FROM messages WHERE session_id = %1 AND call_id IS NULL").arg(session)),
+            qint64(1));
+        verifyConsistent();
+        compareConversations(ReportGrouping::Week);
+        // The session deleted: its messages go by ON DELETE CASCADE.
+        exec(QStringLiteral("DELETE FROM sessions WHERE uuid = 'conversation-test'"));
+        verifyConsistent();
+        compareConversations(ReportGrouping::Model);
+        compareConversations(ReportGrouping::Bot);
+    }
+
+    void corruptedConversationRollupIsDetected()
+    {
+        // One message's cost replaced: same count and sum, different multiset.
+        exec(QStringLiteral("UPDATE report_conversations SET message_costs = '(0@0)' || substr(message_costs, "
+                            "instr(message_costs, ')') + 1) WHERE session_id = (SELECT MIN(session_id) FROM "
+                            "report_conversations WHERE messages > 0)"));
+        const auto check = RollupChecker(m_database).check();
+        QVERIFY(check.ok());
+        QVERIFY(!check->consistent());
+        QVERIFY(check->conversationRowsOff > 0);
+        QCOMPARE(check->dailyRowsOff + check->fallbackRowsOff + check->latencyRowsOff, qint64(0));
+        QVERIFY(!check->examples.isEmpty());
+        exec(QStringLiteral("DELETE FROM report_conversations"));
+        exec(QStringLiteral("INSERT INTO report_conversations (%1, messages, cost_micro_usd, message_costs) %2")
+                 .arg(ReportRollupSql::conversationKeyColumns(), ReportRollupSql::conversationAggregate()));
+        verifyConsistent();
+    }
+
     void corruptedLatencyRollupIsDetected()
     {
         // One value replaced by another: same count, different multiset.
@@ -606,7 +738,9 @@ private Q_SLOTS:
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM report_daily WHERE calls = 0")), qint64(0));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM report_daily_fallbacks WHERE calls = 0")), qint64(0));
         QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM report_latency WHERE calls = 0")), qint64(0));
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM report_conversations WHERE messages = 0")), qint64(0));
         verifyConsistent();
+        compareConversations(ReportGrouping::Model);
         for (const ReportGrouping grouping : {ReportGrouping::Model, ReportGrouping::Day})
             compareAll(ReportQuery{{}, {}, {}, {}, {}, {}, {}, {}, grouping});
 

@@ -2,6 +2,7 @@
 
 #include "core/store/Database.h"
 #include "core/store/DeferredRollups.h"
+#include "core/store/RestartNoteStore.h"
 #include "core/store/SentPromptStore.h"
 #include "core/store/SqliteHandle.h"
 #include "core/store/Transaction.h"
@@ -42,7 +43,7 @@ const char AttemptColumns[] = "call_id, hop_index, retry_index, provider, model,
 constexpr int AttemptColumnCount = 12;
 /// Every table the recorder inserts into (DeferredRollups::skipRowTriggers() checks their triggers).
 const QStringList RecordedTables = {QStringLiteral("calls"), QStringLiteral("attempts"), QStringLiteral("prompt_texts"),
-                                    QStringLiteral("call_prompts")};
+                                    QStringLiteral("call_prompts"), QStringLiteral("attempt_restarts")};
 
 /// "INSERT INTO table (columns) VALUES (?, ...), (?, ...)" with @p rows rows of @p columnCount placeholders.
 QByteArray insertSql(const char *table, const char *columns, int columnCount, int rows)
@@ -800,6 +801,8 @@ void UsageRecorder::run()
                     // The rendered prompts go in after their calls, in the same transaction.
                     if (deferred && !refused)
                         refused = !SentPromptStore(writer->database()).write(batch);
+                    if (deferred && !refused)
+                        refused = !RestartNoteStore(writer->database()).write(batch);
                     if (deferred && !refused) {
                         auto committed = writer->rollups().apply();
                         if (committed)
@@ -823,6 +826,8 @@ void UsageRecorder::run()
                         auto inserted = one.isActive() ? writer->insert(call) : Result<void>(one.error());
                         if (inserted)
                             inserted = SentPromptStore(writer->database()).write(call);
+                        if (inserted)
+                            inserted = RestartNoteStore(writer->database()).write(call);
                         if (inserted)
                             inserted = one.commit();
                         if (inserted)

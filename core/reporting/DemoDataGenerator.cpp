@@ -7,6 +7,7 @@
 #include "core/store/Database.h"
 #include "core/store/SqlSupport.h"
 #include "core/store/Transaction.h"
+#include "core/store/UnusedPromptTexts.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -546,6 +547,11 @@ Result<qint64> DemoDataGenerator::remove(Database &database)
     if (!deleted)
         return deleted.error();
     const qint64 removed = deleted->numRowsAffected();
+    // Prompt texts only these calls sent go with them (call_prompts rows cascade; the shared texts do not).
+    if (removed > 0) {
+        if (auto texts = UnusedPromptTexts::remove(*db); !texts)
+            return texts.error();
+    }
     // Rollup rows only demo calls filled are now all zero: drop them.
     for (const QString &sql :
          {QStringLiteral("DELETE FROM report_daily WHERE calls = 0 AND input_tokens = 0 AND cached_input_tokens = 0 "

@@ -235,6 +235,17 @@ void TestChatSessions::reopenedStreamCutShowsItsRestartsAndExportsThem()
     m_page->columns().first()->view()->setCurrentIndex(model->index(1));
     QCOMPARE(shownDetails(), liveDetails);
 
+    // So does the call's detail in the activity log.
+    CallDetailDialog dialog(m_workspace->database);
+    QVERIFY(dialog.showCall(callIdOf(live.call->uuid)));
+    QStringList restartRows;
+    AttemptsTableModel *path = dialog.attemptsModel();
+    for (int row = 0; row < path->rowCount(); ++row) {
+        if (path->index(row, AttemptsTableModel::Outcome).data().toString() == QLatin1String("stream restarted"))
+            restartRows << path->index(row, AttemptsTableModel::Reason).data().toString();
+    }
+    QCOMPARE(restartRows, live.restarts);
+
     // The export says so too, in both formats.
     const auto transcript = SessionExporter(m_workspace->database).load(sessionId);
     QVERIFY2(transcript.ok(), qPrintable(transcript ? QString() : transcript.error().message));

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
+#include <limits>
 
 namespace Switchyard {
 namespace {
@@ -25,12 +27,65 @@ Result<ChatSession> findSession(SessionRepository &sessions, const QString &idOr
     return numeric ? sessions.byId(id) : sessions.byUuid(idOrUuid);
 }
 
+/// One entry of `sessions list`: a single conversation, or a comparison listed once with every column.
+struct ListedSession {
+    ChatSession session;         ///< the conversation, or the comparison's first column (what reopens all of them)
+    QList<ChatSession> columns;  ///< a comparison's sessions by column; empty for a single conversation
+    QDateTime updated;           ///< when any of its sessions last changed
+};
+
+/// The sessions matching @p search, most recently active first, with each comparison once (where its most recently
+/// active matching column comes), at most @p limit entries. A comparison's columns are sessions of their own, so more
+/// sessions than @p limit may be needed: the search is repeated with a doubled limit until the entries are complete.
+Result<QList<ListedSession>> listSessions(SessionRepository &repository, const QString &search, int limit)
+{
+    for (int fetch = limit;;) {
+        auto matches = repository.search(search, fetch);
+        if (!matches)
+            return matches.error();
+        QList<ListedSession> entries;
+        QSet<QString> groups;
+        for (const ChatSession &session : std::as_const(*matches)) {
+            if (entries.size() == limit)
+                break;
+            if (!session.isComparison()) {
+                entries.append(ListedSession{session, {}, session.updated});
+                continue;
+            }
+            if (groups.contains(session.compareGroup))
+                continue;
+            groups.insert(session.compareGroup);
+            auto columns = repository.comparison(session.compareGroup);
+            if (!columns)
+                return columns.error();
+            ListedSession entry{columns->constFirst(), *columns, {}};
+            for (const ChatSession &column : std::as_const(*columns))
+                entry.updated = qMax(entry.updated, column.updated);
+            entries.append(entry);
+        }
+        // fetch 0 = every session: nothing more to find.
+        if (entries.size() == limit || fetch == 0 || matches->size() < fetch)
+            return entries;
+        fetch = fetch > std::numeric_limits<int>::max() / 2 ? 0 : fetch * 2;
+    }
+}
+
+QString kindText(const ListedSession &entry)
+{
+    // Two messages, not one %n message: the CLI loads no translation, and English would keep "config(s)".
+    if (entry.columns.isEmpty())
+        return tr("single");
+    return entry.columns.size() == 1 ? tr("comparison of 1 config")
+                                     : tr("comparison of %1 configs").arg(entry.columns.size());
+}
+
 class SessionsListCommand final : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("sessions list"); }
     QString summary() const override
     {
-        return tr("List chat sessions, most recently active first; --search matches title, user and messages.");
+        return tr("List chat sessions, most recently active first, each comparison once; --search matches title, "
+                  "user and messages.");
     }
     void addOptions(QCommandLineParser &parser) const override
     {
@@ -38,6 +93,8 @@ public:
                           QStringLiteral("TEXT")});
         parser.addOption({QStringLiteral("limit"), tr("At most N sessions (default 200)."), QStringLiteral("N")});
         parser.addOption({QStringLiteral("format"), tr("table or json (default json)."), QStringLiteral("FORMAT")});
+        parser.addOption({QStringLiteral("columns"),
+                          tr("Also list the sessions of each comparison's columns (one per compared config).")});
     }
     int run(const QCommandLineParser &parser, CliContext &context) const override
     {
@@ -45,6 +102,7 @@ public:
             parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")) : QStringLiteral("json");
         if (format != QLatin1String("table") && format != QLatin1String("json"))
             return context.failUsage(tr("--format must be table or json"));
+        const bool showColumns = parser.isSet(QStringLiteral("columns"));
         int limit = 200;
         if (parser.isSet(QStringLiteral("limit"))) {
             bool ok = false;
@@ -56,32 +114,65 @@ public:
         if (!database)
             return context.fail(database.error());
         SessionRepository repository(**database);
-        auto sessions = repository.search(parser.value(QStringLiteral("search")), limit);
-        if (!sessions)
-            return context.fail(sessions.error());
+        auto entries = listSessions(repository, parser.value(QStringLiteral("search")), limit);
+        if (!entries)
+            return context.fail(entries.error());
 
         if (format == QLatin1String("json")) {
             QJsonArray list;
-            for (const ChatSession &session : std::as_const(*sessions)) {
-                list.append(
-                    QJsonObject{{QStringLiteral("id"), session.id},
-                                {QStringLiteral("uuid"), session.uuid},
-                                {QStringLiteral("title"), session.title},
-                                {QStringLiteral("user"), session.userRef},
-                                {QStringLiteral("bot_id"), session.botId ? QJsonValue(*session.botId) : QJsonValue()},
-                                {QStringLiteral("created"), session.created.toUTC().toString(Qt::ISODateWithMs)},
-                                {QStringLiteral("updated"), session.updated.toUTC().toString(Qt::ISODateWithMs)}});
+            for (const ListedSession &entry : std::as_const(*entries)) {
+                const ChatSession &session = entry.session;
+                QJsonObject object{
+                    {QStringLiteral("id"), session.id},
+                    {QStringLiteral("uuid"), session.uuid},
+                    {QStringLiteral("title"), session.title},
+                    {QStringLiteral("user"), session.userRef},
+                    {QStringLiteral("bot_id"), session.botId ? QJsonValue(*session.botId) : QJsonValue()},
+                    {QStringLiteral("created"), session.created.toUTC().toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("updated"), entry.updated.toUTC().toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("kind"),
+                     entry.columns.isEmpty() ? QStringLiteral("single") : QStringLiteral("comparison")},
+                    {QStringLiteral("compare_group"),
+                     session.isComparison() ? QJsonValue(session.compareGroup) : QJsonValue()},
+                    {QStringLiteral("columns"), entry.columns.isEmpty() ? 1 : int(entry.columns.size())}};
+                if (showColumns && !entry.columns.isEmpty()) {
+                    QJsonArray columns;
+                    for (const ChatSession &column : entry.columns) {
+                        columns.append(QJsonObject{
+                            {QStringLiteral("column"), column.compareColumn},
+                            {QStringLiteral("id"), column.id},
+                            {QStringLiteral("uuid"), column.uuid},
+                            {QStringLiteral("title"), column.title},
+                            {QStringLiteral("config_id"),
+                             column.configId ? QJsonValue(*column.configId) : QJsonValue()},
+                            {QStringLiteral("updated"), column.updated.toUTC().toString(Qt::ISODateWithMs)}});
+                    }
+                    object.insert(QStringLiteral("column_sessions"), columns);
+                }
+                list.append(object);
             }
             context.printJson(list);
             return ExitOk;
         }
         QTextStream &out = context.out();
         out << tr("ID").leftJustified(6) << ' ' << tr("UPDATED").leftJustified(20) << ' '
-            << tr("USER").leftJustified(16) << ' ' << tr("TITLE") << '\n';
-        for (const ChatSession &session : std::as_const(*sessions)) {
+            << tr("USER").leftJustified(16) << ' ' << tr("KIND").leftJustified(24) << ' ' << tr("TITLE") << '\n';
+        for (const ListedSession &entry : std::as_const(*entries)) {
+            const ChatSession &session = entry.session;
             out << QString::number(session.id).leftJustified(6) << ' '
-                << session.updated.toUTC().toString(Qt::ISODate).leftJustified(20) << ' '
-                << session.userRef.leftJustified(16) << ' ' << session.title << '\n';
+                << entry.updated.toUTC().toString(Qt::ISODate).leftJustified(20) << ' '
+                << session.userRef.leftJustified(16) << ' ' << kindText(entry).leftJustified(24) << ' ' << session.title
+                << '\n';
+            if (!showColumns)
+                continue;
+            for (const ChatSession &column : entry.columns) {
+                out << "  "
+                    << tr("column %1: session %2, config %3")
+                           .arg(column.compareColumn + 1)
+                           .arg(column.id)
+                           .arg(column.configId ? QString::number(*column.configId) : tr("none"))
+                    << '\n';
+            }
         }
         out.flush();
         return ExitOk;

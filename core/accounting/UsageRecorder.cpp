@@ -3,6 +3,7 @@
 #include "core/store/CallRowText.h"
 #include "core/store/Database.h"
 #include "core/store/DeferredRollups.h"
+#include "core/store/RestartNoteStore.h"
 #include "core/store/SentPromptStore.h"
 #include "core/store/SqliteHandle.h"
 #include "core/store/Transaction.h"
@@ -41,7 +42,7 @@ const char AttemptColumns[] = "call_id, hop_index, retry_index, provider, model,
 constexpr int AttemptColumnCount = 12;
 /// Every table the recorder inserts into (DeferredRollups::skipRowTriggers() checks their triggers).
 const QStringList RecordedTables = {QStringLiteral("calls"), QStringLiteral("attempts"), QStringLiteral("prompt_texts"),
-                                    QStringLiteral("call_prompts")};
+                                    QStringLiteral("call_prompts"), QStringLiteral("attempt_restarts")};
 
 /// "INSERT INTO table (columns) VALUES (?, ...), (?, ...)" with @p rows rows of @p columnCount placeholders.
 QByteArray insertSql(const char *table, const char *columns, int columnCount, int rows)
@@ -758,6 +759,8 @@ void UsageRecorder::run()
                     // The rendered prompts go in after their calls, in the same transaction.
                     if (deferred && !refused)
                         refused = !writer->sentPrompts().write(batch);
+                    if (deferred && !refused)
+                        refused = !RestartNoteStore(writer->database()).write(batch);
                     if (deferred && !refused) {
                         for (const CallRecord &call : batch)
                             writer->countInRollups(call);
@@ -783,6 +786,8 @@ void UsageRecorder::run()
                         auto inserted = one.isActive() ? writer->insert(call) : Result<void>(one.error());
                         if (inserted)
                             inserted = writer->sentPrompts().write(call);
+                        if (inserted)
+                            inserted = RestartNoteStore(writer->database()).write(call);
                         if (inserted)
                             inserted = one.commit();
                         if (inserted) {

@@ -34,6 +34,9 @@ struct AttemptRecord {
     QString errorMessage;  ///< the provider's reason; never contains a secret
     std::optional<qint64> latencyMs;
     QDateTime startedAt;  ///< UTC
+    /// Why the stream restarted, when this attempt had streamed text that was then discarded (it failed mid-answer
+    /// and the call went on); empty otherwise. Stored in `attempt_restarts` (migration 9).
+    QString restartNote;
 
     /// Tokens the provider billed for this attempt (zero for most failures; a stream cut after the provider sent
     /// its usage is billed). Not stored per attempt: the `attempts` table has no token columns.

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace Switchyard {
@@ -66,6 +67,17 @@ struct CallRecord {
             return QStringLiteral("cancelled");
         }
         return {};
+    }
+
+    /// Why the stream restarted on the way to the answer, in order: the restart notes of the attempts that have one.
+    QStringList restartNotes() const
+    {
+        QStringList notes;
+        for (const AttemptRecord &attempt : attempts) {
+            if (!attempt.restartNote.isEmpty())
+                notes << attempt.restartNote;
+        }
+        return notes;
     }
 
     bool operator==(const CallRecord &) const = default;

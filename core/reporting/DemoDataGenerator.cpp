@@ -7,6 +7,7 @@
 #include "core/store/Database.h"
 #include "core/store/SqlSupport.h"
 #include "core/store/Transaction.h"
+#include "core/store/UnusedPromptTexts.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -541,13 +542,29 @@ Result<qint64> DemoDataGenerator::remove(Database &database)
     if (!tx.isActive())
         return tx.error();
     const QString action = QStringLiteral("remove demo data");
-    // The triggers subtract each call from the rollups; attempts and feedback follow by ON DELETE CASCADE.
+    // Demo data is generated without prompts: only a demo call recorded with one (a test's, a script's) leaves texts
+    // to clean up, and only then is the pass over call_prompts worth its time.
+    auto prompted = SqlSupport::run(*db,
+                                    QStringLiteral("SELECT EXISTS (SELECT 1 FROM call_prompts p JOIN calls c ON "
+                                                   "c.id = p.call_id WHERE c.is_demo = 1)"),
+                                    {}, action);
+    if (!prompted)
+        return prompted.error();
+    const bool withPrompts = prompted->next() && prompted->value(0).toBool();
+    prompted->finish();
+    // The triggers subtract each call from the rollups; attempts, their restart notes, feedback and call_prompts rows
+    // follow by ON DELETE CASCADE.
     auto deleted = SqlSupport::run(*db, QStringLiteral("DELETE FROM calls WHERE is_demo = 1"), {}, action);
     if (!deleted)
         return deleted.error();
     const qint64 removed = deleted->numRowsAffected();
     // Demo sessions go too, with their messages (the conversation rollup's triggers subtract those still linked).
     SWITCHYARD_TRY(removeDemoExtras(*db));
+    // Prompt texts only these calls sent go with them; texts other calls sent too stay.
+    if (withPrompts) {
+        if (auto texts = UnusedPromptTexts::remove(*db); !texts)
+            return texts.error();
+    }
     // Rollup rows only demo calls filled are now all zero: drop them.
     for (const QString &sql :
          {QStringLiteral("DELETE FROM report_daily WHERE calls = 0 AND input_tokens = 0 AND cached_input_tokens = 0 "

@@ -247,6 +247,10 @@ void CallExecutor::attemptFinished(int hopIndex, const CircuitBreaker::Permit &p
     attempt.latencyMs = outcome.latencyMs;
     if (outcome.usageReported)
         attempt.usage = outcome.usage;  // a provider that billed a failed stream is still paid
+    if (!outcome.ok && failure != FailureClass::Cancelled && m_streamedThisAttempt) {
+        attempt.restartNote = tr("%1/%2 failed mid-answer (%3); its text is discarded and the call goes on.")
+                                  .arg(hop.provider, hop.model, failureClassName(failure));
+    }
     m_result.attempts.append(attempt);
 
     if (outcome.ok) {
@@ -262,10 +266,9 @@ void CallExecutor::attemptFinished(int hopIndex, const CircuitBreaker::Permit &p
         finish(FailureClass::Cancelled, tr("The call was cancelled."));
         return;
     }
-    if (m_streamedThisAttempt) {
+    if (!attempt.restartNote.isEmpty()) {
         m_result.restarted = true;
-        Q_EMIT restarted(tr("%1/%2 failed mid-answer (%3); its text is discarded and the call goes on.")
-                             .arg(hop.provider, hop.model, failureClassName(failure)));
+        Q_EMIT restarted(attempt.restartNote);
     }
 
     const RetryDecision decision =

@@ -410,8 +410,9 @@ Result<CallRecord> CallLogRepository::call(qint64 id)
 
     auto attempts = SqlSupport::run(db,
                                     QStringLiteral("SELECT hop_index, retry_index, provider, model, region, outcome, "
-                                                   "http_status, error_class, error_message, latency_ms, started_at "
-                                                   "FROM attempts WHERE call_id = ? ORDER BY id"),
+                                                   "http_status, error_class, error_message, latency_ms, started_at, "
+                                                   "r.note FROM attempts LEFT JOIN attempt_restarts r ON "
+                                                   "r.attempt_id = attempts.id WHERE call_id = ? ORDER BY id"),
                                     {id}, QStringLiteral("read the attempts of call %1").arg(id));
     if (!attempts)
         return attempts.error();
@@ -432,6 +433,7 @@ Result<CallRecord> CallLogRepository::call(qint64 id)
         attempt.errorMessage = attempts->value(8).toString();
         attempt.latencyMs = SqlSupport::optionalInt64(attempts->value(9));
         attempt.startedAt = SqlSupport::fromDbTimestamp(attempts->value(10));
+        attempt.restartNote = attempts->value(11).toString();
         call.attempts.append(attempt);
     }
     auto sent = SentPromptStore(db).read(id);

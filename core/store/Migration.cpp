@@ -314,9 +314,10 @@ CREATE TABLE report_latency (
 /// system prompt is usually the same for thousands of calls, and a session's earlier turns are re-sent with every
 /// later one, so a call stores only references. `call_prompts` has one row per call recorded with its prompt:
 /// system_hash (NULL for no system instruction) and `messages`, a JSON array of {"role": ..., "hash": ...} in the
-/// order sent. Calls recorded before this migration (and demo calls) have no row: "not recorded". Texts stay when
-/// their calls are deleted (a later cleanup may drop unreferenced ones); nothing but prompt text is stored, never
-/// request headers or keys.
+/// order sent. Calls recorded before this migration (and demo calls) have no row: "not recorded". Deleting calls
+/// cascades to their call_prompts rows only; the paths that delete calls then drop the texts no call refers to any
+/// more (UnusedPromptTexts), not a trigger: finding a text's other users takes a pass over call_prompts, fine once per
+/// deletion but not per deleted call. Nothing but prompt text is stored, never request headers or keys.
 ///
 /// Comparisons: each column of a compare-mode conversation is a session of its own; the columns of one run share
 /// `sessions.compare_group` (a uuid; NULL for a single conversation) and are numbered by `compare_column` from 0
@@ -447,6 +448,25 @@ CREATE TABLE report_conversations (
                                    "prompt_key, prompt_version, cost_usd ON calls BEGIN %1 %2 END")
                         .arg(removeCall(oldRow), addCall(newRow));
     return m;
+}
+
+/// Migration 9: why a stream restarted. An attempt that streamed part of an answer and then failed (the call went on
+/// to another try and its text was discarded) keeps the engine's note about it, so that a reopened answer shows its
+/// restarts as it did live. Few attempts have one, hence a table of its own rather than a column on every attempt;
+/// its rows go with their attempts (and so with their calls) by ON DELETE CASCADE.
+Migration attemptRestartNotes()
+{
+    return Migration{
+        9,
+        QStringLiteral("stream restart notes of attempts"),
+        {
+            QStringLiteral(R"sql(
+CREATE TABLE attempt_restarts (
+    attempt_id INTEGER PRIMARY KEY REFERENCES attempts (id) ON DELETE CASCADE,
+    note       TEXT NOT NULL
+))sql"),
+        },
+    };
 }
 
 QList<Migration> buildMigrations()
@@ -859,6 +879,7 @@ END)sql"),
     migrations.append(deferredRollupsAndLatency());
     migrations.append(renderedPromptsAndComparisons());
     migrations.append(conversationRollup());
+    migrations.append(attemptRestartNotes());
 
     return migrations;
 }

@@ -103,7 +103,8 @@ Result<SessionTranscript> SessionExporter::load(qint64 sessionId)
         return calls.error();
     auto attempts = prepare(*db,
                             QStringLiteral("SELECT hop_index, retry_index, provider, model, region, outcome, "
-                                           "http_status, error_class, error_message, latency_ms FROM attempts "
+                                           "http_status, error_class, error_message, latency_ms, r.note FROM "
+                                           "attempts LEFT JOIN attempt_restarts r ON r.attempt_id = attempts.id "
                                            "WHERE call_id = ? ORDER BY id"),
                             QStringLiteral("read the attempts of session %1").arg(sessionId));
     if (!attempts)
@@ -146,6 +147,7 @@ Result<SessionTranscript> SessionExporter::load(qint64 sessionId)
                     attempt.errorClass = attempts->value(7).toString();
                     attempt.errorMessage = attempts->value(8).toString();
                     attempt.latencyMs = optionalInt64(attempts->value(9));
+                    attempt.restartNote = attempts->value(10).toString();
                     call.attempts.append(attempt);
                 }
                 attempts->finish();
@@ -207,7 +209,8 @@ QJsonObject SessionExporter::toJson(const SessionTranscript &transcript)
                                  attempt.httpStatus ? QJsonValue(*attempt.httpStatus) : QJsonValue(QJsonValue::Null)},
                                 {QStringLiteral("error_class"), orNull(attempt.errorClass)},
                                 {QStringLiteral("error_message"), orNull(attempt.errorMessage)},
-                                {QStringLiteral("latency_ms"), orNull(attempt.latencyMs)}});
+                                {QStringLiteral("latency_ms"), orNull(attempt.latencyMs)},
+                                {QStringLiteral("stream_restart"), orNull(attempt.restartNote)}});
             }
             object.insert(QStringLiteral("call"),
                           QJsonObject{{QStringLiteral("uuid"), call.uuid},
@@ -312,6 +315,9 @@ QString SessionExporter::toMarkdown(const SessionTranscript &transcript)
                 if (!attempt.errorMessage.isEmpty())
                     out += QStringLiteral(" — %1").arg(attempt.errorMessage);
                 out += QLatin1Char('\n');
+                // The studio shows such an attempt with a "stream restarted" row; so does the export.
+                if (!attempt.restartNote.isEmpty())
+                    out += QStringLiteral("     - Stream restarted: %1\n").arg(attempt.restartNote);
             }
         }
     }

@@ -24,6 +24,7 @@ struct SessionTranscript {
         std::optional<int> httpStatus;
         QString errorClass, errorMessage;
         std::optional<qint64> latencyMs;
+        QString restartNote;  ///< why the stream restarted after this attempt; empty when it did not
     };
     struct Call {
         QString uuid;
@@ -56,7 +57,9 @@ struct SessionTranscript {
  *     region, latency_ms, ttft_ms, cost_usd, error_class, error_message,
  *     "tokens": {input, cached_input, cache_write, output, reasoning},
  *     "attempts": [{hop, retry, provider, model, region, outcome, http_status, error_class, error_message,
- *                   latency_ms}]}}] }
+ *                   latency_ms, stream_restart}]}}] }
+ * stream_restart says why the stream restarted after an attempt that failed while streaming the answer (null for
+ * the others).
  * Timestamps are ISO 8601 UTC.
  */
 class SessionExporter {

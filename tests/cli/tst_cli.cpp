@@ -3,6 +3,7 @@
 #include "core/accounting/UsageRecorder.h"
 #include "core/model/Money.h"
 #include "core/store/Database.h"
+#include "core/store/SessionRepository.h"
 #include "tests/support/FakeProviderServer.h"
 #include "tests/support/OpenAiFixtures.h"
 
@@ -858,6 +859,93 @@ private Q_SLOTS:
 
         result = run({QStringLiteral("sessions"), QStringLiteral("export"), QStringLiteral("999999")});
         QCOMPARE(result.exitCode, 1);
+    }
+
+    void sessionsListShowsAComparisonOnce()
+    {
+        const QString db = path(QStringLiteral("comparison.db"));
+        const auto run = [&](QStringList args) {
+            return cli(args << QStringLiteral("--db") << db);
+        };
+        QCOMPARE(run({QStringLiteral("init")}).exitCode, 0);
+        // A comparison of three configs (one session per column; only the last one's answer mentions Jupiter), then
+        // a single conversation, the most recently active.
+        QList<qint64> columnIds;
+        qint64 singleId = 0;
+        const QString group = QStringLiteral("6f1c2a8e-0000-4000-8000-00000000c0de");
+        {
+            Database database;
+            QVERIFY(database.open(db).ok());
+            SessionRepository sessions(database);
+            for (int column = 0; column < 3; ++column) {
+                ChatSession session;
+                session.title = QStringLiteral("Which planet?");
+                session.userRef = QStringLiteral("erin");
+                session.compareGroup = group;
+                session.compareColumn = column;
+                auto created = sessions.create(session);
+                QVERIFY2(created.ok(), qPrintable(created ? QString() : created.error().toString()));
+                columnIds << created->id;
+                QVERIFY(sessions.appendMessage(created->id, QStringLiteral("user"), QStringLiteral("Which planet?")));
+                QVERIFY(sessions.appendMessage(created->id, QStringLiteral("assistant"),
+                                               column == 2 ? QStringLiteral("Jupiter.") : QStringLiteral("Mars.")));
+            }
+            ChatSession single;
+            single.title = QStringLiteral("Alone");
+            single.userRef = QStringLiteral("erin");
+            auto created = sessions.create(single);
+            QVERIFY(created.ok());
+            singleId = created->id;
+        }
+
+        Run result = run({QStringLiteral("sessions"), QStringLiteral("list")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        QJsonArray list = result.json().array();
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.at(0)[QStringLiteral("id")].toInteger(), singleId);
+        QCOMPARE(list.at(0)[QStringLiteral("kind")].toString(), QStringLiteral("single"));
+        QVERIFY(list.at(0)[QStringLiteral("compare_group")].isNull());
+        // Listed as its first column, which reopens all of them.
+        QCOMPARE(list.at(1)[QStringLiteral("id")].toInteger(), columnIds.first());
+        QCOMPARE(list.at(1)[QStringLiteral("kind")].toString(), QStringLiteral("comparison"));
+        QCOMPARE(list.at(1)[QStringLiteral("compare_group")].toString(), group);
+        QCOMPARE(list.at(1)[QStringLiteral("columns")].toInt(), 3);
+        QVERIFY(!list.at(1).toObject().contains(QStringLiteral("column_sessions")));
+
+        // --limit counts entries, not the sessions behind them.
+        result =
+            run({QStringLiteral("sessions"), QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("2")});
+        QCOMPARE(result.json().array().size(), 2);
+
+        // A match in any column finds the comparison, once; --columns shows its sessions by column.
+        result = run({QStringLiteral("sessions"), QStringLiteral("list"), QStringLiteral("--search"),
+                      QStringLiteral("jupiter"), QStringLiteral("--columns")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+        list = result.json().array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0)[QStringLiteral("id")].toInteger(), columnIds.first());
+        const QJsonArray columns = list.at(0)[QStringLiteral("column_sessions")].toArray();
+        QCOMPARE(columns.size(), 3);
+        for (int column = 0; column < 3; ++column) {
+            QCOMPARE(columns.at(column)[QStringLiteral("column")].toInt(), column);
+            QCOMPARE(columns.at(column)[QStringLiteral("id")].toInteger(), columnIds.at(column));
+        }
+        result = run(
+            {QStringLiteral("sessions"), QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("mars")});
+        QCOMPARE(result.json().array().size(), 1);
+
+        result = run(
+            {QStringLiteral("sessions"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("table")});
+        QCOMPARE(result.out.count(QStringLiteral("comparison of 3 configs")), 1);
+        QCOMPARE(result.out.count(QStringLiteral("Which planet?")), 1);
+        QVERIFY(!result.out.contains(QStringLiteral("column 1:")));
+        result = run({QStringLiteral("sessions"), QStringLiteral("list"), QStringLiteral("--format"),
+                      QStringLiteral("table"), QStringLiteral("--columns")});
+        for (int column = 0; column < 3; ++column) {
+            QVERIFY2(
+                result.out.contains(QStringLiteral("column %1: session %2").arg(column + 1).arg(columnIds.at(column))),
+                qPrintable(result.out));
+        }
     }
 
     void chatNeedsABotOrAProvider()

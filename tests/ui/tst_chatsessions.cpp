@@ -8,6 +8,7 @@
 #include "core/store/CallUsageRepository.h"
 #include "core/store/LlmConfigRepository.h"
 #include "core/store/ProviderRepository.h"
+#include "core/store/SessionExporter.h"
 #include "core/store/SessionRepository.h"
 #include "tests/ui/UiTestSupport.h"
 #include "ui/MainWindow.h"
@@ -23,6 +24,8 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -52,6 +55,7 @@ private Q_SLOTS:
     void cleanup();
 
     void reopenedAnswerShowsWhatALiveAnswerShowed();
+    void reopenedStreamCutShowsItsRestartsAndExportsThem();
     void answersRecordTheRenderedPromptSent();
     void comparisonIsStoredAndReopensWithItsWinner();
     void openCallReopensItsSessionAndSelectsTheAnswer();
@@ -67,6 +71,8 @@ private:
     qint64 callIdOf(const QString &uuid);
     /// Opens session @p sessionId from the Sessions tab and waits for the stored call details.
     void openFromSessionsTab(qint64 sessionId);
+    /// What the details panel shows: its labels, the system prompt and every cell of the attempts table.
+    QStringList shownDetails() const;
 
     std::unique_ptr<UiWorkspace> m_workspace;
     std::unique_ptr<ChatPage> m_page;
@@ -136,6 +142,21 @@ void TestChatSessions::openFromSessionsTab(qint64 sessionId)
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, StreamTimeoutMs);
 }
 
+QStringList TestChatSessions::shownDetails() const
+{
+    AnswerDetailsPanel *details = m_page->details();
+    QStringList texts;
+    for (const char *name : {"servedByLabel", "statusLabel", "tokensLabel", "costLabel", "timingLabel"})
+        texts << child<QLabel>(details, name)->text();
+    texts << child<QPlainTextEdit>(details, "systemPromptView")->toPlainText();
+    AttemptsTableModel *attempts = details->attemptsModel();
+    for (int row = 0; row < attempts->rowCount(); ++row) {
+        for (int column = 0; column < attempts->columnCount(); ++column)
+            texts << attempts->index(row, column).data().toString();
+    }
+    return texts;
+}
+
 void TestChatSessions::reopenedAnswerShowsWhatALiveAnswerShowed()
 {
     createPage();
@@ -154,21 +175,8 @@ void TestChatSessions::reopenedAnswerShowsWhatALiveAnswerShowed()
     const qint64 sessionId = m_page->session()->id;
 
     // What the details panel shows for the live answer.
-    AnswerDetailsPanel *details = m_page->details();
-    const auto shown = [&] {
-        QStringList texts;
-        for (const char *name : {"servedByLabel", "statusLabel", "tokensLabel", "costLabel", "timingLabel"})
-            texts << child<QLabel>(details, name)->text();
-        texts << child<QPlainTextEdit>(details, "systemPromptView")->toPlainText();
-        AttemptsTableModel *attempts = details->attemptsModel();
-        for (int row = 0; row < attempts->rowCount(); ++row) {
-            for (int column = 0; column < attempts->columnCount(); ++column)
-                texts << attempts->index(row, column).data().toString();
-        }
-        return texts;
-    };
     m_page->columns().first()->view()->setCurrentIndex(m_page->columns().first()->model()->index(1));
-    const QStringList liveDetails = shown();
+    const QStringList liveDetails = shownDetails();
     QVERIFY(!live.system.isEmpty());
     QVERIFY(liveDetails.contains(live.system));
 
@@ -186,7 +194,73 @@ void TestChatSessions::reopenedAnswerShowsWhatALiveAnswerShowed()
     QCOMPARE(reopened.system, live.system);
     QVERIFY(!model->data(model->index(1), TranscriptModel::SummaryRole).toString().isEmpty());
     m_page->columns().first()->view()->setCurrentIndex(model->index(1));
-    QCOMPARE(shown(), liveDetails);
+    QCOMPARE(shownDetails(), liveDetails);
+}
+
+void TestChatSessions::reopenedStreamCutShowsItsRestartsAndExportsThem()
+{
+    createPage();
+    if (QTest::currentTestFailed())
+        return;
+    // The primary streams part of its answer, then the connection drops (on every try of that hop); the fallback
+    // answers, and each cut attempt's text was shown and discarded: a restart.
+    InjectedFault cut;
+    cut.kind = InjectedFault::Kind::StreamCut;
+    m_page->columns().first()->service().faultInjector().arm(0, cut);
+    QSignalSpy stored(m_page.get(), &ChatPage::answerStored);
+    sendAndWait(QStringLiteral("Will Venus cut in?"));
+    QTRY_COMPARE_WITH_TIMEOUT(stored.count(), 1, StreamTimeoutMs);
+    const TranscriptEntry live = m_page->columns().first()->model()->entry(1);
+    QVERIFY(live.call.has_value());
+    QCOMPARE(live.call->status, CallRecord::Status::Ok);
+    QVERIFY(!live.restarts.isEmpty());
+    const qint64 sessionId = m_page->session()->id;
+    m_page->columns().first()->view()->setCurrentIndex(m_page->columns().first()->model()->index(1));
+    const QStringList liveDetails = shownDetails();
+    QCOMPARE(liveDetails.count(QStringLiteral("stream restarted")), live.restarts.size());
+    for (const QString &note : live.restarts)
+        QVERIFY2(liveDetails.contains(note), qPrintable(note));
+
+    // Reopened from the database (a new page: nothing of the live answer is left in memory), the attempts table
+    // shows the same restart rows.
+    m_page.reset();
+    createPage();
+    if (QTest::currentTestFailed())
+        return;
+    openFromSessionsTab(sessionId);
+    if (QTest::currentTestFailed())
+        return;
+    TranscriptModel *model = m_page->columns().first()->model();
+    QCOMPARE(model->entry(1).restarts, live.restarts);
+    m_page->columns().first()->view()->setCurrentIndex(model->index(1));
+    QCOMPARE(shownDetails(), liveDetails);
+
+    // So does the call's detail in the activity log.
+    CallDetailDialog dialog(m_workspace->database);
+    QVERIFY(dialog.showCall(callIdOf(live.call->uuid)));
+    QStringList restartRows;
+    AttemptsTableModel *path = dialog.attemptsModel();
+    for (int row = 0; row < path->rowCount(); ++row) {
+        if (path->index(row, AttemptsTableModel::Outcome).data().toString() == QLatin1String("stream restarted"))
+            restartRows << path->index(row, AttemptsTableModel::Reason).data().toString();
+    }
+    QCOMPARE(restartRows, live.restarts);
+
+    // The export says so too, in both formats.
+    const auto transcript = SessionExporter(m_workspace->database).load(sessionId);
+    QVERIFY2(transcript.ok(), qPrintable(transcript ? QString() : transcript.error().message));
+    const QString markdown = SessionExporter::toMarkdown(*transcript);
+    const QJsonObject json = SessionExporter::toJson(*transcript);
+    const QJsonArray attempts =
+        json[QStringLiteral("messages")][1][QStringLiteral("call")][QStringLiteral("attempts")].toArray();
+    QStringList exported;
+    for (const QJsonValue &attempt : attempts) {
+        if (!attempt[QStringLiteral("stream_restart")].isNull())
+            exported << attempt[QStringLiteral("stream_restart")].toString();
+    }
+    QCOMPARE(exported, live.restarts);
+    for (const QString &note : live.restarts)
+        QVERIFY2(markdown.contains(QStringLiteral("- Stream restarted: %1\n").arg(note)), qPrintable(markdown));
 }
 
 void TestChatSessions::answersRecordTheRenderedPromptSent()

@@ -222,7 +222,7 @@ bool CallDetailDialog::showDetail(qint64 callId, const Result<CallDetail> &detai
     setField(QStringLiteral("callSentPrompt"), tr("Prompt sent:"),
              m_call.sent ? tr("recorded (%n message(s))", nullptr, int(m_call.sent->messages.size()))
                          : tr("not recorded"));
-    m_attemptsModel->setAttempts(m_call.attempts);
+    m_attemptsModel->setAttempts(m_call.attempts, m_call.restartNotes());
 
     showSent();
     showPrompt(detail->promptTemplate);

@@ -30,7 +30,8 @@ QVariant AttemptsTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     if (index.row() >= m_attempts.size()) {
-        // Restarts follow the attempts: the executor reports them without saying which attempt they ended.
+        // Restarts follow the attempts, in the order they happened (the record notes each on the attempt it ended;
+        // a row of their own keeps that attempt's row as it was).
         if (role != Qt::DisplayRole)
             return {};
         const QString &reason = m_restarts.at(index.row() - m_attempts.size());

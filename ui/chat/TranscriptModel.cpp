@@ -90,6 +90,8 @@ void TranscriptModel::finish(int row, const CallRecord &call, const QString &sys
     entry.streaming = false;
     entry.call = call;
     entry.system = system;
+    // From the record, not from what streamed: a reopened answer shows its restarts exactly as the live one did.
+    entry.restarts = call.restartNotes();
     if (call.status == CallRecord::Status::Cancelled)
         entry.text += (entry.text.isEmpty() ? QString() : QStringLiteral("\n\n")) + tr("*(stopped)*");
     else if (call.status == CallRecord::Status::Failed && entry.text.isEmpty())

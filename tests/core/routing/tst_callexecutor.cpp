@@ -201,6 +201,18 @@ private Q_SLOTS:
         // Only the text of the hop that answered remains.
         QCOMPARE(deltas.join(QString()), result.text);
         QVERIFY(path(result).contains(QStringLiteral("primary/small:failed:stream_cut")));
+        // Each restart is noted on the attempt it ended, so the record keeps it; the answer's attempt has none.
+        int noted = 0;
+        for (const AttemptRecord &attempt : result.attempts) {
+            if (attempt.restartNote.isEmpty())
+                continue;
+            ++noted;
+            QCOMPARE(attempt.errorClass, FailureClass::StreamCut);
+            QVERIFY2(attempt.restartNote.contains(QStringLiteral("failed mid-answer")),
+                     qPrintable(attempt.restartNote));
+        }
+        QCOMPARE(noted, restarts);
+        QVERIFY(result.attempts.constLast().restartNote.isEmpty());
     }
 
     void openBreakerSkipsItsHop()

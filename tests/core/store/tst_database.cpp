@@ -155,9 +155,9 @@ void TestDatabase::reopenKeepsData()
     const auto reopened = database.open(path);
     QVERIFY2(reopened.ok(), qPrintable(reopened.ok() ? QString() : reopened.error().toString()));
     QCOMPARE(database.schemaVersion(), Database::latestSchemaVersion());
-    // Reopening applies no migration again.
+    // Reopening applies no migration again: one row per migration (their numbers need not be contiguous).
     QCOMPARE(scalar(database, QStringLiteral("SELECT COUNT(*) FROM schema_version")).toInt(),
-             Database::latestSchemaVersion());
+             int(Migration::all().size()));
     BotRepository bots(database);
     const auto found = bots.bySlug(QStringLiteral("oracle"));
     QVERIFY(found.ok());

@@ -1,6 +1,7 @@
 // What a call sent (migration 6: call_prompts + deduplicated prompt_texts) and compare-mode sessions: written by
 // UsageRecorder on its own path, read back by CallLogRepository, kept across an upgrade of an older workspace.
 #include "core/accounting/UsageRecorder.h"
+#include "core/reporting/DemoDataGenerator.h"
 #include "core/store/BotRepository.h"
 #include "core/store/CallLogRepository.h"
 #include "core/store/CallUsageRepository.h"
@@ -8,6 +9,7 @@
 #include "core/store/Migration.h"
 #include "core/store/SentPromptStore.h"
 #include "core/store/SessionRepository.h"
+#include "core/store/UnusedPromptTexts.h"
 #include "tests/core/store/RawSqlite.h"
 
 #include <QSqlError>
@@ -177,6 +179,47 @@ private Q_SLOTS:
         QSqlQuery query(m_database->connection());
         QVERIFY(query.exec(QStringLiteral("DELETE FROM calls")));
         QCOMPARE(count(*m_database, QStringLiteral("SELECT COUNT(*) FROM call_prompts")), 0);
+    }
+
+    void removingCallsDropsTheTextsOnlyTheySent()
+    {
+        // Two demo calls and a live one: the live call shares a system prompt with one demo call and a message with
+        // the other; the rest was sent by demo calls only.
+        CallRecord demoA =
+            callWith(prompt(QStringLiteral("demo system"), {QStringLiteral("Hello"), QStringLiteral("only demo A")}));
+        demoA.isDemo = true;
+        CallRecord demoB = callWith(prompt(QStringLiteral("shared system"), {QStringLiteral("only demo B")}));
+        demoB.isDemo = true;
+        const CallRecord live = callWith(prompt(QStringLiteral("shared system"), {QStringLiteral("Hello")}));
+        {
+            UsageRecorder recorder(*m_database);
+            recorder.record(demoA);
+            recorder.record(live);
+            recorder.record(demoB);
+            QVERIFY(recorder.flush().ok());
+        }
+        QCOMPARE(count(*m_database, QStringLiteral("SELECT COUNT(*) FROM prompt_texts")), 5);
+
+        const auto removed = DemoDataGenerator::remove(*m_database);
+        QVERIFY2(removed.ok(), qPrintable(removed.ok() ? QString() : removed.error().toString()));
+        QCOMPARE(*removed, 2);
+        QSqlQuery texts(m_database->connection());
+        QVERIFY(texts.exec(QStringLiteral("SELECT text FROM prompt_texts ORDER BY text")));
+        QStringList kept;
+        while (texts.next())
+            kept << texts.value(0).toString();
+        QCOMPARE(kept, (QStringList{QStringLiteral("Hello"), QStringLiteral("shared system")}));
+        const auto id = CallUsageRepository(*m_database).byUuid(live.uuid);
+        QVERIFY(id.ok());
+        QCOMPARE(CallLogRepository(*m_database).call(id->id)->sent, live.sent);
+
+        // With the last call that sent them gone, the shared texts go too.
+        QSqlQuery query(m_database->connection());
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM calls")));
+        const auto unused = UnusedPromptTexts::remove(m_database->connection());
+        QVERIFY(unused.ok());
+        QCOMPARE(*unused, 2);
+        QCOMPARE(count(*m_database, QStringLiteral("SELECT COUNT(*) FROM prompt_texts")), 0);
     }
 
     void writerRefusesAPromptWithoutItsCall()

@@ -237,7 +237,8 @@ void TestChatSessions::reopenedStreamCutShowsItsRestartsAndExportsThem()
 
     // So does the call's detail in the activity log.
     CallDetailDialog dialog(m_workspace->database);
-    QVERIFY(dialog.showCall(callIdOf(live.call->uuid)));
+    dialog.showCall(callIdOf(live.call->uuid));
+    QVERIFY(waitForCall(&dialog));
     QStringList restartRows;
     AttemptsTableModel *path = dialog.attemptsModel();
     for (int row = 0; row < path->rowCount(); ++row) {

@@ -78,7 +78,7 @@
 <context>
     <name>Switchyard::ActivityPage</name>
     <message>
-        <location filename="../ui/activity/ActivityPage.cpp" line="+105"/>
+        <location filename="../ui/activity/ActivityPage.cpp" line="+91"/>
         <source>Search call id, bot, prompt, provider, model or error class (Ctrl+F)</source>
         <translation>Aufruf-ID, Bot, Prompt, Anbieter, Modell oder Fehlerklasse suchen (Strg+F)</translation>
     </message>
@@ -193,7 +193,7 @@
         <translation>Die Filteroptionen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+72"/>
         <source>Counting…</source>
         <translation>Wird gezählt …</translation>
     </message>
@@ -208,7 +208,7 @@
         <translation>%1 Aufrufe</translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-157"/>
         <source>Any provider</source>
         <translation>Alle Anbieter</translation>
     </message>
@@ -522,7 +522,7 @@ Setzen Sie stattdessen die Umgebungsvariable %2 auf den Schlüssel und verweisen
 <context>
     <name>Switchyard::AttemptsTableModel</name>
     <message>
-        <location filename="../ui/chat/AttemptsTableModel.cpp" line="+39"/>
+        <location filename="../ui/chat/AttemptsTableModel.cpp" line="+40"/>
         <source>stream restarted</source>
         <translation>Stream neu gestartet</translation>
     </message>
@@ -1112,12 +1112,17 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::CallDetailDialog</name>
     <message>
-        <location filename="../ui/activity/CallDetailDialog.cpp" line="+32"/>
+        <location filename="../ui/activity/CallDetailDialog.cpp" line="+68"/>
+        <source>Reading the call…</source>
+        <translation>Der Aufruf wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Call</source>
         <translation>Aufruf</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>System Prompt Sent</source>
         <translation>Gesendeter System-Prompt</translation>
     </message>
@@ -1147,12 +1152,12 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Die Unterhaltung dieses Aufrufs erneut öffnen oder mit seiner Nachricht eine neue auf seiner Konfiguration beginnen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Attempt path</source>
         <translation>Versuchspfad</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+60"/>
         <source>Could not read the call: %1</source>
         <translation>Der Aufruf konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1163,7 +1168,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+6"/>
+        <location line="+2"/>
         <location line="+9"/>
         <location line="+2"/>
         <source>none</source>
@@ -1310,7 +1315,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Dieser Aufruf hat keinen gespeicherten Prompt verwendet.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The prompt %1 is not in this workspace: %2</source>
         <translation>Der Prompt %1 ist nicht in diesem Arbeitsbereich: %2</translation>
     </message>
@@ -1320,7 +1325,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>Dieser Aufruf stammt nicht aus einer Chat-Sitzung, daher wurde keine Unterhaltung dazu aufgezeichnet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Could not read the conversation: %1</source>
         <translation>Die Unterhaltung konnte nicht gelesen werden: %1</translation>
     </message>
@@ -2162,7 +2167,7 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
 <context>
     <name>Switchyard::DashboardsPage</name>
     <message>
-        <location filename="../ui/dashboards/DashboardsPage.cpp" line="+93"/>
+        <location filename="../ui/dashboards/DashboardsPage.cpp" line="+94"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -2312,12 +2317,12 @@ Gelöschte Bots erscheinen hier, bis Sie sie wiederherstellen.</translation>
         <translation>&amp;Konfiguration:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Could not read the filter choices: %1</source>
         <translation>Die Filteroptionen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+125"/>
         <source>Could not read the reports: %1</source>
         <translation>Die Berichte konnten nicht gelesen werden: %1</translation>
     </message>
@@ -5118,7 +5123,7 @@ Fügen Sie einen eigenen Anbieter hinzu oder importieren Sie eine providers.yaml
         <translation>Bewerten Sie sie mit %1 als gut, mit %2 als schlecht oder mit %3 mit einem Kommentar.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>*(stopped)*</source>
         <translation>*(gestoppt)*</translation>
     </message>

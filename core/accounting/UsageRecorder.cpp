@@ -361,15 +361,7 @@ private:
 
     /// Runs @p statement once, then unbinds its parameters: they point into the scratch buffer and the batch's
     /// strings (SQLITE_STATIC), which must not outlive the batch even unused.
-    bool step(sqlite3_stmt *statement)
-    {
-        const int rc = sqlite3_step(statement);
-        if (rc != SQLITE_DONE)
-            m_lastError = QString::fromUtf8(sqlite3_errmsg(m_db));
-        sqlite3_reset(statement);
-        sqlite3_clear_bindings(statement);
-        return rc == SQLITE_DONE;
-    }
+    bool step(sqlite3_stmt *statement) { return stepOnce(m_db, statement, m_lastError); }
 
     sqlite3 *m_db = nullptr;
     int m_maxRows = RowsPerStatement;  ///< rows per statement at most, a power of two

@@ -2,6 +2,7 @@
 
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
 #include "core/store/ReportRollupSql.h"
+#include "core/store/SqliteHandle.h"
 
 #include <sqlite3.h>
 
@@ -105,13 +106,8 @@ bool RollupTotalsWriter::prepare()
 
 bool RollupTotalsWriter::step(sqlite3_stmt *statement)
 {
-    const int rc = sqlite3_step(statement);
-    if (rc != SQLITE_DONE)
-        m_lastError = QString::fromUtf8(sqlite3_errmsg(m_db));
-    sqlite3_reset(statement);
-    // The bound texts point into the totals (SQLITE_STATIC): never leave them bound past this call.
-    sqlite3_clear_bindings(statement);
-    return rc == SQLITE_DONE;
+    // The bound texts point into the totals (SQLITE_STATIC): stepOnce() never leaves them bound.
+    return stepOnce(m_db, statement, m_lastError);
 }
 
 QString RollupTotalsWriter::write(const BatchRollupTotals &totals)

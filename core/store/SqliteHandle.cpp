@@ -3,6 +3,10 @@
 #include <QSqlDriver>
 #include <QVariant>
 
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+#include <sqlite3.h>
+#endif
+
 namespace Switchyard {
 
 sqlite3 *sqliteHandle(const QSqlDatabase &db)
@@ -17,6 +21,23 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
 #else
     Q_UNUSED(db);
     return nullptr;
+#endif
+}
+
+bool stepOnce(sqlite3 *db, sqlite3_stmt *statement, QString &error)
+{
+#ifdef SWITCHYARD_HAVE_SQLITE3_API
+    const int rc = sqlite3_step(statement);
+    if (rc != SQLITE_DONE)
+        error = QString::fromUtf8(sqlite3_errmsg(db));
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    return rc == SQLITE_DONE;
+#else
+    Q_UNUSED(db);
+    Q_UNUSED(statement);
+    error = QStringLiteral("SQLite's own API is not available in this build.");
+    return false;
 #endif
 }
 

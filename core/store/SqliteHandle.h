@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QString>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Switchyard {
 
@@ -11,5 +13,10 @@ namespace Switchyard {
 /// recorder's batched INSERTs and the reports' scans of raw rows. nullptr for another driver or a closed connection.
 /// Only meaningful in builds with SWITCHYARD_HAVE_SQLITE3_API (the SQLite headers); always nullptr without them.
 sqlite3 *sqliteHandle(const QSqlDatabase &db);
+
+/// Runs the write @p statement of connection @p db once, then resets it and unbinds its parameters: the hot paths
+/// bind texts they own (SQLITE_STATIC), which must never stay bound past the step. False with SQLite's message in
+/// @p error when it did not finish. Only callable in builds with SWITCHYARD_HAVE_SQLITE3_API.
+bool stepOnce(sqlite3 *db, sqlite3_stmt *statement, QString &error);
 
 }  // namespace Switchyard

@@ -3,6 +3,7 @@
 #include "core/store/CallRowText.h"
 
 #include <QByteArrayView>
+#include <QtNumeric>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -43,7 +44,7 @@ qint64 BatchRollupTotals::costMicroUsd(double costUsd)
 
 void BatchRollupTotals::addChecked(qint64 &total, qint64 value)
 {
-    if (__builtin_add_overflow(total, value, &total))
+    if (qAddOverflow(total, value, &total))
         m_exact = false;
 }
 

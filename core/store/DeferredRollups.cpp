@@ -68,7 +68,6 @@ Result<void> DeferredRollups::defer()
     m_lastCallId = m_lastId.value(0).toLongLong();
     m_lastId.finish();
     m_totals.clear();
-    m_added = false;
     m_setDeferred.bindValue(QStringLiteral(":deferred"), 1);
     if (!m_setDeferred.exec())
         return failure(m_setDeferred, QStringLiteral("defer the report rollups"));
@@ -80,7 +79,6 @@ void DeferredRollups::add(const CallRecord &call)
     if (!m_enabled)
         return;
     m_totals.add(call);
-    m_added = true;
 }
 
 Result<void> DeferredRollups::apply()
@@ -88,12 +86,9 @@ Result<void> DeferredRollups::apply()
     if (!m_enabled)
         return {};
     SWITCHYARD_TRY(prepare());
-    if (m_added && m_writer && m_totals.exact()) {
-        if (const QString error = m_writer->write(m_totals); !error.isEmpty()) {
-            return Error::make(Error::Code::Database,
-                               QStringLiteral("Could not update the report rollups (%1).").arg(error),
-                               m_db.databaseName());
-        }
+    if (!m_totals.isEmpty() && m_writer && m_totals.exact()) {
+        if (const QString error = m_writer->write(m_totals); !error.isEmpty())
+            return failure(error, QStringLiteral("update the report rollups"));
     } else {
         for (QSqlQuery *add : {&m_addDaily, &m_addFallbacks, &m_addLatency}) {
             add->bindValue(QStringLiteral(":last"), m_lastCallId);
@@ -102,7 +97,6 @@ Result<void> DeferredRollups::apply()
         }
     }
     m_totals.clear();
-    m_added = false;
     m_setDeferred.bindValue(QStringLiteral(":deferred"), 0);
     if (!m_setDeferred.exec())
         return failure(m_setDeferred, QStringLiteral("update the report rollups"));
@@ -144,10 +138,15 @@ bool DeferredRollups::skipRowTriggers(const QStringList &tables)
 
 Error DeferredRollups::failure(const QSqlQuery &query, const QString &action) const
 {
+    return failure(query.lastError().text(), action);
+}
+
+Error DeferredRollups::failure(const QString &reason, const QString &action) const
+{
     return Error::make(Error::Code::Database,
-                       QStringLiteral("Could not %1 (%2); the workspace may be from another version: reopen it "
-                                      "with this Switchyard.")
-                           .arg(action, query.lastError().text()),
+                       QStringLiteral("Could not %1 (%2); the batch is rolled back. Check that the disk has room, and "
+                                      "if the workspace is from another version, reopen it with this Switchyard.")
+                           .arg(action, reason),
                        m_db.databaseName());
 }
 

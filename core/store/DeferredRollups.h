@@ -61,6 +61,7 @@ public:
 private:
     Result<void> prepare();
     Error failure(const QSqlQuery &query, const QString &action) const;
+    Error failure(const QString &reason, const QString &action) const;
 
     QSqlDatabase m_db;
     bool m_enabled = true;
@@ -72,7 +73,6 @@ private:
     QSqlQuery m_addFallbacks;
     QSqlQuery m_addLatency;
     BatchRollupTotals m_totals;                    ///< what add() counted since defer()
-    bool m_added = false;                          ///< add() was called since defer()
     std::unique_ptr<RollupTotalsWriter> m_writer;  ///< on SQLite only; prepared with the other statements
 };
 

@@ -5,6 +5,7 @@
 #include "core/store/DeferredRollups.h"
 #include "core/store/RestartNoteStore.h"
 #include "core/store/SentPromptStore.h"
+#include "core/store/SqlSupport.h"
 #include "core/store/SqliteHandle.h"
 #include "core/store/Transaction.h"
 
@@ -47,10 +48,7 @@ const QStringList RecordedTables = {QStringLiteral("calls"), QStringLiteral("att
 /// "INSERT INTO table (columns) VALUES (?, ...), (?, ...)" with @p rows rows of @p columnCount placeholders.
 QByteArray insertSql(const char *table, const char *columns, int columnCount, int rows)
 {
-    QByteArray row = "(?";
-    for (int c = 1; c < columnCount; ++c)
-        row += ", ?";
-    row += ')';
+    const QByteArray row = '(' + SqlSupport::placeholders(columnCount).toLatin1() + ')';
     QByteArray sql = QByteArray("INSERT INTO ") + table + " (" + columns + ") VALUES " + row;
     for (int r = 1; r < rows; ++r)
         sql += ", " + row;
@@ -414,7 +412,7 @@ class UsageRecorder::Writer {
 public:
     Writer(QSqlDatabase db, bool native, bool batchRollups)
         : m_db(std::move(db)), m_insertCall(m_db), m_insertAttempt(m_db), m_rollups(m_db, batchRollups),
-          m_sentPrompts(m_db)
+          m_sentPrompts(m_db), m_restartNotes(m_db)
     {
         m_prepared =
             m_insertCall.prepare(QString::fromLatin1(insertSql("calls", CallColumns, CallColumnCount, 1))) &&
@@ -455,10 +453,12 @@ public:
 #endif
     }
 
-    /// One per connection, so that its statements are prepared once.
-    SentPromptStore &sentPrompts()
+    /// What goes in after the rows of @p calls (one call or a batch), in the same transaction: the prompts they sent
+    /// and why their streams restarted. The stores are kept per connection, so their statements are prepared once.
+    template <typename Calls> Result<void> insertDetails(const Calls &calls)
     {
-        return m_sentPrompts;
+        SWITCHYARD_TRY(m_sentPrompts.write(calls));
+        return m_restartNotes.write(calls);
     }
 
     Result<void> ready() const
@@ -584,6 +584,7 @@ private:
     QSqlQuery m_insertAttempt;
     DeferredRollups m_rollups;
     SentPromptStore m_sentPrompts;
+    RestartNoteStore m_restartNotes;
     bool m_prepared = false;
     QString m_prepareError;
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
@@ -748,11 +749,8 @@ void UsageRecorder::run()
                     if (!deferred)
                         errors.append(deferred.error());
                     refused = deferred && !writer->insertBatch(batch);
-                    // The rendered prompts go in after their calls, in the same transaction.
                     if (deferred && !refused)
-                        refused = !writer->sentPrompts().write(batch);
-                    if (deferred && !refused)
-                        refused = !RestartNoteStore(writer->database()).write(batch);
+                        refused = !writer->insertDetails(batch);
                     if (deferred && !refused) {
                         for (const CallRecord &call : batch)
                             writer->countInRollups(call);
@@ -777,9 +775,7 @@ void UsageRecorder::run()
                         Transaction one(writer->database());
                         auto inserted = one.isActive() ? writer->insert(call) : Result<void>(one.error());
                         if (inserted)
-                            inserted = writer->sentPrompts().write(call);
-                        if (inserted)
-                            inserted = RestartNoteStore(writer->database()).write(call);
+                            inserted = writer->insertDetails(call);
                         if (inserted)
                             inserted = one.commit();
                         if (inserted) {

@@ -237,10 +237,9 @@ Result<CallLogPage> CallLogRepository::page(const CallLogFilter &filter, CallLog
                                               "order; start again from the first page."));
         // A row-value comparison: SQLite turns it into a range of an index that leads with the keys (calls_created
         // for the time order), so a deep page costs what the first one does.
-        const QString placeholders = QStringLiteral("?, ").repeated(keys.size()) + QLatin1Char('?');
         where->add(QStringLiteral("(%1, c.id) %2 (%3)")
                        .arg(keys.join(QStringLiteral(", ")), ascending ? QStringLiteral(">") : QStringLiteral("<"),
-                            placeholders),
+                            SqlSupport::placeholders(int(keys.size()) + 1)),
                    after->key + QVariantList{after->id});
     }
     const QString direction = ascending ? QStringLiteral(" ASC") : QStringLiteral(" DESC");

@@ -2,6 +2,7 @@
 
 #ifdef SWITCHYARD_HAVE_SQLITE3_API
 #include "core/store/ReportRollupSql.h"
+#include "core/store/SqlSupport.h"
 #include "core/store/SqliteHandle.h"
 
 #include <sqlite3.h>
@@ -40,13 +41,10 @@ int bindDailyKey(sqlite3_stmt *statement, const BatchRollupTotals::DailyKey &key
     return i;
 }
 
-/// "(?, ?, ...)" with @p count placeholders.
-QString placeholders(int count)
+/// "(?, ?, ...)": one VALUES row of @p count parameters.
+QString values(int count)
 {
-    QStringList marks;
-    for (int i = 0; i < count; ++i)
-        marks << QStringLiteral("?");
-    return QLatin1Char('(') + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return QLatin1Char('(') + SqlSupport::placeholders(count) + QLatin1Char(')');
 }
 
 }  // namespace
@@ -86,12 +84,12 @@ bool RollupTotalsWriter::prepare()
         {&m_daily, QStringLiteral("INSERT INTO report_daily (%1, calls, input_tokens, cached_input_tokens, "
                                   "cache_write_tokens, output_tokens, reasoning_tokens, cost_micro_usd, feedback_up, "
                                   "feedback_down) VALUES %2 %3")
-                       .arg(key, placeholders(keyCount + 9), ReportRollupSql::dailyAccumulate())},
+                       .arg(key, values(keyCount + 9), ReportRollupSql::dailyAccumulate())},
         {&m_fallbacks, QStringLiteral("INSERT INTO report_daily_fallbacks (%1, hop_index, calls) VALUES %2 ON CONFLICT "
                                       "(%1, hop_index) DO UPDATE SET calls = calls + excluded.calls")
-                           .arg(key, placeholders(keyCount + 2))},
+                           .arg(key, values(keyCount + 2))},
         {&m_latency, QStringLiteral("INSERT INTO report_latency (%1, calls, latencies, ttfts) VALUES %2 %3")
-                         .arg(latencyKey, placeholders(latencyKeyCount + 3), ReportRollupSql::latencyAccumulate())},
+                         .arg(latencyKey, values(latencyKeyCount + 3), ReportRollupSql::latencyAccumulate())},
     };
     for (const auto &[statement, sql] : statements) {
         const QByteArray utf8 = sql.toUtf8();

@@ -37,6 +37,11 @@ QJsonObject fromDbJson(const QVariant &value)
     return QJsonDocument::fromJson(value.toString().toUtf8()).object();
 }
 
+QString placeholders(int count)
+{
+    return QStringLiteral("?, ").repeated(qMax(0, count - 1)) + QLatin1Char('?');
+}
+
 Error queryError(const QSqlError &error, const QString &action)
 {
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();

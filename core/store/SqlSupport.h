@@ -40,6 +40,9 @@ Result<QSqlQuery> prepare(const QSqlDatabase &db, const QString &sql, const QStr
 /// Binds the positional @p values to a prepared @p query and executes it.
 Result<void> execPrepared(QSqlQuery &query, const QVariantList &values, const QString &action);
 
+/// "?, ?, ?" with @p count positional parameters (at least one), for a VALUES row or an IN list.
+QString placeholders(int count);
+
 /// An Error::Database for a failed query (Error::Conflict when a uniqueness rule was broken).
 Error queryError(const QSqlError &error, const QString &action);
 
